@@ -1,0 +1,69 @@
+// swift-tools-version:6.0
+import PackageDescription
+
+/// xxgk: the annual report on government information disclosure (政府信息公开工作年度报告)
+/// as one canonical model, converted to and from XLSX workbooks, JSON and text.
+let package = Package(
+    name: "xxgk",
+    platforms: [.macOS(.v13)],
+    products: [
+        .executable(name: "xxgk", targets: ["xxgk"]),
+        .library(name: "ReportModel", targets: ["ReportModel"]),
+        .library(name: "XLSX", targets: ["XLSX"]),
+        .library(name: "ReportWorkbook", targets: ["ReportWorkbook"]),
+        .library(name: "ReportText", targets: ["ReportText"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
+    ],
+    targets: [
+        // C libraries, each wrapped once behind a small shim header.
+        .systemLibrary(
+            name: "CXlsxWriter", pkgConfig: "xlsxwriter",
+            providers: [.apt(["libxlsxwriter-dev"])]),
+        .systemLibrary(
+            name: "CLibXML2", pkgConfig: "libxml-2.0",
+            providers: [.apt(["libxml2-dev"])]),
+        .systemLibrary(
+            name: "CMinizip", pkgConfig: "minizip",
+            providers: [.apt(["libminizip-dev"])]),
+
+        // Form definitions, the report value type, its JSON and the check engine.
+        .target(
+            name: "ReportModel",
+            plugins: ["EmbedForms"]),
+        // Embeds templates/form-*.json into the ReportModel module at build time, so the
+        // installed binary carries its forms wherever it runs.
+        .executableTarget(name: "EmbedFormsTool", path: "Plugins/EmbedFormsTool"),
+        .plugin(
+            name: "EmbedForms", capability: .buildTool(),
+            dependencies: ["EmbedFormsTool"], path: "Plugins/EmbedForms"),
+        // Generic XLSX reading (minizip + libxml2) and writing (libxlsxwriter); knows nothing of reports.
+        .target(
+            name: "XLSX",
+            dependencies: ["CXlsxWriter", "CLibXML2", "CMinizip"]),
+        // Report ⇄ workbook in the official layout.
+        .target(
+            name: "ReportWorkbook",
+            dependencies: ["ReportModel", "XLSX"]),
+        // Report ⇄ plain text and Markdown.
+        .target(
+            name: "ReportText",
+            dependencies: ["ReportModel"]),
+        // The command line.
+        .executableTarget(
+            name: "xxgk",
+            dependencies: [
+                "ReportModel", "XLSX", "ReportWorkbook", "ReportText",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ]),
+
+        .testTarget(
+            name: "ReportModelTests",
+            dependencies: ["ReportModel"]),
+        .testTarget(
+            name: "CLITests",
+            dependencies: ["ReportModel"]),
+    ],
+    swiftLanguageModes: [.v6]
+)

@@ -1,0 +1,2 @@
+#include <unzip.h>
+#include <ioapi.h>

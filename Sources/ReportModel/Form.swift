@@ -1,0 +1,222 @@
+import Foundation
+
+/// A version of the official form: its sections, tables and cross-check rules, read from
+/// a definition file in `templates/`. Every converter and the check engine walk this.
+public struct Form: Sendable, Equatable {
+    /// The form id used in JSON (`"2019"`, `"2021"`).
+    public let id: String
+    /// The form's name as issued.
+    public let name: String
+    /// The report years this form is used for.
+    public let years: YearRange
+    /// The report title with `{agency}` and `{year}` placeholders.
+    public let titleTemplate: String
+    public let sections: [SectionDefinition]
+    public let tables: [TableDefinition]
+    public let rules: [Rule]
+
+    public static func == (lhs: Form, rhs: Form) -> Bool { lhs.id == rhs.id }
+
+    /// The table with this id, if the form has it.
+    public func table(_ id: String) -> TableDefinition? { tables.first { $0.id == id } }
+
+    /// The definition of a cell, if the form has it.
+    public func column(of cell: CellKey) -> ColumnDefinition? {
+        table(cell.table)?.row(cell.row)?.column(cell.column)
+    }
+
+    /// Every value cell of the form, table by table, in form order.
+    public var cells: [CellKey] { tables.flatMap(\.cells) }
+
+    /// The ids of the text sections (`overview`, `problems`, `other`), in form order.
+    public var textSectionIDs: [String] { sections.filter { $0.table == nil }.map(\.id) }
+
+    /// The title of a report on this form.
+    public func title(agency: String, year: Int) -> String {
+        titleTemplate.replacingOccurrences(of: "{agency}", with: agency)
+            .replacingOccurrences(of: "{year}", with: String(year))
+    }
+
+    /// A readable name of a cell: its row and column labels (`四、结转下年度继续办理 › 总计`).
+    public func label(of cell: CellKey) -> String {
+        guard let row = table(cell.table)?.row(cell.row), let column = row.column(cell.column) else {
+            return cell.description
+        }
+        return "\(row.label) › \(column.label)"
+    }
+}
+
+/// An error in a form definition file: a bug of the shipped data, reported with the file.
+public struct FormDefinitionError: Error, Sendable, CustomStringConvertible {
+    public let file: String
+    public let reason: String
+    public var description: String { "form definition \(file): \(reason)" }
+}
+
+extension Form {
+    /// The shape of a definition file; see templates/form-2021.json.
+    private struct File: Decodable {
+        struct Table: Decodable {
+            let id: String
+            let layout: String
+            let blocks: [Block]?
+            let corner: String?
+            let columnHeader: [LabelNode]?
+            let rowHeader: [LabelNode]?
+        }
+        struct Block: Decodable {
+            let caption: String
+            let corner: String
+            let columns: [LabelNode]
+            let rows: [LabelNode]
+        }
+        let id: String
+        let name: String
+        let years: YearRange
+        let title: String
+        let sections: [SectionDefinition]
+        let tables: [Table]
+        let rules: [Rule.Definition]
+    }
+
+    /// Reads a form definition file (JSON, keys in snake_case).
+    public init(definition data: Data, file: String) throws(FormDefinitionError) {
+        let decoder = JSONDecoder()
+        decoder.keyDecodingStrategy = .convertFromSnakeCase
+        let parsed: File
+        do {
+            parsed = try decoder.decode(File.self, from: data)
+        } catch {
+            throw FormDefinitionError(file: file, reason: "\(error)")
+        }
+        var tables: [TableDefinition] = []
+        for table in parsed.tables {
+            tables.append(try Self.table(from: table, file: file))
+        }
+        id = parsed.id
+        name = parsed.name
+        years = parsed.years
+        titleTemplate = parsed.title
+        sections = parsed.sections
+        self.tables = tables
+        var rules: [Rule] = []
+        for definition in parsed.rules {
+            do {
+                rules.append(try Rule(definition, tables: tables))
+            } catch {
+                throw FormDefinitionError(file: file, reason: "rule \(definition.id): \(error.reason)")
+            }
+        }
+        self.rules = rules
+        for section in sections where section.table != nil {
+            guard tables.contains(where: { $0.id == section.table }) else {
+                throw FormDefinitionError(file: file, reason: "section \(section.id) names an unknown table")
+            }
+        }
+    }
+
+    private static func table(from table: File.Table, file: String) throws(FormDefinitionError) -> TableDefinition {
+        switch table.layout {
+        case "blocks":
+            guard let fileBlocks = table.blocks else {
+                throw FormDefinitionError(file: file, reason: "table \(table.id): blocks layout without blocks")
+            }
+            var blocks: [TableBlock] = []
+            var rows: [RowDefinition] = []
+            for block in fileBlocks {
+                let columns = block.columns.map { node in
+                    ColumnDefinition(id: node.id ?? node.label, labelPath: [node.label], kind: node.kind ?? .count, span: node.span ?? 1)
+                }
+                blocks.append(TableBlock(caption: block.caption, corner: block.corner, columns: columns, rows: block.rows))
+                for row in block.rows {
+                    guard let id = row.id else {
+                        throw FormDefinitionError(file: file, reason: "table \(table.id): a row without id")
+                    }
+                    rows.append(RowDefinition(id: id, labelPath: [block.caption, row.label], columns: columns))
+                }
+            }
+            return try checked(TableDefinition(id: table.id, layout: .blocks(blocks), rows: rows), file: file)
+        case "grid":
+            guard let corner = table.corner, let header = table.columnHeader, let rowHeader = table.rowHeader else {
+                throw FormDefinitionError(file: file, reason: "table \(table.id): grid layout needs corner, column_header and row_header")
+            }
+            let columns = leaves(of: header).map { path in
+                ColumnDefinition(id: path.last?.id ?? "", labelPath: path.map(\.label), kind: path.last?.kind ?? .count, span: 1)
+            }
+            let rows = leaves(of: rowHeader).map { path in
+                RowDefinition(id: path.last?.id ?? "", labelPath: path.map(\.label), columns: columns)
+            }
+            return try checked(TableDefinition(id: table.id, layout: .grid(corner: corner, columnHeader: header, rowHeader: rowHeader), rows: rows), file: file)
+        case "band":
+            guard let header = table.columnHeader else {
+                throw FormDefinitionError(file: file, reason: "table \(table.id): band layout needs column_header")
+            }
+            var rows: [RowDefinition] = []
+            func visit(_ node: LabelNode, path: [String]) {
+                let path = path + [node.label]
+                if let id = node.id, !node.childNodes.isEmpty, node.childNodes.allSatisfy({ $0.childNodes.isEmpty }) {
+                    let columns = node.childNodes.map { leaf in
+                        ColumnDefinition(id: leaf.id ?? "", labelPath: path + [leaf.label], kind: leaf.kind ?? .count, span: 1)
+                    }
+                    rows.append(RowDefinition(id: id, labelPath: path, columns: columns))
+                } else {
+                    node.childNodes.forEach { visit($0, path: path) }
+                }
+            }
+            header.forEach { visit($0, path: []) }
+            return try checked(TableDefinition(id: table.id, layout: .band(columnHeader: header), rows: rows), file: file)
+        default:
+            throw FormDefinitionError(file: file, reason: "table \(table.id): unknown layout \(table.layout)")
+        }
+    }
+
+    /// Root-to-leaf paths of a label forest.
+    static func leaves(of nodes: [LabelNode]) -> [[LabelNode]] {
+        nodes.flatMap { node -> [[LabelNode]] in
+            node.childNodes.isEmpty ? [[node]] : leaves(of: node.childNodes).map { [node] + $0 }
+        }
+    }
+
+    private static func checked(_ table: TableDefinition, file: String) throws(FormDefinitionError) -> TableDefinition {
+        var rowIDs = Set<String>()
+        for row in table.rows {
+            guard !row.id.isEmpty, rowIDs.insert(row.id).inserted else {
+                throw FormDefinitionError(file: file, reason: "table \(table.id): missing or repeated row id '\(row.id)'")
+            }
+            var columnIDs = Set<String>()
+            for column in row.columns where column.id.isEmpty || !columnIDs.insert(column.id).inserted {
+                throw FormDefinitionError(file: file, reason: "table \(table.id), row \(row.id): missing or repeated column id '\(column.id)'")
+            }
+        }
+        return table
+    }
+}
+
+/// The forms shipped with xxgk (templates/form-*.json, embedded at build time).
+public enum FormCatalog {
+    /// Every shipped form, oldest first.
+    public static let all: [Form] = {
+        embeddedFormDefinitions.compactMap { entry -> Form? in
+            guard let data = Data(base64Encoded: entry.base64) else { return nil }
+            // The shipped definitions are checked by the tests; a broken one is a build defect.
+            do {
+                return try Form(definition: data, file: entry.name)
+            } catch {
+                FileHandle.standardError.write(Data("xxgk: internal error: \(error)\n".utf8))
+                return nil
+            }
+        }.sorted { $0.years.first < $1.years.first }
+    }()
+
+    /// The form with this id (`"2019"`, `"2021"`).
+    public static func form(id: String) -> Form? { all.first { $0.id == id } }
+
+    /// The form used for reports of `year`.
+    public static func form(forYear year: Int) -> Form? { all.last { $0.years.contains(year) } }
+
+    /// The newest form (the default for new templates).
+    public static var newest: Form? { all.last }
+
+    /// The form ids as text for messages: `"2019", "2021"`.
+    public static var knownIDs: String { all.map { "\"\($0.id)\"" }.joined(separator: ", ") }
+}

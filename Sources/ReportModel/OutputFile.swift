@@ -1,0 +1,51 @@
+import Foundation
+
+/// An output that could not be written (exit code 2): the path and the reason.
+public struct OutputError: Error, Sendable, CustomStringConvertible {
+    public let path: String
+    public let reason: String
+
+    public init(path: String, reason: String) {
+        self.path = path
+        self.reason = reason
+    }
+
+    public var description: String { "error: \(path): \(reason)" }
+}
+
+/// Writes output files whole or not at all: into a temporary file beside the target,
+/// renamed over it only when complete, so no reader ever sees a half-written file.
+public enum OutputFile {
+    /// Calls `produce` with a temporary path in the target's folder, then moves the result
+    /// into place. On any failure the temporary file is removed and the target untouched.
+    public static func write(to path: String, _ produce: (_ temporaryPath: String) throws -> Void) throws {
+        let target = URL(fileURLWithPath: path)
+        var isDirectory: ObjCBool = false
+        if FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory), isDirectory.boolValue {
+            throw OutputError(path: path, reason: "is a folder; give a file name to write")
+        }
+        let folder = target.deletingLastPathComponent()
+        guard FileManager.default.fileExists(atPath: folder.path, isDirectory: &isDirectory), isDirectory.boolValue else {
+            throw OutputError(path: path, reason: "the folder \(folder.path) does not exist")
+        }
+        let temporary = folder.appendingPathComponent(".\(target.lastPathComponent).\(ProcessInfo.processInfo.processIdentifier).\(UInt32.random(in: 0...UInt32.max)).tmp")
+        do {
+            try produce(temporary.path)
+            guard rename(temporary.path, target.path) == 0 else {
+                throw OutputError(path: path, reason: "cannot write: \(String(cString: strerror(errno)))")
+            }
+        } catch {
+            try? FileManager.default.removeItem(at: temporary)
+            throw error
+        }
+    }
+
+    /// Writes bytes whole or not at all.
+    public static func write(_ data: Data, to path: String) throws {
+        try write(to: path) { temporaryPath in
+            guard FileManager.default.createFile(atPath: temporaryPath, contents: data) else {
+                throw OutputError(path: path, reason: "cannot write here (\(String(cString: strerror(errno))))")
+            }
+        }
+    }
+}

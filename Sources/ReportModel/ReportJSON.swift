@@ -1,0 +1,152 @@
+import Foundation
+
+/// The canonical JSON of a report (spec/MODEL.md): every id present, keys in form order,
+/// the same report always giving the same bytes.
+public enum ReportJSON {
+    /// The report as canonical JSON text.
+    public static func encode(_ report: Report) -> String {
+        JSONWriter.write(jsonValue(of: report))
+    }
+
+    /// The report as a JSON value (for embedding in other documents).
+    public static func jsonValue(of report: Report) -> JSONValue {
+        var top: [(key: String, value: JSONValue)] = [
+            ("form", .string(report.form.id)),
+            ("agency", .string(report.agency)),
+            ("year", .number(String(report.year))),
+        ]
+        if let date = report.date { top.append(("date", .string(date.description))) }
+        var sections: [(key: String, value: JSONValue)] = report.form.textSectionIDs.map {
+            ($0, .string(report.sections[$0] ?? ""))
+        }
+        for table in report.form.tables {
+            let id = Report.noteSectionID(forTable: table.id)
+            if let note = report.sections[id] { sections.append((id, .string(note))) }
+        }
+        top.append(("sections", .object(sections)))
+        let tables: [(key: String, value: JSONValue)] = report.form.tables.map { table in
+            (table.id, .object(table.rows.map { row in
+                (row.id, .object(row.columns.map { column in
+                    let value = report[CellKey(table: table.id, row: row.id, column: column.id)]
+                    return (column.id, value.map { .number(format($0)) } ?? .null)
+                }))
+            }))
+        }
+        top.append(("tables", .object(tables)))
+        return .object(top)
+    }
+
+    /// A decimal as JSON writes it: no exponent, no trailing zeros (`199.2`, `5`, `-18`).
+    public static func format(_ value: Decimal) -> String {
+        var copy = value
+        return NSDecimalString(&copy, Locale(identifier: "en_US_POSIX"))
+    }
+
+    /// Reads canonical JSON. Errors name the JSON path and what was found.
+    public static func decode(_ data: Data, file: String? = nil) throws(ReportInputError) -> LoadedReport {
+        let document: JSONValue
+        do {
+            document = try JSONParser.parse(data)
+        } catch {
+            throw ReportInputError(file: file, "not valid JSON: \(error)")
+        }
+        do {
+            return try decode(document)
+        } catch {
+            throw file.map { error.inFile($0) } ?? error
+        }
+    }
+
+    /// Reads a report from an already parsed JSON value.
+    public static func decode(_ document: JSONValue) throws(ReportInputError) -> LoadedReport {
+        guard case .object(let members) = document else {
+            throw ReportInputError(at: .jsonPath("$"), "expected a JSON object with the keys form, agency, year, sections, tables; found \(document.kindDescription)")
+        }
+        let top = Dictionary(members.map { ($0.key, $0.value) }, uniquingKeysWith: { first, _ in first })
+        for key in top.keys where !key.hasPrefix("_") && !["form", "agency", "year", "date", "sections", "tables"].contains(key) {
+            throw ReportInputError(at: .jsonPath(key), "unknown key (annotations must begin with \"_\")")
+        }
+        guard let formValue = top["form"] else { throw ReportInputError(at: .jsonPath("form"), "missing; expected one of \(FormCatalog.knownIDs)") }
+        guard case .string(let formID) = formValue, let form = FormCatalog.form(id: formID) else {
+            throw ReportInputError(at: .jsonPath("form"), "unknown form \(formValue.kindDescription); expected one of \(FormCatalog.knownIDs)")
+        }
+        guard case .string(let agency)? = top["agency"] else {
+            throw ReportInputError(at: .jsonPath("agency"), top["agency"].map { "expected a string, found \($0.kindDescription)" } ?? "missing")
+        }
+        guard case .number(let yearText)? = top["year"], let year = Int(yearText), (1900...9999).contains(year) else {
+            throw ReportInputError(at: .jsonPath("year"), top["year"].map { "expected a year such as 2021, found \($0.kindDescription)" } ?? "missing")
+        }
+        var date: ReportDate?
+        switch top["date"] {
+        case nil, .null?: date = nil
+        case .string(let text)?:
+            guard let parsed = ReportDate(iso: text) else {
+                throw ReportInputError(at: .jsonPath("date"), "expected a date as YYYY-MM-DD, found \"\(text)\"")
+            }
+            date = parsed
+        case let other?:
+            throw ReportInputError(at: .jsonPath("date"), "expected a date as YYYY-MM-DD, found \(other.kindDescription)")
+        }
+        var report = Report(form: form, agency: agency, year: year, date: date)
+        var origins: [CellKey: SourceLocation] = [:]
+
+        if let sectionsValue = top["sections"] {
+            guard case .object(let sections) = sectionsValue else {
+                throw ReportInputError(at: .jsonPath("sections"), "expected an object, found \(sectionsValue.kindDescription)")
+            }
+            let allowed = Set(report.allowedSectionIDs)
+            for (key, value) in sections {
+                guard allowed.contains(key) else {
+                    throw ReportInputError(at: .jsonPath("sections.\(key)"), "unknown section; expected one of \(report.allowedSectionIDs.joined(separator: ", "))")
+                }
+                guard case .string(let text) = value else {
+                    throw ReportInputError(at: .jsonPath("sections.\(key)"), "expected a string, found \(value.kindDescription)")
+                }
+                report.sections[key] = text
+            }
+        }
+
+        guard let tablesValue = top["tables"] else { throw ReportInputError(at: .jsonPath("tables"), "missing") }
+        let tables = try object(tablesValue, at: "tables", expecting: form.tables.map(\.id))
+        for table in form.tables {
+            let tablePath = "tables.\(table.id)"
+            guard let tableValue = tables[table.id] else { throw ReportInputError(at: .jsonPath(tablePath), "missing") }
+            let rows = try object(tableValue, at: tablePath, expecting: table.rows.map(\.id))
+            for row in table.rows {
+                let rowPath = "\(tablePath).\(row.id)"
+                guard let rowValue = rows[row.id] else { throw ReportInputError(at: .jsonPath(rowPath), "missing") }
+                let cells = try object(rowValue, at: rowPath, expecting: row.columns.map(\.id))
+                for column in row.columns {
+                    let path = "\(rowPath).\(column.id)"
+                    let key = CellKey(table: table.id, row: row.id, column: column.id)
+                    origins[key] = .jsonPath(path)
+                    switch cells[column.id] {
+                    case nil:
+                        throw ReportInputError(at: .jsonPath(path), "missing (write null for a blank cell)")
+                    case .null?:
+                        continue
+                    case .number(let text)?:
+                        guard let value = Decimal(string: text, locale: Locale(identifier: "en_US_POSIX")), column.kind.accepts(value) else {
+                            throw ReportInputError(at: .jsonPath(path), "expected \(column.kind.expectation) or null, found \(text)")
+                        }
+                        report[key] = value
+                    case let other?:
+                        throw ReportInputError(at: .jsonPath(path), "expected \(column.kind.expectation) or null, found \(other.kindDescription)")
+                    }
+                }
+            }
+        }
+        return LoadedReport(report: report, origins: origins)
+    }
+
+    /// The members of an object whose keys must all be among `expected`.
+    private static func object(_ value: JSONValue, at path: String, expecting expected: [String]) throws(ReportInputError) -> [String: JSONValue] {
+        guard case .object(let members) = value else {
+            throw ReportInputError(at: .jsonPath(path), "expected an object, found \(value.kindDescription)")
+        }
+        for member in members where !expected.contains(member.key) {
+            throw ReportInputError(at: .jsonPath("\(path).\(member.key)"), "unknown id; expected one of \(expected.joined(separator: ", "))")
+        }
+        return Dictionary(members.map { ($0.key, $0.value) }, uniquingKeysWith: { first, _ in first })
+    }
+}

@@ -1,0 +1,70 @@
+import Foundation
+import XCTest
+
+/// Runs the built `xxgk` binary, as a user would, and captures what it prints.
+struct CLIRun {
+    let status: Int32
+    let standardOutput: String
+    let standardError: String
+}
+
+enum CLI {
+    /// The folder of the package (two levels above this file's folder).
+    static let packageRoot = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+
+    /// The built `xxgk` beside the test bundle.
+    static var executable: URL {
+        var folder = Bundle(for: Marker.self).bundleURL.deletingLastPathComponent()
+        if !FileManager.default.fileExists(atPath: folder.appendingPathComponent("xxgk").path) {
+            folder = packageRoot.appendingPathComponent(".build/debug")
+        }
+        return folder.appendingPathComponent("xxgk")
+    }
+
+    private final class Marker {}
+
+    /// Runs `xxgk arguments`, optionally feeding `input` on standard input.
+    static func run(_ arguments: [String], input: Data? = nil, in directory: URL? = nil) throws -> CLIRun {
+        let process = Process()
+        process.executableURL = executable
+        process.arguments = arguments
+        if let directory { process.currentDirectoryURL = directory }
+        let output = Pipe()
+        let error = Pipe()
+        let standardInput = Pipe()
+        process.standardOutput = output
+        process.standardError = error
+        process.standardInput = standardInput
+        try process.run()
+        if let input { standardInput.fileHandleForWriting.write(input) }
+        try standardInput.fileHandleForWriting.close()
+        // Read both pipes before waiting, so a large output cannot block the child.
+        var outData = Data()
+        var errData = Data()
+        let group = DispatchGroup()
+        group.enter()
+        DispatchQueue.global().async {
+            errData = error.fileHandleForReading.readDataToEndOfFile()
+            group.leave()
+        }
+        outData = output.fileHandleForReading.readDataToEndOfFile()
+        group.wait()
+        process.waitUntilExit()
+        return CLIRun(
+            status: process.terminationStatus,
+            standardOutput: String(decoding: outData, as: UTF8.self),
+            standardError: String(decoding: errData, as: UTF8.self))
+    }
+
+    /// A new empty folder for one test's files.
+    static func temporaryFolder() throws -> URL {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("xxgk-test-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        return folder
+    }
+
+    /// The files in a folder, for asserting that nothing was written.
+    static func contents(of folder: URL) -> [String] {
+        ((try? FileManager.default.contentsOfDirectory(atPath: folder.path)) ?? []).sorted()
+    }
+}
