@@ -64,6 +64,10 @@ let package = Package(
         .testTarget(
             name: "CLITests",
             dependencies: ["ReportModel"]),
+        // The workbook layout and writer, checked with openpyxl and headless LibreOffice.
+        .testTarget(
+            name: "ReportWorkbookTests",
+            dependencies: ["ReportWorkbook", "XLSX", "ReportModel"]),
     ],
     swiftLanguageModes: [.v6]
 )

@@ -40,7 +40,7 @@ enum CLI {
         try standardInput.fileHandleForWriting.close()
         // Read both pipes before waiting, so a large output cannot block the child.
         var outData = Data()
-        var errData = Data()
+        nonisolated(unsafe) var errData = Data()
         let group = DispatchGroup()
         group.enter()
         DispatchQueue.global().async {
