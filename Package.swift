@@ -58,6 +58,12 @@ let package = Package(
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]),
 
+        // `make bench`: writes N filled workbooks in one process and prints the time per workbook.
+        .executableTarget(
+            name: "xxgk-workbook-bench",
+            dependencies: ["ReportModel", "ReportWorkbook"],
+            path: "bench/WorkbookBench"),
+
         .testTarget(
             name: "ReportModelTests",
             dependencies: ["ReportModel"]),

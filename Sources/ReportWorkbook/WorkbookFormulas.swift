@@ -2,32 +2,132 @@ import Foundation
 import ReportModel
 import XLSX
 
-/// The formulas of a workbook, built from the rule definitions, and the values they compute
-/// (the cached results written beside them).
-struct WorkbookFormulas {
+/// Everything of a form's workbook that does not depend on the values: the layout, the
+/// formulas built from the rule definitions, the highlighted ranges. Built once per form.
+struct WorkbookPlan: Sendable {
     let layout: WorkbookLayout
+    /// `form.ruleInstances`, in rule order.
+    let instances: [Rule.Instance]
     /// Total cells and the rule instance that computes each (`form.computedCells`).
     let computed: [CellKey: Rule.Instance]
-    /// What every value cell shows: inputs as given, totals as computed; nil when blank.
-    private(set) var values: [CellKey: Decimal] = [:]
+    /// The formula of each total cell (`=SUM(D5:I5)`).
+    let totalFormulas: [CellKey: String]
+    /// One row of the checks sheet.
+    struct Check: Sendable {
+        let instance: Rule.Instance
+        let row: Int
+        let place: String
+        let leftFormula: String
+        let rightFormula: String
+        let resultFormula: String
+    }
+    let checks: [Check]
+    /// The conditional format that turns a failing instance's cells red.
+    struct Highlight: Sendable {
+        let table: String
+        let ranges: [(CellReference, CellReference)]
+        let condition: String
+    }
+    let highlights: [Highlight]
+    /// A rectangle of input cells of one kind, validated as one range.
+    struct InputArea: Sendable {
+        let table: String
+        let kind: ValueKind
+        let first: CellReference
+        let last: CellReference
+    }
+    let inputAreas: [InputArea]
 
-    /// The formulas of `layout`, evaluated with the input values of `report` (blank = absent).
-    init(layout: WorkbookLayout, report: Report?) {
+    init(layout: WorkbookLayout) {
+        let formulas = WorkbookFormulas(layout: layout)
         self.layout = layout
-        computed = layout.form.computedCells
-        for cell in layout.form.cells where computed[cell] == nil {
-            if let value = report?[cell] { values[cell] = value }
+        instances = layout.form.ruleInstances
+        computed = formulas.computed
+        totalFormulas = formulas.computed.mapValues { "=" + formulas.sumExpression($0.right, sheetPrefix: false) }
+        checks = zip(instances, layout.checkRows).map { instance, row in
+            Check(
+                instance: instance, row: row, place: CheckEngine.placeDescription(of: instance, in: layout.form),
+                leftFormula: "=" + formulas.sumExpression(instance.left, sheetPrefix: true),
+                rightFormula: "=" + formulas.sumExpression(instance.right, sheetPrefix: true),
+                resultFormula: WorkbookFormulas.resultFormula(instance, row: row))
+        }
+        highlights = instances.map { instance in
+            // Merged value cells (section 二) are single cells in a run, so runs cover them whole.
+            Highlight(
+                table: instance.rule.table, ranges: formulas.runs(instance.cells).map { ($0.first, $0.last) },
+                condition: formulas.failureCondition(instance))
+        }
+        inputAreas = layout.form.tables.flatMap { Self.inputAreas(of: $0, layout: layout, computed: formulas.computed) }
+    }
+
+    /// The input cells of a table as few rectangles: merged cells alone, other cells joined
+    /// along rows into runs of one kind, and equal runs in consecutive rows into rectangles.
+    private static func inputAreas(of table: TableDefinition, layout: WorkbookLayout, computed: [CellKey: Rule.Instance]) -> [InputArea] {
+        var areas: [InputArea] = []
+        var runs: [InputArea] = []
+        for row in table.rows {
+            for column in row.columns {
+                let key = CellKey(table: table.id, row: row.id, column: column.id)
+                guard computed[key] == nil, let placed = layout.cells[key] else { continue }
+                if placed.isMerged {
+                    areas.append(InputArea(table: table.id, kind: column.kind, first: placed.reference, last: placed.last))
+                } else if let previous = runs.last, previous.kind == column.kind, previous.last.row == placed.reference.row,
+                    previous.last.column + 1 == placed.reference.column
+                {
+                    runs[runs.count - 1] = InputArea(table: table.id, kind: column.kind, first: previous.first, last: placed.reference)
+                } else {
+                    runs.append(InputArea(table: table.id, kind: column.kind, first: placed.reference, last: placed.reference))
+                }
+            }
+        }
+        var rectangles: [InputArea] = []
+        for run in runs {
+            if let previous = rectangles.last, previous.kind == run.kind, previous.first.column == run.first.column,
+                previous.last.column == run.last.column, previous.last.row + 1 == run.first.row
+            {
+                rectangles[rectangles.count - 1] = InputArea(table: table.id, kind: run.kind, first: previous.first, last: run.last)
+            } else {
+                rectangles.append(run)
+            }
+        }
+        return areas + rectangles
+    }
+
+    /// The plan of `form`, cached for the shipped forms.
+    static func of(_ form: Form) -> WorkbookPlan {
+        if let cached = shipped[form.id], cached.layout.form.tables == form.tables, cached.layout.form.sections == form.sections {
+            return cached
+        }
+        return WorkbookPlan(layout: WorkbookLayout(form: form))
+    }
+
+    private static let shipped: [String: WorkbookPlan] = Dictionary(
+        FormCatalog.all.map { ($0.id, WorkbookPlan(layout: WorkbookLayout.of($0))) }, uniquingKeysWith: { first, _ in first })
+}
+
+/// What every value cell of a workbook shows: inputs as given, totals as the formulas compute
+/// them (the cached results written beside the formulas).
+struct WorkbookValues {
+    /// The shown value of each cell; absent when blank.
+    private(set) var values: [CellKey: Decimal] = [:]
+    private let computed: [CellKey: Rule.Instance]
+
+    /// The values of `report` in the workbook of `plan` (a blank template when nil).
+    init(plan: WorkbookPlan, report: Report?) {
+        computed = plan.computed
+        if let report {
+            for (cell, value) in report.values where computed[cell] == nil { values[cell] = value }
         }
         var visiting: Set<CellKey> = []
-        for cell in layout.form.cells where computed[cell] != nil {
-            _ = total(cell, visiting: &visiting)
-        }
+        for cell in plan.computed.keys { _ = total(cell, visiting: &visiting) }
     }
+
+    subscript(cell: CellKey) -> Decimal? { values[cell] }
 
     /// A total: the sum of its instance's right side (blank counts 0), totals within computed first.
     private mutating func total(_ cell: CellKey, visiting: inout Set<CellKey>) -> Decimal {
         if let known = values[cell] { return known }
-        guard let instance = computed[cell], visiting.insert(cell).inserted else { return values[cell] ?? 0 }
+        guard let instance = computed[cell], visiting.insert(cell).inserted else { return 0 }
         var sum: Decimal = 0
         for term in instance.right {
             sum += computed[term] != nil ? total(term, visiting: &visiting) : (values[term] ?? 0)
@@ -47,6 +147,17 @@ struct WorkbookFormulas {
         let left = sum(instance.left)
         let right = sum(instance.right)
         return instance.rule.relation == .equal ? left == right : left >= right
+    }
+}
+
+/// Builds formula text from rule definitions and the layout's cell positions.
+struct WorkbookFormulas {
+    let layout: WorkbookLayout
+    let computed: [CellKey: Rule.Instance]
+
+    init(layout: WorkbookLayout) {
+        self.layout = layout
+        computed = layout.form.computedCells
     }
 
     /// The cells as runs of neighbours (down a column or along a row) on one sheet each:
@@ -83,11 +194,6 @@ struct WorkbookFormulas {
             return prefix + (run.first == run.last ? first : first + ":" + last)
         }
         return "SUM(" + parts.joined(separator: ",") + ")"
-    }
-
-    /// The formula of a total cell (`=SUM(D5:I5)`), on the total's own sheet.
-    func totalFormula(_ cell: CellKey) -> String? {
-        computed[cell].map { "=" + sumExpression($0.right, sheetPrefix: false) }
     }
 
     /// A condition true when the instance fails, for conditional formatting on its sheet.

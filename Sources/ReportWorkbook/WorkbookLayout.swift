@@ -69,6 +69,18 @@ public struct WorkbookLayout: Sendable {
         checkRows = builder.checkRows
     }
 
+    /// The layout of `form`, computed once per shipped form (the writer asks for it on
+    /// every workbook); a form that differs from the shipped one of its id is laid out anew.
+    public static func of(_ form: Form) -> WorkbookLayout {
+        if let cached = shipped[form.id], cached.form.tables == form.tables, cached.form.sections == form.sections {
+            return cached
+        }
+        return WorkbookLayout(form: form)
+    }
+
+    private static let shipped: [String: WorkbookLayout] = Dictionary(
+        FormCatalog.all.map { ($0.id, WorkbookLayout(form: $0)) }, uniquingKeysWith: { first, _ in first })
+
     /// The sheet with this name.
     public func sheet(named name: String) -> SheetLayout? { sheets.first { $0.name == name } }
 
@@ -109,14 +121,19 @@ public struct WorkbookLayout: Sendable {
     }
 
     private static func nameSafe(_ text: String) -> String {
-        var name = String(String.UnicodeScalarView(text.unicodeScalars.map { scalar in
-            let isSafe = scalar.isASCII && (CharacterSet.alphanumerics.contains(scalar) || scalar == "_")
-            return isSafe ? scalar : "_"
-        }))
-        if let first = name.unicodeScalars.first, !(first.isASCII && CharacterSet.letters.contains(first)), first != "_" {
-            name = "_" + name
+        // On bytes: ASCII letters, digits and `_` stay, every other scalar becomes one `_`.
+        var bytes: [UInt8] = []
+        bytes.reserveCapacity(text.utf8.count + 1)
+        for scalar in text.unicodeScalars {
+            let value = scalar.value
+            let isLetter = (65...90).contains(value) || (97...122).contains(value)
+            let isSafe = isLetter || (48...57).contains(value) || value == 95
+            bytes.append(isSafe ? UInt8(value) : UInt8(ascii: "_"))
         }
-        return name
+        if let first = bytes.first, !((65...90).contains(first) || (97...122).contains(first) || first == UInt8(ascii: "_")) {
+            bytes.insert(UInt8(ascii: "_"), at: 0)
+        }
+        return String(decoding: bytes, as: UTF8.self)
     }
 }
 

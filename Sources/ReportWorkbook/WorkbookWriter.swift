@@ -37,18 +37,19 @@ struct WorkbookContent {
 struct WorkbookWriter {
     let content: WorkbookContent
     let generator: String
-    let layout: WorkbookLayout
-    let formulas: WorkbookFormulas
+    let plan: WorkbookPlan
+    let values: WorkbookValues
+    var layout: WorkbookLayout { plan.layout }
 
     init(content: WorkbookContent, generator: String) {
         self.content = content
         self.generator = generator
-        layout = WorkbookLayout(form: content.form)
-        formulas = WorkbookFormulas(layout: layout, report: content.report)
+        plan = WorkbookPlan.of(content.form)
+        values = WorkbookValues(plan: plan, report: content.report)
     }
 
     func write(to path: String) throws(XLSXWriteError) {
-        let workbook = try XLSXWorkbook(path: path)
+        let workbook = try XLSXWorkbook(path: path, temporaryFolder: Self.temporaryFolder)
         let form = content.form
         let title = content.agency.flatMap { agency in content.year.map { form.title(agency: agency, year: $0) } } ?? form.name
         try workbook.setProperties(title: title, subject: form.name, author: generator, comments: "xxgk form \(form.id)")
@@ -78,6 +79,18 @@ struct WorkbookWriter {
         }
         try workbook.close()
     }
+
+    /// A memory-backed folder for libxlsxwriter's part files when the system has a writable
+    /// one (Linux's /dev/shm): a report's parts are a few kilobytes, and a tmpfs saves the disk
+    /// file system's create/unlink work, about a third of the time of a small workbook.
+    static let temporaryFolder: String? = {
+        let candidate = "/dev/shm"
+        var isDirectory: ObjCBool = false
+        guard FileManager.default.fileExists(atPath: candidate, isDirectory: &isDirectory), isDirectory.boolValue,
+            access(candidate, W_OK) == 0
+        else { return nil }
+        return candidate
+    }()
 
     /// Labels, widths, heights, frozen panes and print setup of any sheet.
     private func drawFrame(_ sheetLayout: SheetLayout, on sheet: XLSXSheet) throws(XLSXWriteError) {
@@ -139,8 +152,8 @@ struct WorkbookWriter {
             for column in row.columns {
                 let key = CellKey(table: table.id, row: row.id, column: column.id)
                 guard let placed = layout.cells[key] else { continue }
-                let value = formulas.values[key]
-                if let formula = formulas.totalFormula(key) {
+                let value = values[key]
+                if let formula = plan.totalFormulas[key] {
                     let style = WorkbookStyles.total(column.kind)
                     if placed.isMerged { try sheet.merge(from: placed.reference, to: placed.last, string: "", style: style) }
                     try sheet.write(formula: formula, cachedNumber: (value ?? 0).doubleValue, at: placed.reference, style: style)
@@ -153,13 +166,13 @@ struct WorkbookWriter {
                 } else if !placed.isMerged {
                     try sheet.writeBlank(at: placed.reference, style: style)
                 }
-                try sheet.validate(from: placed.reference, to: placed.last, validation(for: column.kind, at: placed.reference))
             }
         }
-        for instance in content.form.ruleInstances where instance.rule.table == tableID {
-            // Merged value cells (section 二) are single cells there, so runs cover them whole.
-            let ranges = formulas.runs(instance.cells).map { ($0.first, $0.last) }
-            try sheet.highlight(ranges, when: formulas.failureCondition(instance), style: WorkbookStyles.failed)
+        for area in plan.inputAreas where area.table == tableID {
+            try sheet.validate(from: area.first, to: area.last, validation(for: area.kind, at: area.first))
+        }
+        for highlight in plan.highlights where highlight.table == tableID {
+            try sheet.highlight(highlight.ranges, when: highlight.condition, style: WorkbookStyles.failed)
         }
         if let note = layout.textCells[Report.noteSectionID(forTable: tableID)] {
             try writeText(content.sections[Report.noteSectionID(forTable: tableID)], at: note, on: sheet)
@@ -195,22 +208,18 @@ struct WorkbookWriter {
     // MARK: checks
 
     private func fillChecks(_ sheet: XLSXSheet) throws(XLSXWriteError) {
-        let form = content.form
         let lastRow = (layout.checkRows.last ?? 0)
-        for (instance, row) in zip(form.ruleInstances, layout.checkRows) {
-            func at(_ column: Int) -> CellReference { CellReference(row: row, column: column) }
+        for check in plan.checks {
+            let instance = check.instance
+            func at(_ column: Int) -> CellReference { CellReference(row: check.row, column: column) }
             try sheet.write(string: instance.rule.id, at: at(0), style: WorkbookStyles.lockedValue)
             try sheet.write(string: instance.rule.title, at: at(1), style: WorkbookStyles.lockedValue)
-            try sheet.write(string: CheckEngine.placeDescription(of: instance, in: form), at: at(2), style: WorkbookStyles.lockedValue)
+            try sheet.write(string: check.place, at: at(2), style: WorkbookStyles.lockedValue)
+            try sheet.write(formula: check.leftFormula, cachedNumber: values.sum(instance.left).doubleValue, at: at(3), style: WorkbookStyles.checkNumber)
+            try sheet.write(formula: check.rightFormula, cachedNumber: values.sum(instance.right).doubleValue, at: at(4), style: WorkbookStyles.checkNumber)
             try sheet.write(
-                formula: "=" + formulas.sumExpression(instance.left, sheetPrefix: true),
-                cachedNumber: formulas.sum(instance.left).doubleValue, at: at(3), style: WorkbookStyles.checkNumber)
-            try sheet.write(
-                formula: "=" + formulas.sumExpression(instance.right, sheetPrefix: true),
-                cachedNumber: formulas.sum(instance.right).doubleValue, at: at(4), style: WorkbookStyles.checkNumber)
-            try sheet.write(
-                formula: WorkbookFormulas.resultFormula(instance, row: row),
-                cachedString: formulas.holds(instance) ? WorkbookText.passed : WorkbookText.failed, at: at(5), style: WorkbookStyles.lockedValue)
+                formula: check.resultFormula, cachedString: values.holds(instance) ? WorkbookText.passed : WorkbookText.failed,
+                at: at(5), style: WorkbookStyles.lockedValue)
         }
         if lastRow > 0 {
             let first = CellReference(row: 1, column: 5)

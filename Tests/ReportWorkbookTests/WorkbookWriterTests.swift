@@ -66,8 +66,9 @@ final class WorkbookWriterTests: XCTestCase {
                     XCTAssertNil(cell.value, "\(key) is blank")
                     XCTAssertFalse(cell.locked, "\(key) is unlocked")
                     XCTAssertEqual(cell.fill, "FFF2CC", "\(key) is shaded")
-                    let range = placed.isMerged ? "\(placed.reference):\(placed.last)" : placed.reference.description
-                    let validation = try XCTUnwrap(sheet.validations.first { $0.sqref == range }, "\(key) validated")
+                    let covering = sheet.validations.filter { Self.covers($0.sqref, placed.reference) && Self.covers($0.sqref, placed.last) }
+                    XCTAssertEqual(covering.count, 1, "\(key) validated once")
+                    let validation = try XCTUnwrap(covering.first, "\(key) validated")
                     XCTAssertEqual(validation.prompt, Self.prompts[kind])
                     XCTAssertEqual(validation.promptTitle, "请填写")
                     XCTAssertEqual(validation.errorTitle, "填写有误")
@@ -76,7 +77,8 @@ final class WorkbookWriterTests: XCTestCase {
                     case .count: XCTAssertEqual([validation.type, validation.formula1, validation.formula2], ["whole", "0", "999999999"])
                     case .change: XCTAssertEqual([validation.type, validation.formula1, validation.formula2], ["whole", "-999999999", "999999999"])
                     case .amount:
-                        let ref = placed.reference.description
+                        // A custom formula is written for the top-left cell of its range.
+                        let ref = String(validation.sqref.prefix { $0 != ":" })
                         XCTAssertEqual([validation.type, validation.formula1], ["custom", "AND(ISNUMBER(\(ref)),\(ref)>=0,ROUND(\(ref),2)=\(ref))"])
                     }
                 }

@@ -205,7 +205,7 @@ public final class XLSXSheet {
     }
 
     private func checkFormula(_ formula: String, _ cell: CellReference) throws(XLSXWriteError) {
-        guard !formula.trimmingCharacters(in: CharacterSet(charactersIn: "= ")).isEmpty else {
+        guard formula.utf8.contains(where: { $0 != UInt8(ascii: "=") && $0 != UInt8(ascii: " ") }) else {
             throw XLSXWriteError(place: "sheet \(name), cell \(cell)", reason: "empty formula")
         }
     }

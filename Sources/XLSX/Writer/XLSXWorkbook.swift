@@ -16,13 +16,17 @@ public final class XLSXWorkbook {
     private var handle: UnsafeMutablePointer<lxw_workbook>?
     private var formats: [CellStyle: UnsafeMutablePointer<lxw_format>] = [:]
     private var sheetNames: Set<String> = []
+    /// The temporary folder's name, kept alive for libxlsxwriter until the workbook is closed.
+    private var temporaryFolderCopy: UnsafeMutablePointer<CChar>?
     /// The path written by `close()`.
     public let path: String
 
     /// Starts a workbook that `close()` writes to `path`. Fails at once when the file cannot
     /// be created there, so a bad path is reported before any work (and with a clear reason
-    /// rather than libxlsxwriter's message at close).
-    public init(path: String) throws(XLSXWriteError) {
+    /// rather than libxlsxwriter's message at close). libxlsxwriter assembles each part in a
+    /// temporary file, in `temporaryFolder` when given (a tmpfs such as /dev/shm makes small
+    /// workbooks markedly cheaper), else in the system's temporary folder.
+    public init(path: String, temporaryFolder: String? = nil) throws(XLSXWriteError) {
         guard !path.isEmpty else { throw XLSXWriteError(place: "workbook", reason: "empty output path") }
         let descriptor = open(path, O_WRONLY | O_CREAT | O_TRUNC, 0o644)
         guard descriptor >= 0 else {
@@ -30,17 +34,23 @@ public final class XLSXWorkbook {
         }
         _ = closeDescriptor(descriptor)
         Self.keepNumericLocaleC()
-        guard let handle = workbook_new(path) else {
+        var options = lxw_workbook_options()
+        let folderCopy = temporaryFolder.flatMap { $0.isEmpty ? nil : strdup($0) }
+        options.tmpdir = folderCopy
+        guard let handle = workbook_new_opt(path, &options) else {
+            free(folderCopy)
             throw XLSXWriteError(place: path, reason: "libxlsxwriter could not start a workbook (out of memory?)")
         }
         self.handle = handle
         self.path = path
+        temporaryFolderCopy = folderCopy
     }
 
     deinit {
         // A workbook dropped without close() must still free libxlsxwriter's memory; the
         // caller writes into a temporary path that it removes on failure.
         if let handle { workbook_close(handle) }
+        free(temporaryFolderCopy)
     }
 
     /// Whether `close()` has not yet been called.
@@ -65,10 +75,7 @@ public final class XLSXWorkbook {
     /// `'三、…'!$D$5`). Names must start with a letter or `_` and hold letters, digits, `_`, `.`.
     public func defineName(_ name: String, sheet: String, cell: CellReference) throws(XLSXWriteError) {
         let handle = try openHandle("defined name \(name)")
-        guard let first = name.unicodeScalars.first, first == "_" || (first.isASCII && CharacterSet.letters.contains(first)),
-            name.unicodeScalars.allSatisfy({ $0.isASCII && (CharacterSet.alphanumerics.contains($0) || $0 == "_" || $0 == ".") }),
-            name.utf16.count <= 255
-        else { throw XLSXWriteError(place: "defined name \(name)", reason: "not a valid name") }
+        guard Self.isValidName(name) else { throw XLSXWriteError(place: "defined name \(name)", reason: "not a valid name") }
         let formula = "=" + Self.quoted(sheet) + "!" + cell.absolute
         try XLSXWriteError.check(workbook_define_name(handle, name, formula), "defined name \(name)")
     }
@@ -123,9 +130,19 @@ public final class XLSXWorkbook {
         return handle
     }
 
+    /// Whether `name` may be a defined name: 1–255 ASCII letters, digits, `_` and `.`,
+    /// starting with a letter or `_` (checked on bytes: this runs for every cell).
+    static func isValidName(_ name: String) -> Bool {
+        let bytes = name.utf8
+        guard let first = bytes.first, bytes.count <= 255 else { return false }
+        func isLetter(_ byte: UInt8) -> Bool { (65...90).contains(byte) || (97...122).contains(byte) }
+        guard isLetter(first) || first == UInt8(ascii: "_") else { return false }
+        return bytes.allSatisfy { isLetter($0) || (48...57).contains($0) || $0 == UInt8(ascii: "_") || $0 == UInt8(ascii: ".") }
+    }
+
     /// A sheet name as formulas write it: `'三、收到…'` (quotes doubled inside).
     public static func quoted(_ sheet: String) -> String {
-        "'" + sheet.replacingOccurrences(of: "'", with: "''") + "'"
+        sheet.utf8.contains(UInt8(ascii: "'")) ? "'" + sheet.replacingOccurrences(of: "'", with: "''") + "'" : "'" + sheet + "'"
     }
 
     /// libxlsxwriter prints numbers with `%.16G`; under a locale with a decimal comma the
