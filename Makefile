@@ -52,11 +52,25 @@ demo: build
 	@mkdir -p $(DEMO_OUT)
 	$(XXGK) check examples/
 	$(XXGK) convert examples/000_dongxihu_2020.json $(DEMO_OUT)/000_dongxihu_2020.json
+	$(XXGK) template --form 2019 -o $(DEMO_OUT)/template-2019.xlsx
+	$(XXGK) template --form 2021 -o $(DEMO_OUT)/template-2021.xlsx
+	$(XXGK) convert examples/000_dongxihu_2020.json $(DEMO_OUT)/000_dongxihu_2020.xlsx
 	@echo "wrote $(DEMO_OUT)/"
 
 test: setup-interop
 	$(SWIFT) build --build-path $(BUILD_DIR) --build-tests
 	$(SWIFT) test --build-path $(BUILD_DIR) --skip-build
+
+# ---- bench: the XLSX writer (release build) beside Python's XlsxWriter ----------------------
+RELEASE_DIR ?= .build-release
+BENCH_COUNT ?= 1000
+BENCH_PY_COUNT ?= 200
+
+bench: setup-interop
+	$(SWIFT) build -c release --build-path $(RELEASE_DIR)
+	python3 bench/run_bench.py $(RELEASE_DIR)/release/xxgk $(RELEASE_DIR)/release/xxgk-workbook-bench \
+	  examples/000_dongxihu_2020.json $(BENCH_COUNT) $(BENCH_PY_COUNT)
+# ---- end bench --------------------------------------------------------------------------------
 
 clean:
 	rm -rf $(BUILD_DIR) $(DEMO_OUT)

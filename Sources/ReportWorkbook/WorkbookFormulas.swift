@@ -95,14 +95,10 @@ struct WorkbookPlan: Sendable {
 
     /// The plan of `form`, cached for the shipped forms.
     static func of(_ form: Form) -> WorkbookPlan {
-        if let cached = shipped[form.id], cached.layout.form.tables == form.tables, cached.layout.form.sections == form.sections {
-            return cached
-        }
-        return WorkbookPlan(layout: WorkbookLayout(form: form))
+        cache.value(for: form) { WorkbookPlan(layout: WorkbookLayout.of(form)) }
     }
 
-    private static let shipped: [String: WorkbookPlan] = Dictionary(
-        FormCatalog.all.map { ($0.id, WorkbookPlan(layout: WorkbookLayout.of($0))) }, uniquingKeysWith: { first, _ in first })
+    private static let cache = PerFormCache<WorkbookPlan>()
 }
 
 /// What every value cell of a workbook shows: inputs as given, totals as the formulas compute

@@ -69,17 +69,13 @@ public struct WorkbookLayout: Sendable {
         checkRows = builder.checkRows
     }
 
-    /// The layout of `form`, computed once per shipped form (the writer asks for it on
-    /// every workbook); a form that differs from the shipped one of its id is laid out anew.
+    /// The layout of `form`, computed once per shipped form on first use (the writer asks for
+    /// it on every workbook); a form that differs from the shipped one of its id is laid out anew.
     public static func of(_ form: Form) -> WorkbookLayout {
-        if let cached = shipped[form.id], cached.form.tables == form.tables, cached.form.sections == form.sections {
-            return cached
-        }
-        return WorkbookLayout(form: form)
+        cache.value(for: form) { WorkbookLayout(form: form) }
     }
 
-    private static let shipped: [String: WorkbookLayout] = Dictionary(
-        FormCatalog.all.map { ($0.id, WorkbookLayout(form: $0)) }, uniquingKeysWith: { first, _ in first })
+    private static let cache = PerFormCache<WorkbookLayout>()
 
     /// The sheet with this name.
     public func sheet(named name: String) -> SheetLayout? { sheets.first { $0.name == name } }
