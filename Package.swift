@@ -58,12 +58,16 @@ let package = Package(
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]),
 
+        // Seeded random reports and fixture paths shared by the test targets.
+        .target(
+            name: "TestSupport",
+            dependencies: ["ReportModel"]),
         .testTarget(
             name: "ReportModelTests",
-            dependencies: ["ReportModel"]),
+            dependencies: ["ReportModel", "TestSupport"]),
         .testTarget(
             name: "CLITests",
-            dependencies: ["ReportModel"]),
+            dependencies: ["ReportModel", "TestSupport"]),
     ],
     swiftLanguageModes: [.v6]
 )
