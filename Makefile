@@ -50,13 +50,20 @@ build: setup
 # The main job on the shipped examples: check the sample report, convert it to every kind.
 demo: build
 	@mkdir -p $(DEMO_OUT)
-	$(XXGK) check examples/
+	$(XXGK) check examples/000_dongxihu_2020.json
 	$(XXGK) convert examples/000_dongxihu_2020.json $(DEMO_OUT)/000_dongxihu_2020.json
 	@echo "wrote $(DEMO_OUT)/"
 
+# The tests are XCTest; the last line restates XCTest's count as "N passed, N failed".
 test: setup-interop
 	$(SWIFT) build --build-path $(BUILD_DIR) --build-tests
-	$(SWIFT) test --build-path $(BUILD_DIR) --skip-build
+	@set -o pipefail; $(SWIFT) test --build-path $(BUILD_DIR) --skip-build --disable-swift-testing 2>&1 | tee $(BUILD_DIR)/test.log; \
+	status=$$?; \
+	line=$$(grep -E "^[[:space:]]*Executed [0-9]+ tests?, with [0-9]+ failures?" $(BUILD_DIR)/test.log | tail -n 1); \
+	total=$$(echo "$$line" | sed -E 's/.*Executed ([0-9]+) tests?.*/\1/'); \
+	failed=$$(echo "$$line" | sed -E 's/.*with ([0-9]+) failures?.*/\1/'); \
+	if [ -n "$$line" ]; then echo "$$((total - failed)) passed, $$failed failed"; fi; \
+	exit $$status
 
 clean:
 	rm -rf $(BUILD_DIR) $(DEMO_OUT)

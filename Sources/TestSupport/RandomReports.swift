@@ -52,3 +52,40 @@ public enum Fixtures {
     /// The first sample report as canonical JSON.
     public static let exampleJSON = examples.appendingPathComponent("000_dongxihu_2020.json")
 }
+
+extension RandomReports {
+    /// A random report on which every error rule of the form holds: random inputs, 四 chosen
+    /// so that 一 + 二 = 三(七) + 四, and every total computed from its parts.
+    public static func makeConsistent(form: Form, using generator: inout SeededGenerator) -> Report {
+        var report = make(form: form, using: &generator)
+        let computed = form.computedCells
+        for cell in computed.keys { report[cell] = nil }
+        let applications = form.table("applications")
+        for column in applications?.rows.first?.columns ?? [] where computed[CellKey(table: "applications", row: "received", column: column.id)] == nil {
+            let cell = { (row: String) in CellKey(table: "applications", row: row, column: column.id) }
+            let results = form.rules.first { $0.id == "applications.results_total" }?.right.reduce(Decimal(0)) { $0 + (report[cell($1)] ?? 0) } ?? 0
+            let incoming = (report[cell("received")] ?? 0) + (report[cell("carried_over")] ?? 0)
+            if incoming < results { report[cell("received")] = (report[cell("received")] ?? 0) + results - incoming }
+            let forward = (report[cell("received")] ?? 0) + (report[cell("carried_over")] ?? 0) - results
+            report[cell("carried_forward")] = forward
+        }
+        fillTotals(&report)
+        // Plausibility rules (a total at least its part): raise the total where it falls short.
+        for instance in form.ruleInstances where instance.rule.relation == .atLeast && instance.left.count == 1 {
+            let parts = instance.right.reduce(Decimal(0)) { $0 + (report[$1] ?? 0) }
+            if let cell = instance.left.first, (report[cell] ?? 0) < parts { report[cell] = parts }
+        }
+        return report
+    }
+
+    /// Sets every computed total (form.computedCells) to the sum of its parts, blank when all parts are.
+    public static func fillTotals(_ report: inout Report) {
+        // Totals of totals (（七）总计 › 总计) settle after a second pass.
+        for _ in 0..<3 {
+            for (cell, instance) in report.form.computedCells {
+                let parts = instance.right.compactMap { report[$0] }
+                report[cell] = parts.isEmpty ? nil : parts.reduce(0, +)
+            }
+        }
+    }
+}
