@@ -11,7 +11,7 @@ PKGCONFIG_LIBS := xlsxwriter:libxlsxwriter-dev libxml-2.0:libxml2-dev minizip:li
 INTEROP_APT := libreoffice-calc fonts-wqy-microhei poppler-utils
 INTEROP_PIP := openpyxl python-calamine XlsxWriter
 
-.PHONY: all build setup setup-interop demo test bench fuzz clean
+.PHONY: all build release setup setup-interop demo test bench fuzz clean
 
 all: build
 
@@ -64,6 +64,13 @@ test: setup-interop
 	failed=$$(echo "$$line" | sed -E 's/.*with ([0-9]+) failures?.*/\1/'); \
 	if [ -n "$$line" ]; then echo "$$((total - failed)) passed, $$failed failed"; fi; \
 	exit $$status
+
+release: setup
+	$(SWIFT) build -c release --build-path .build-release
+
+# Every benchmark script in bench/ (each prints its own figures and ratios).
+bench: setup-interop release
+	@for script in bench/*.sh; do echo "== $$script"; XXGK=.build-release/release/xxgk bash "$$script" || exit 1; done
 
 clean:
 	rm -rf $(BUILD_DIR) $(DEMO_OUT)
