@@ -50,7 +50,7 @@ build: setup
 # The main job on the shipped examples: check the sample report, convert it to every kind.
 demo: build
 	@mkdir -p $(DEMO_OUT)
-	$(XXGK) check examples/000_dongxihu_2020.json
+	$(XXGK) check --rules examples/000_dongxihu_2020.json
 	$(XXGK) convert examples/000_dongxihu_2020.json $(DEMO_OUT)/000_dongxihu_2020.json
 	@echo "wrote $(DEMO_OUT)/"
 

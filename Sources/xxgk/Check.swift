@@ -35,6 +35,9 @@ struct Check: ParsableCommand {
     @Option(help: ArgumentHelp("Last year's reports (a folder or file), for the year-to-year check.", valueName: "dir"))
     var previous: [String] = []
 
+    @Flag(help: "After each file's line, list every rule of its form with 通过 (passed) or 不通过 (failed), as the 校验 sheet does.")
+    var rules = false
+
     func validate() throws {
         if let summary, SummaryTable.Kind(path: summary) == nil {
             throw ValidationError("--summary must name a .csv or .xlsx file, not \(summary)")
@@ -52,7 +55,10 @@ struct Check: ParsableCommand {
 
         switch format {
         case .text:
-            for result in results { print(result.summaryLine) }
+            for result in results {
+                print(result.summaryLine)
+                if rules { result.ruleLines.forEach { print($0) } }
+            }
             let unreadablePrevious = previousResults.filter { $0.loaded == nil }
             for result in unreadablePrevious { print("\(result.file): unreadable (last year's report)") }
             for result in results + unreadablePrevious {

@@ -53,6 +53,17 @@ struct CheckResult: Sendable {
         return findings.map(\.rule).filter { seen.insert($0).inserted }
     }
 
+    /// Every rule of the report's form, one line each: 通过 or 不通过, the rule, and where it failed.
+    var ruleLines: [String] {
+        guard let form = loaded?.report.form else { return [] }
+        return form.rules.map { rule in
+            let failures = findings.filter { $0.rule == rule.id }
+            let verdict = failures.isEmpty ? "通过  " : "不通过"
+            let places = failures.isEmpty ? "" : " — " + failures.map(\.place).joined(separator: "; ")
+            return "  \(verdict) \(rule.table): \(rule.title) [\(rule.id)]\(places)"
+        }
+    }
+
     /// `passed`, `1 error`, `3 errors` or `unreadable`.
     var status: String {
         guard loaded != nil else { return "unreadable" }
