@@ -68,6 +68,10 @@ let package = Package(
         .testTarget(
             name: "CLITests",
             dependencies: ["ReportModel", "TestSupport"]),
+        // The workbook layout and writer, checked with openpyxl and headless LibreOffice.
+        .testTarget(
+            name: "ReportWorkbookTests",
+            dependencies: ["ReportWorkbook", "XLSX", "ReportModel"]),
     ],
     swiftLanguageModes: [.v6]
 )
