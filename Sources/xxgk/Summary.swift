@@ -1,5 +1,6 @@
 import Foundation
 import ReportModel
+import XLSX
 
 /// The summary of a batch of submissions: one row per file with its status, failing rules
 /// and key figures (the form's `key_figures`), written as CSV or as a workbook.
@@ -78,9 +79,37 @@ struct SummaryTable {
     }
 }
 
-/// The summary as a workbook.
+/// The summary as a workbook: one sheet, a bold frozen header row, numbers as numbers.
 enum SummaryWorkbook {
     static func write(_ table: SummaryTable, to path: String) throws {
-        throw OutputError(path: path, reason: "writing a summary workbook is not available in this build; use .csv")
+        try OutputFile.write(to: path) { temporaryPath in
+            let workbook = try XLSXWorkbook(path: temporaryPath)
+            let sheet = try workbook.addSheet(named: "汇总")
+            var header = CellStyle()
+            header.bold = true
+            header.fillColor = 0xD9E1F2
+            header.bordered = true
+            for (column, title) in table.header.enumerated() {
+                try sheet.write(string: title, at: CellReference(row: 0, column: column), style: header)
+            }
+            for (index, row) in table.rows.enumerated() {
+                for (column, cell) in row.enumerated() {
+                    let reference = CellReference(row: index + 1, column: column)
+                    switch cell {
+                    case .text(let text) where !text.isEmpty:
+                        try sheet.write(string: text, at: reference)
+                    case .number(let value?):
+                        try sheet.write(number: NSDecimalNumber(decimal: value).doubleValue, at: reference)
+                    default:
+                        continue
+                    }
+                }
+            }
+            try sheet.setColumns(0...0, width: 40)
+            try sheet.setColumns(1...1, width: 24)
+            try sheet.setColumns(2...(table.header.count - 1), width: 12)
+            try sheet.freezePanes(rows: 1, columns: 0)
+            try workbook.close()
+        }
     }
 }

@@ -25,8 +25,13 @@ enum CLI {
 
     /// Runs `xxgk arguments`, optionally feeding `input` on standard input.
     static func run(_ arguments: [String], input: Data? = nil, in directory: URL? = nil) throws -> CLIRun {
+        try runProgram(executable.path, arguments, input: input, in: directory)
+    }
+
+    /// Runs any program (python3 with openpyxl, soffice) and captures what it prints.
+    static func runProgram(_ path: String, _ arguments: [String], input: Data? = nil, in directory: URL? = nil) throws -> CLIRun {
         let process = Process()
-        process.executableURL = executable
+        process.executableURL = URL(fileURLWithPath: path)
         process.arguments = arguments
         if let directory { process.currentDirectoryURL = directory }
         // Files rather than pipes: a large output can never block the child.

@@ -99,6 +99,29 @@ final class SubmissionsTests: XCTestCase {
         XCTAssertEqual(try CLI.run(["check", folder.path]).status, 0)
     }
 
+    func testSummaryWorkbookHoldsTheSameRowsAsTheCSV() throws {
+        let folder = try makeSubmissions(includeUnreadable: true)
+        let output = try CLI.temporaryFolder()
+        let csvPath = output.appendingPathComponent("summary.csv")
+        let xlsxPath = output.appendingPathComponent("summary.xlsx")
+        XCTAssertEqual(try CLI.run(["check", folder.path, "--summary", csvPath.path]).status, 2)
+        XCTAssertEqual(try CLI.run(["check", folder.path, "--summary", xlsxPath.path]).status, 2)
+        // openpyxl, a real reader, turns the workbook back into CSV rows.
+        let script = """
+            import csv, openpyxl, sys
+            ws = openpyxl.load_workbook(sys.argv[1]).active
+            print(ws.title)
+            out = csv.writer(sys.stdout, lineterminator="\\n")
+            for row in ws.iter_rows(values_only=True):
+                out.writerow(["" if v is None else (str(int(v)) if isinstance(v, float) and v.is_integer() else str(v)) for v in row])
+            """
+        let python = try CLI.runProgram("/usr/bin/env", ["python3", "-c", script, xlsxPath.path])
+        XCTAssertEqual(python.status, 0, python.standardError)
+        let csv = String(decoding: try Data(contentsOf: csvPath).dropFirst(3), as: UTF8.self).replacingOccurrences(of: "\r\n", with: "\n")
+        XCTAssertEqual(python.standardOutput, "汇总\n" + csv)
+        XCTAssertEqual(try CLI.run(["check", folder.path, "--summary", output.appendingPathComponent("s.pdf").path]).status, 64)
+    }
+
     func testJSONFormatCarriesTheSameResults() throws {
         let folder = try makeSubmissions(includeUnreadable: true)
         let run = try CLI.run(["check", "--format", "json", folder.path])
