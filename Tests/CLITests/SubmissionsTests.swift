@@ -122,6 +122,18 @@ final class SubmissionsTests: XCTestCase {
         XCTAssertEqual(try CLI.run(["check", folder.path, "--summary", output.appendingPathComponent("s.pdf").path]).status, 64)
     }
 
+    func testProgressBarOnATerminalOnly() throws {
+        let folder = try makeSubmissions(includeUnreadable: false)
+        // `script` gives the command a pseudo-terminal, as a user's shell would.
+        let command = "\(CLI.executable.path) check \(folder.path)"
+        let terminal = try CLI.runProgram("/usr/bin/script", ["-qec", command, "/dev/null"])
+        XCTAssertTrue(terminal.standardOutput.contains("] 7/7"), terminal.standardOutput)
+        XCTAssertTrue(terminal.standardOutput.contains("\r[###"), terminal.standardOutput)
+        let piped = try CLI.run(["check", folder.path])
+        XCTAssertFalse(piped.standardOutput.contains("7/7") || piped.standardError.contains("7/7"))
+        XCTAssertEqual(piped.standardError, "")
+    }
+
     func testJSONFormatCarriesTheSameResults() throws {
         let folder = try makeSubmissions(includeUnreadable: true)
         let run = try CLI.run(["check", "--format", "json", folder.path])
