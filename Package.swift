@@ -64,12 +64,16 @@ let package = Package(
             dependencies: ["ReportModel", "ReportWorkbook"],
             path: "bench/WorkbookBench"),
 
+        // Seeded random reports and fixture paths shared by the test targets.
+        .target(
+            name: "TestSupport",
+            dependencies: ["ReportModel"]),
         .testTarget(
             name: "ReportModelTests",
-            dependencies: ["ReportModel"]),
+            dependencies: ["ReportModel", "TestSupport"]),
         .testTarget(
             name: "CLITests",
-            dependencies: ["ReportModel"]),
+            dependencies: ["ReportModel", "TestSupport"]),
         // The workbook layout and writer, checked with openpyxl and headless LibreOffice.
         .testTarget(
             name: "ReportWorkbookTests",
