@@ -17,6 +17,8 @@ struct WorkbookPlan: Sendable {
         let instance: Rule.Instance
         let row: Int
         let place: String
+        /// `D5:D6 = D28:D29`.
+        let cells: String
         let leftFormula: String
         let rightFormula: String
         let resultFormula: String
@@ -46,7 +48,8 @@ struct WorkbookPlan: Sendable {
         totalFormulas = formulas.computed.mapValues { "=" + formulas.sumExpression($0.right, sheetPrefix: false) }
         checks = zip(instances, layout.checkRows).map { instance, row in
             Check(
-                instance: instance, row: row, place: CheckEngine.placeDescription(of: instance, in: layout.form),
+                instance: instance, row: row, place: formulas.place(of: instance),
+                cells: formulas.cellList(instance.left) + " \(instance.rule.relation.rawValue) " + formulas.cellList(instance.right),
                 leftFormula: "=" + formulas.sumExpression(instance.left, sheetPrefix: true),
                 rightFormula: "=" + formulas.sumExpression(instance.right, sheetPrefix: true),
                 resultFormula: WorkbookFormulas.resultFormula(instance, row: row))
@@ -180,6 +183,24 @@ struct WorkbookFormulas {
         return runs
     }
 
+    /// `D8:D28 D30`: the cells as ranges, for people reading the checks sheet.
+    func cellList(_ cells: [CellKey]) -> String {
+        runs(cells).map { $0.first == $0.last ? $0.first.description : "\($0.first):\($0.last)" }.joined(separator: " ")
+    }
+
+    /// Where an instance runs, in the workbook's words: `法人或其他组织›商业企业 列`, `行政复议 行`.
+    func place(of instance: Rule.Instance) -> String {
+        let table = layout.form.table(instance.rule.table)
+        switch instance.rule.scope {
+        case .column:
+            let path = instance.left.first.flatMap { table?.row($0.row)?.column(instance.along)?.labelPath } ?? [instance.along]
+            // Without the header over every column (申请人情况).
+            return WorkbookText.place(column: (path.count > 1 ? Array(path.dropFirst()) : path).joined(separator: "›"))
+        case .row:
+            return WorkbookText.place(row: table?.row(instance.along)?.labelPath.joined(separator: "›") ?? instance.along)
+        }
+    }
+
     /// `SUM(D8:D28,D30)`: the cells as ranges of neighbours, prefixed with their sheet when
     /// the formula stands on another sheet (`'三、…'!D8:D28`).
     func sumExpression(_ cells: [CellKey], sheetPrefix: Bool, absolute: Bool = false) -> String {
@@ -201,8 +222,8 @@ struct WorkbookFormulas {
 
     /// The result formula of a check row comparing the left (column D) and right (E) sums.
     static func resultFormula(_ instance: Rule.Instance, row: Int) -> String {
-        let left = CellReference(row: row, column: 3)
-        let right = CellReference(row: row, column: 4)
+        let left = CellReference(row: row, column: WorkbookLayout.CheckColumn.left.rawValue)
+        let right = CellReference(row: row, column: WorkbookLayout.CheckColumn.right.rawValue)
         let comparison = instance.rule.relation == .equal ? "=0" : ">=0"
         return "=IF(ROUND(\(left)-\(right),6)\(comparison),\"\(WorkbookText.passed)\",\"\(WorkbookText.failed)\")"
     }

@@ -37,6 +37,24 @@ public struct WorkbookLayout: Sendable {
     /// The name of the checks sheet.
     public static let checksSheetName = "校验"
 
+    /// The columns of the checks sheet, left to right; one row per rule instance.
+    public enum CheckColumn: Int, Sendable, CaseIterable {
+        /// The rule id (`applications.balance`).
+        case rule
+        /// The rule as the form states it (`一 + 二 = 三(七) + 四`).
+        case title
+        /// Where the instance runs: the column (`自然人 列`) or row (`行政复议 行`).
+        case place
+        /// The cells compared, left side first (`D5:D6 = D28:D29`).
+        case cells
+        /// A formula: the sum of the left side.
+        case left
+        /// A formula: the sum of the right side.
+        case right
+        /// A formula: 通过 or 不通过.
+        case result
+    }
+
     /// The fields of the cover sheet, each one input cell.
     public enum CoverField: String, Sendable, CaseIterable {
         /// 机关名称: text.

@@ -222,11 +222,11 @@ extension WorkbookLayout {
 
         mutating func addChecks() {
             var sheet = Draft(name: uniqueName(WorkbookLayout.checksSheetName), content: .checks, sectionID: nil)
-            for (column, header) in WorkbookText.checksHeaders.enumerated() {
-                sheet.label(header, .columnHeader, row: 0, column: column)
+            for column in CheckColumn.allCases {
+                sheet.label(WorkbookText.checksHeaders[column] ?? "", .columnHeader, row: 0, column: column.rawValue)
             }
-            sheet.columnCount = WorkbookText.checksHeaders.count
-            sheet.columnWidths = [30, 44, 40, 12, 12, 10]
+            sheet.columnCount = CheckColumn.allCases.count
+            sheet.columnWidths = CheckColumn.allCases.map { WorkbookText.checksWidths[$0] ?? 10 }
             let count = form.ruleInstances.count
             checkRows = (0..<count).map { 1 + $0 }
             sheet.rowCount = 1 + count

@@ -20,7 +20,15 @@ enum WorkbookText {
 
     static let notesCaption = "本表说明（可不填）："
 
-    static let checksHeaders = ["规则", "勾稽关系", "位置", "左边", "右边", "结果"]
+    static let checksHeaders: [WorkbookLayout.CheckColumn: String] = [
+        .rule: "规则", .title: "勾稽关系", .place: "位置", .cells: "单元格", .left: "左边", .right: "右边", .result: "结果",
+    ]
+    static let checksWidths: [WorkbookLayout.CheckColumn: Double] = [
+        .rule: 28, .title: 40, .place: 30, .cells: 30, .left: 10, .right: 10, .result: 10,
+    ]
+    /// `自然人 列` / `行政复议 行`: where a rule instance runs.
+    static func place(column label: String) -> String { "\(label) 列" }
+    static func place(row label: String) -> String { "\(label) 行" }
     static let passed = "通过"
     static let failed = "不通过"
 

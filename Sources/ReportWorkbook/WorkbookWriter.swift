@@ -211,20 +211,22 @@ struct WorkbookWriter {
         let lastRow = (layout.checkRows.last ?? 0)
         for check in plan.checks {
             let instance = check.instance
-            func at(_ column: Int) -> CellReference { CellReference(row: check.row, column: column) }
-            try sheet.write(string: instance.rule.id, at: at(0), style: WorkbookStyles.lockedValue)
-            try sheet.write(string: instance.rule.title, at: at(1), style: WorkbookStyles.lockedValue)
-            try sheet.write(string: check.place, at: at(2), style: WorkbookStyles.lockedValue)
-            try sheet.write(formula: check.leftFormula, cachedNumber: values.sum(instance.left).doubleValue, at: at(3), style: WorkbookStyles.checkNumber)
-            try sheet.write(formula: check.rightFormula, cachedNumber: values.sum(instance.right).doubleValue, at: at(4), style: WorkbookStyles.checkNumber)
+            func at(_ column: WorkbookLayout.CheckColumn) -> CellReference { CellReference(row: check.row, column: column.rawValue) }
+            try sheet.write(string: instance.rule.id, at: at(.rule), style: WorkbookStyles.lockedValue)
+            try sheet.write(string: instance.rule.title, at: at(.title), style: WorkbookStyles.lockedValue)
+            try sheet.write(string: check.place, at: at(.place), style: WorkbookStyles.lockedValue)
+            try sheet.write(string: check.cells, at: at(.cells), style: WorkbookStyles.lockedValue)
+            try sheet.write(formula: check.leftFormula, cachedNumber: values.sum(instance.left).doubleValue, at: at(.left), style: WorkbookStyles.checkNumber)
+            try sheet.write(formula: check.rightFormula, cachedNumber: values.sum(instance.right).doubleValue, at: at(.right), style: WorkbookStyles.checkNumber)
             try sheet.write(
                 formula: check.resultFormula, cachedString: values.holds(instance) ? WorkbookText.passed : WorkbookText.failed,
-                at: at(5), style: WorkbookStyles.lockedValue)
+                at: at(.result), style: WorkbookStyles.lockedValue)
         }
         if lastRow > 0 {
-            let first = CellReference(row: 1, column: 5)
+            let column = WorkbookLayout.CheckColumn.result.rawValue
+            let first = CellReference(row: 1, column: column)
             try sheet.highlight(
-                [(first, CellReference(row: lastRow, column: 5))], when: "\(first)=\"\(WorkbookText.failed)\"", style: WorkbookStyles.failed)
+                [(first, CellReference(row: lastRow, column: column))], when: "\(first)=\"\(WorkbookText.failed)\"", style: WorkbookStyles.failed)
         }
     }
 }

@@ -185,19 +185,23 @@ final class WorkbookWriterTests: XCTestCase {
                 let shown = ReportFixtures.withComputedTotals(report)
                 for (instance, row) in zip(form.ruleInstances, layout.checkRows) {
                     let place = "\(report.agency) \(instance.rule.id) \(instance.along)"
-                    let result = checks.cells[CellReference(row: row, column: 5).description]
+                    func cell(_ column: WorkbookLayout.CheckColumn) -> CellDump? { checks.cells[CellReference(row: row, column: column.rawValue).description] }
+                    let result = cell(.result)
                     let fails = CheckEngine.evaluate(instance, in: shown) != nil
                     XCTAssertEqual(result?.value, .string(fails ? "不通过" : "通过"), place)
-                    XCTAssertTrue(result?.formula?.hasPrefix("=IF(ROUND(D\(row + 1)-E\(row + 1),6)") ?? false, place)
-                    XCTAssertEqual(checks.cells[CellReference(row: row, column: 0).description]?.value, .string(instance.rule.id))
-                    XCTAssertEqual(checks.cells[CellReference(row: row, column: 1).description]?.value, .string(instance.rule.title))
+                    XCTAssertTrue(result?.formula?.hasPrefix("=IF(ROUND(E\(row + 1)-F\(row + 1),6)") ?? false, place)
+                    XCTAssertEqual(cell(.rule)?.value, .string(instance.rule.id))
+                    XCTAssertEqual(cell(.title)?.value, .string(instance.rule.title))
+                    XCTAssertTrue(cell(.left)?.formula?.hasPrefix("=SUM('") ?? false, place)
                     let left = instance.left.reduce(Decimal(0)) { $0 + (shown[$1] ?? 0) }
-                    XCTAssertEqual(checks.cells[CellReference(row: row, column: 3).description]?.value, .number(left.doubleValue), place)
+                    XCTAssertEqual(cell(.left)?.value, .number(left.doubleValue), place)
                 }
                 // The rule that was broken on purpose shows 不通过 unless the workbook computes it.
                 if let rule = form.rules.first(where: { report.agency.contains($0.id) }), !rule.computesLeft {
                     let index = try XCTUnwrap(form.ruleInstances.firstIndex { $0.rule.id == rule.id })
-                    XCTAssertEqual(checks.cells[CellReference(row: layout.checkRows[index], column: 5).description]?.value, .string("不通过"), rule.id)
+                    XCTAssertEqual(
+                        checks.cells[CellReference(row: layout.checkRows[index], column: WorkbookLayout.CheckColumn.result.rawValue).description]?.value,
+                        .string("不通过"), rule.id)
                 }
             }
         }
@@ -221,7 +225,24 @@ final class WorkbookWriterTests: XCTestCase {
             }
         }
         let checks = try XCTUnwrap(book.sheet("校验"))
-        XCTAssertEqual(checks.conditional.map(\.formula), [["F2=\"不通过\""]])
+        XCTAssertEqual(checks.conditional.map(\.formula), [["G2=\"不通过\""]])
+        // The first check row names its rule, place and cells.
+        XCTAssertEqual((0..<4).map { checks.cells[CellReference(row: 1, column: $0).description]?.value }, [
+            .string("applications.balance"), .string("一 + 二 = 三(七) + 四"), .string("自然人 列"), .string("D5:D6 = D28:D29"),
+        ])
+    }
+
+    func testTextOverTheCellLimitFailsNamingSheetAndCellAndLeavesNoFile() throws {
+        let form = try form("2021")
+        var report = Report(form: form, agency: "某局", year: 2021)
+        report.sections["overview"] = String(repeating: "长", count: 40_000)
+        let folder = try Interop.temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let path = folder.appendingPathComponent("long.xlsx").path
+        XCTAssertThrowsError(try ReportWorkbook.write(report, to: path, generator: Interop.generator)) { error in
+            XCTAssertTrue("\(error)".hasPrefix("sheet 一、总体情况, cell A2: "), "\(error)")
+        }
+        XCTAssertEqual(try FileManager.default.contentsOfDirectory(atPath: folder.path), [])
     }
 
     private static func covers(_ sqref: String, _ reference: CellReference) -> Bool {

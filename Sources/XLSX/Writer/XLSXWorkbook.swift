@@ -47,9 +47,12 @@ public final class XLSXWorkbook {
     }
 
     deinit {
-        // A workbook dropped without close() must still free libxlsxwriter's memory; the
-        // caller writes into a temporary path that it removes on failure.
-        if let handle { workbook_close(handle) }
+        // A workbook dropped without close() (an error on the way) must still free
+        // libxlsxwriter's memory, which writes the file: remove it, so no partial workbook stays.
+        if let handle {
+            workbook_close(handle)
+            unlink(path)
+        }
         free(temporaryFolderCopy)
     }
 
@@ -103,12 +106,17 @@ public final class XLSXWorkbook {
         try XLSXWriteError.check(workbook_set_properties(handle, &properties), "document properties")
     }
 
-    /// Writes the file. After this the workbook and its sheets accept no more calls.
+    /// Writes the file. After this the workbook and its sheets accept no more calls. On an
+    /// error no file is left at `path`.
     public func close() throws(XLSXWriteError) {
         let handle = try openHandle("closing")
         self.handle = nil
         formats = [:]
-        try XLSXWriteError.check(workbook_close(handle), path)
+        let code = workbook_close(handle)
+        if code != LXW_NO_ERROR {
+            unlink(path)
+            throw XLSXWriteError(place: path, code: code)
+        }
     }
 
     /// The shared format of a style (created once per distinct style).
