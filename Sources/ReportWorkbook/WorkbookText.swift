@@ -24,7 +24,7 @@ enum WorkbookText {
         .rule: "规则", .title: "勾稽关系", .place: "位置", .cells: "单元格", .left: "左边", .right: "右边", .result: "结果",
     ]
     static let checksWidths: [WorkbookLayout.CheckColumn: Double] = [
-        .rule: 28, .title: 40, .place: 30, .cells: 30, .left: 10, .right: 10, .result: 10,
+        .rule: 28, .title: 36, .place: 44, .cells: 26, .left: 8, .right: 8, .result: 8,
     ]
     /// `自然人 列` / `行政复议 行`: where a rule instance runs.
     static func place(column label: String) -> String { "\(label) 列" }

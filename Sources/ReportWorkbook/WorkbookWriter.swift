@@ -212,6 +212,12 @@ struct WorkbookWriter {
         for check in plan.checks {
             let instance = check.instance
             func at(_ column: WorkbookLayout.CheckColumn) -> CellReference { CellReference(row: check.row, column: column.rawValue) }
+            // Tall enough for the wrapped place and cells (long row labels in section 三).
+            let texts: [(WorkbookLayout.CheckColumn, String)] = [(.title, instance.rule.title), (.place, check.place), (.cells, check.cells)]
+            let height = texts.map { column, text in
+                Metrics.height(of: text, role: .rowHeader, width: WorkbookText.checksWidths[column] ?? 10)
+            }.max() ?? Metrics.minimumRowHeight
+            try sheet.setRow(check.row, height: height)
             try sheet.write(string: instance.rule.id, at: at(.rule), style: WorkbookStyles.lockedValue)
             try sheet.write(string: instance.rule.title, at: at(.title), style: WorkbookStyles.lockedValue)
             try sheet.write(string: check.place, at: at(.place), style: WorkbookStyles.lockedValue)
