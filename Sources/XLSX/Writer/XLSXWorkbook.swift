@@ -34,6 +34,7 @@ public final class XLSXWorkbook {
         }
         _ = closeDescriptor(descriptor)
         Self.keepNumericLocaleC()
+        _ = Self.allocatorTuned
         var options = lxw_workbook_options()
         let folderCopy = temporaryFolder.flatMap { $0.isEmpty ? nil : strdup($0) }
         options.tmpdir = folderCopy
@@ -152,6 +153,17 @@ public final class XLSXWorkbook {
     public static func quoted(_ sheet: String) -> String {
         sheet.utf8.contains(UInt8(ascii: "'")) ? "'" + sheet.replacingOccurrences(of: "'", with: "''") + "'" : "'" + sheet + "'"
     }
+
+    /// libxlsxwriter deflates every part of the file with a fresh zlib stream (about 270 KB of
+    /// state, allocated, zeroed and freed per part). glibc returns that memory to the system
+    /// after each part and faults it in again for the next: a sixth of the time of a small
+    /// workbook (measured: 5.5 → 4.6 ms). Keeping up to 4 MB of freed heap avoids it; done
+    /// once per process, on the first workbook.
+    private static let allocatorTuned: Bool = {
+        // Setting the trim threshold turns off glibc's adaptive mmap threshold: the shim fixes both.
+        xxgk_keep_freed_heap()
+        return true
+    }()
 
     /// libxlsxwriter prints numbers with `%.16G`; under a locale with a decimal comma the
     /// file would be corrupt, so the process keeps LC_NUMERIC at "C".
