@@ -133,6 +133,31 @@ final class WorkbookWriterTests: XCTestCase {
         XCTAssertEqual(book.title, "某某区人民政府办公室2022年政府信息公开工作年度报告")
     }
 
+    func testRealReportsLandInTheirCellsWithTotalsComputed() throws {
+        let reports = try Interop.corpusReports()
+        let folder = try Interop.temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let files = reports.map { folder.appendingPathComponent("\($0.name).xlsx") }
+        for ((_, report), file) in zip(reports, files) {
+            try ReportWorkbook.write(report, to: file.path, generator: Interop.generator)
+        }
+        let books = try Interop.dump(files)
+        for ((name, report), file) in zip(reports, files) {
+            let book = try XCTUnwrap(books[file.path], name)
+            let layout = WorkbookLayout(form: report.form)
+            let computed = report.form.computedCells
+            // Published reports sometimes leave a total blank or wrong; the workbook computes it.
+            let expected = ReportFixtures.withComputedTotals(report)
+            for (key, placed) in layout.cells {
+                let cell = book.sheet(placed.sheet)?.cells[placed.reference.description]
+                let value = computed[key] != nil ? expected[key] ?? 0 : report[key]
+                XCTAssertEqual(cell?.value, value.map { .number($0.doubleValue) }, "\(name): \(key)")
+            }
+            XCTAssertEqual(book.sheet("封面")?.cells["B2"]?.value, .string(report.agency), name)
+            XCTAssertEqual(book.custom["xxgk.form"], report.form.id, name)
+        }
+    }
+
     func testFilledWorkbookHoldsTheReportValuesTextsAndCachedTotals() throws {
         let report = try Interop.exampleReport()
         let layout = WorkbookLayout(form: report.form)
