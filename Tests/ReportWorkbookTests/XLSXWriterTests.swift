@@ -85,6 +85,19 @@ final class XLSXWriterTests: XCTestCase {
         XCTAssertEqual(try FileManager.default.contentsOfDirectory(atPath: folder.path), [])
     }
 
+    func testAnIOErrorAtCloseIsReportedWithThePath() throws {
+        // libxlsxwriter opens the output only at close: take the folder away before that.
+        let sub = folder.appendingPathComponent("gone")
+        try FileManager.default.createDirectory(at: sub, withIntermediateDirectories: false)
+        let target = sub.appendingPathComponent("late.xlsx").path
+        let workbook = try XLSXWorkbook(path: target)
+        _ = try workbook.addSheet(named: "表")
+        try FileManager.default.removeItem(at: sub)
+        let error = message { try workbook.close() }
+        XCTAssertTrue(error?.hasPrefix("\(target): ") ?? false, String(describing: error))
+        XCTAssertFalse(FileManager.default.fileExists(atPath: target))
+    }
+
     func testAnUnwritablePathFailsAtOnceWithTheReason() {
         XCTAssertEqual(message { _ = try XLSXWorkbook(path: path("missing/x.xlsx")) }, "\(path("missing/x.xlsx")): cannot write (No such file or directory)")
         XCTAssertEqual(message { _ = try XLSXWorkbook(path: "") }, "workbook: empty output path")
