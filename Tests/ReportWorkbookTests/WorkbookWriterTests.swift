@@ -130,6 +130,13 @@ final class WorkbookWriterTests: XCTestCase {
         XCTAssertEqual(cover.cells["B3"]?.value, .number(2022))
         XCTAssertNil(cover.cells["B4"]?.value)
         XCTAssertEqual(book.names["report_agency"], "'封面'!$B$2")
+        let year = try XCTUnwrap(cover.validations.first { $0.sqref == "B3" })
+        XCTAssertEqual([year.type, year.formula1, year.formula2, year.error], ["whole", "1990", "2100", "年度应为 1990 至 2100 之间的整数。"])
+        let date = try XCTUnwrap(cover.validations.first { $0.sqref == "B4" })
+        // 1990-01-01 and 2100-12-31 as serial days.
+        XCTAssertEqual([date.type, date.formula1, date.formula2], ["date", "32874", "73415"])
+        XCTAssertEqual(cover.cells["B4"]?.format, "yyyy\"年\"m\"月\"d\"日\"")
+        XCTAssertEqual(cover.cells["B5"]?.locked, true)
         XCTAssertEqual(book.title, "某某区人民政府办公室2022年政府信息公开工作年度报告")
     }
 
