@@ -167,7 +167,7 @@ public struct WorkbookCell: Sendable, Hashable {
 }
 
 /// What a label cell is, for styling and for the importer's label check.
-public enum LabelRole: String, Sendable {
+public enum LabelRole: String, Sendable, CaseIterable {
     /// The sheet's heading (the section heading, the cover's form name).
     case title
     /// The caption of a block in section 二 (第二十条第（一）项).
