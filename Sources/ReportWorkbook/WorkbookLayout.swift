@@ -186,7 +186,9 @@ public enum LabelRole: String, Sendable, CaseIterable {
 
 /// A label or header cell: its text, role and merged span.
 public struct LabelCell: Sendable, Hashable {
+    /// The label exactly as the form states it.
     public let text: String
+    /// What the label is.
     public let role: LabelRole
     /// The top-left cell (the one holding the text).
     public let first: CellReference
@@ -211,6 +213,7 @@ public struct SheetLayout: Sendable {
 
     /// The sheet's name (see `WorkbookLayout.sheetName(forHeading:)`).
     public let name: String
+    /// What the sheet shows.
     public let content: Content
     /// The section shown, for table and text sheets.
     public let sectionID: String?
