@@ -27,12 +27,8 @@ final class ZipArchive {
         }
         self.handle = handle
         self.limits = limits
-        do {
-            try listEntries()
-        } catch {
-            unzClose(handle)
-            throw error
-        }
+        // On failure `deinit` still runs (every property is set), and closes the handle.
+        try listEntries()
     }
 
     deinit { unzClose(handle) }
