@@ -78,6 +78,10 @@ let package = Package(
         .testTarget(
             name: "ReportWorkbookTests",
             dependencies: ["ReportWorkbook", "XLSX", "ReportModel"]),
+        // The generic XLSX reader: hand-made format variants, files of other programs, hostile files.
+        .testTarget(
+            name: "XLSXReaderTests",
+            dependencies: ["XLSX", "TestSupport", "ReportModel", "ReportWorkbook"]),
     ],
     swiftLanguageModes: [.v6]
 )

@@ -1,0 +1,122 @@
+import Foundation
+import XCTest
+import XLSX
+
+/// Builds the files the reader tests read: hand-made variants (Tests/Scripts/make_xlsx_variant.py),
+/// and workbooks written by other programs (python3 with openpyxl, headless LibreOffice).
+enum ReaderFixtures {
+    /// The package folder (three levels above this file).
+    static let packageRoot = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+
+    /// Runs `program` (found on PATH) and returns its standard output; throws on a non-zero exit.
+    @discardableResult
+    static func run(_ program: String, _ arguments: [String], environment: [String: String] = [:]) throws -> String {
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+        process.arguments = [program] + arguments
+        var merged = ProcessInfo.processInfo.environment
+        environment.forEach { merged[$0.key] = $0.value }
+        process.environment = merged
+        let scratch = FileManager.default.temporaryDirectory.appendingPathComponent("xxgk-run-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: scratch, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: scratch) }
+        let outURL = scratch.appendingPathComponent("out")
+        let errURL = scratch.appendingPathComponent("err")
+        _ = FileManager.default.createFile(atPath: outURL.path, contents: nil)
+        _ = FileManager.default.createFile(atPath: errURL.path, contents: nil)
+        let output = try FileHandle(forWritingTo: outURL)
+        let error = try FileHandle(forWritingTo: errURL)
+        process.standardOutput = output
+        process.standardError = error
+        try process.run()
+        process.waitUntilExit()
+        try output.close()
+        try error.close()
+        let text = String(decoding: try Data(contentsOf: outURL), as: UTF8.self)
+        guard process.terminationStatus == 0 else {
+            let reason = String(decoding: try Data(contentsOf: errURL), as: UTF8.self)
+            throw FixtureError(message: "\(program) \(arguments.joined(separator: " ")) exited \(process.terminationStatus): \(reason)")
+        }
+        return text
+    }
+
+    /// Writes the hand-made variant `name` into `folder` and returns its path.
+    static func variant(_ name: String, in folder: URL) throws -> String {
+        let path = folder.appendingPathComponent("\(name).xlsx").path
+        try run("python3", [packageRoot.appendingPathComponent("Tests/Scripts/make_xlsx_variant.py").path, name, path])
+        return path
+    }
+
+    /// Runs a Python script given as text with `arguments`.
+    static func python(_ script: String, _ arguments: [String]) throws {
+        try run("python3", ["-c", script] + arguments)
+    }
+
+    /// Re-saves `file` as .xlsx with headless LibreOffice (a private profile, so it never
+    /// meets a user's or another test's instance) into `folder`; returns the new path.
+    static func resaveWithLibreOffice(_ file: String, in folder: URL) throws -> String {
+        let profile = FileManager.default.temporaryDirectory.appendingPathComponent("xxgk-lo-reader-\(UUID().uuidString)")
+        defer { try? FileManager.default.removeItem(at: profile) }
+        let output = folder.appendingPathComponent("libreoffice")
+        try FileManager.default.createDirectory(at: output, withIntermediateDirectories: true)
+        try run("soffice", [
+            "-env:UserInstallation=file://\(profile.path)", "--headless", "--norestore",
+            "--convert-to", "xlsx:Calc MS Excel 2007 XML", "--outdir", output.path, file,
+        ], environment: ["HOME": profile.path])
+        let name = URL(fileURLWithPath: file).deletingPathExtension().lastPathComponent + ".xlsx"
+        return output.appendingPathComponent(name).path
+    }
+
+    /// Converts `file` to `format` (`xls`) with headless LibreOffice; returns the new path.
+    static func convertWithLibreOffice(_ file: String, to format: String, in folder: URL) throws -> String {
+        let profile = FileManager.default.temporaryDirectory.appendingPathComponent("xxgk-lo-reader-\(UUID().uuidString)")
+        defer { try? FileManager.default.removeItem(at: profile) }
+        try run("soffice", [
+            "-env:UserInstallation=file://\(profile.path)", "--headless", "--norestore",
+            "--convert-to", format, "--outdir", folder.path, file,
+        ], environment: ["HOME": profile.path])
+        return folder.appendingPathComponent(URL(fileURLWithPath: file).deletingPathExtension().lastPathComponent + "." + format).path
+    }
+
+    /// Every cell of a sheet, by reference (`"C9"`).
+    static func cells(_ document: XLSXDocument, _ sheet: String) throws -> [String: XLSXCell] {
+        var cells: [String: XLSXCell] = [:]
+        try document.readSheet(named: sheet) { cells[$0.reference.description] = $0 }
+        return cells
+    }
+
+    /// Every cell of a sheet in file order, as `C9=content` strings.
+    static func ordered(_ document: XLSXDocument, _ sheet: String) throws -> [String] {
+        var cells: [String] = []
+        try document.readSheet(named: sheet) { cells.append("\($0.reference)=\($0.content)") }
+        return cells
+    }
+}
+
+struct FixtureError: Error, CustomStringConvertible {
+    let message: String
+    var description: String { message }
+}
+
+extension XCTestCase {
+    /// A new empty folder for this test's files, removed when the test ends.
+    func makeFolder() throws -> URL {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("xxgk-reader-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        addTeardownBlock { try? FileManager.default.removeItem(at: folder) }
+        return folder
+    }
+
+    /// Asserts that opening (and reading every sheet of) `path` fails with exactly `expected`.
+    func assertRefused(_ path: String, _ expected: XLSXReadError, limits: XLSXReadLimits = .default, file: StaticString = #filePath, line: UInt = #line) {
+        do {
+            let document = try XLSXDocument(path: path, limits: limits)
+            for sheet in document.sheetNames { try document.readSheet(named: sheet) { _ in } }
+            XCTFail("\(path) was read without an error", file: file, line: line)
+        } catch let error as XLSXReadError {
+            XCTAssertEqual(error, expected, file: file, line: line)
+        } catch {
+            XCTFail("unexpected error \(error)", file: file, line: line)
+        }
+    }
+}
