@@ -28,9 +28,16 @@ def workbook(path, sheets, shared=None, main=MAIN, rel=REL, prefix="", workbook_
     targets = targets or [f"worksheets/sheet{i + 1}.xml" for i in range(len(sheets))]
     compression = zipfile.ZIP_STORED if stored else zipfile.ZIP_DEFLATED
     with zipfile.ZipFile(path, "w", compression) as z:
+        ct = "application/vnd.openxmlformats-officedocument.spreadsheetml."
+        overrides = f'<Override PartName="/xl/workbook.xml" ContentType="{ct}sheet.main+xml"/>'
+        for target in (targets or [f"worksheets/sheet{i + 1}.xml" for i in range(len(sheets))]):
+            part = target if target.startswith("/") else "/" + posixpath.normpath("xl/" + target)
+            overrides += f'<Override PartName="{part}" ContentType="{ct}worksheet+xml"/>'
+        if shared is not None:
+            overrides += f'<Override PartName="/xl/sharedStrings.xml" ContentType="{ct}sharedStrings+xml"/>'
         z.writestr("[Content_Types].xml", HEAD + '<Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types">'
                    '<Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/>'
-                   '<Default Extension="xml" ContentType="application/xml"/></Types>')
+                   f'<Default Extension="xml" ContentType="application/xml"/>{overrides}</Types>')
         rel_base = rel.rsplit("/", 1)[0] + "/relationships" if rel == STRICT_REL else rel
         rels = [f'<Relationship Id="rIdW" Type="{rel_base}/officeDocument" Target="xl/workbook.xml"/>']
         if custom is not None:
