@@ -26,29 +26,27 @@ struct Cells: ParsableCommand {
             let document = try XLSXDocument(path: file)
             let names = sheet.map { [$0] } ?? document.sheetNames
             for name in names {
-                let prefix = Array(Self.escaped(name).utf8)
+                let prefix = Array((Self.escaped(name) + "\t").utf8)
                 try document.readSheet(named: name) { cell in
                     output.append(prefix)
-                    output.append(tab)
-                    output.append(cell.reference.description)
-                    output.append(tab)
+                    output.appendReference(cell.reference)
                     switch cell.content {
                     case .number(let text):
-                        output.append("number\t")
-                        output.append(Self.escaped(text))
+                        output.append(Self.numberTag)
+                        output.appendEscaped(text)
                     case .string(let text):
-                        output.append("string\t")
-                        output.append(Self.escaped(text))
+                        output.append(Self.stringTag)
+                        output.appendEscaped(text)
                     case .boolean(let value):
-                        output.append(value ? "boolean\tTRUE" : "boolean\tFALSE")
+                        output.append(value ? Self.trueTag : Self.falseTag)
                     case .error(let text):
-                        output.append("error\t")
-                        output.append(Self.escaped(text))
+                        output.append(Self.errorTag)
+                        output.appendEscaped(text)
                     case .empty:
-                        output.append("empty\t")
+                        output.append(Self.emptyTag)
                     }
                     output.append(tab)
-                    if let formula = cell.formula { output.append(Self.escaped(formula)) }
+                    if let formula = cell.formula { output.appendEscaped(formula) }
                     output.append(newline)
                 }
             }
@@ -59,6 +57,13 @@ struct Cells: ParsableCommand {
             throw ExitStatus.unreadableInput
         }
     }
+
+    private static let numberTag = Array("\tnumber\t".utf8)
+    private static let stringTag = Array("\tstring\t".utf8)
+    private static let trueTag = Array("\tboolean\tTRUE".utf8)
+    private static let falseTag = Array("\tboolean\tFALSE".utf8)
+    private static let errorTag = Array("\terror\t".utf8)
+    private static let emptyTag = Array("\tempty\t".utf8)
 
     /// Tab, line breaks and backslash escaped so each cell stays one line of five fields.
     static func escaped(_ text: String) -> String {
@@ -92,9 +97,47 @@ private final class LineOutput {
         if buffer.count >= 1 << 16 { flush() }
     }
 
-    func append(_ text: String) {
-        buffer.append(contentsOf: text.utf8)
+    /// `text` with tab, line breaks and backslash escaped (`Cells.escaped`), scanning bytes.
+    func appendEscaped(_ text: String) {
+        var text = text
+        let plain = text.withUTF8 { bytes in
+            guard !bytes.contains(where: { $0 == 9 || $0 == 10 || $0 == 13 || $0 == 92 }) else { return false }
+            buffer.append(contentsOf: bytes)
+            return true
+        }
+        if !plain { buffer.append(contentsOf: Cells.escaped(text).utf8) }
         if buffer.count >= 1 << 16 { flush() }
+    }
+
+    /// `C9`, written as bytes without building a String.
+    func appendReference(_ reference: CellReference) {
+        var letters: (UInt8, UInt8, UInt8) = (0, 0, 0)
+        var count = 0
+        var number = reference.column + 1
+        while number > 0 && count < 3 {
+            let letter = UInt8(65 + (number - 1) % 26)
+            switch count {
+            case 0: letters.0 = letter
+            case 1: letters.1 = letter
+            default: letters.2 = letter
+            }
+            count += 1
+            number = (number - 1) / 26
+        }
+        if count > 2 { buffer.append(letters.2) }
+        if count > 1 { buffer.append(letters.1) }
+        buffer.append(letters.0)
+        var digits: (UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8) = (0, 0, 0, 0, 0, 0, 0, 0)
+        var row = reference.row + 1
+        var length = 0
+        withUnsafeMutableBytes(of: &digits) { digitBytes in
+            repeat {
+                digitBytes[length] = UInt8(48 + row % 10)
+                row /= 10
+                length += 1
+            } while row > 0 && length < 8
+            for index in stride(from: length - 1, through: 0, by: -1) { buffer.append(digitBytes[index]) }
+        }
     }
 
     func flush() {
