@@ -1,4 +1,5 @@
 // swift-tools-version:6.0
+import Foundation
 import PackageDescription
 
 /// xxgk: the annual report on government information disclosure (政府信息公开工作年度报告)
@@ -88,3 +89,18 @@ let package = Package(
     ],
     swiftLanguageModes: [.v6]
 )
+
+// `make fuzz` only (XXGK_FUZZ=1): a libFuzzer harness over the XLSX reader, with the reader and
+// the harness built with -sanitize=fuzzer,address (coverage + AddressSanitizer). The flags are
+// per target, so build tools (EmbedForms) stay uninstrumented; the harness needs libFuzzer's
+// driver, which exists only in such a build, so these targets are left out otherwise.
+if ProcessInfo.processInfo.environment["XXGK_FUZZ"] != nil {
+    let sanitize = ["-sanitize=fuzzer,address"]
+    for target in package.targets where target.name == "XLSX" {
+        target.swiftSettings = (target.swiftSettings ?? []) + [.unsafeFlags(sanitize)]
+    }
+    package.targets.append(.target(name: "CFuzzDriver"))
+    package.targets.append(.executableTarget(
+        name: "XLSXFuzz", dependencies: ["XLSX", "CFuzzDriver"],
+        swiftSettings: [.unsafeFlags(sanitize)], linkerSettings: [.unsafeFlags(sanitize)]))
+}

@@ -6,6 +6,7 @@ usage: make_xlsx_variant.py NAME OUTPUT
 Each variant exercises one rule of the format (or one kind of bad input); the Swift test
 that uses it states the rule and the exact cells or message expected.
 """
+import os
 import posixpath
 import struct
 import sys
@@ -26,6 +27,7 @@ def workbook(path, sheets, shared=None, main=MAIN, rel=REL, prefix="", workbook_
     xmlns = f'xmlns:{prefix}="{main}"' if prefix else f'xmlns="{main}"'
     ids = ids or [f"rId{i + 1}" for i in range(len(sheets))]
     targets = targets or [f"worksheets/sheet{i + 1}.xml" for i in range(len(sheets))]
+    stored = stored or bool(os.environ.get("XLSX_VARIANT_STORED"))
     compression = zipfile.ZIP_STORED if stored else zipfile.ZIP_DEFLATED
     with zipfile.ZipFile(path, "w", compression) as z:
         ct = "application/vnd.openxmlformats-officedocument.spreadsheetml."
