@@ -80,7 +80,7 @@ clean:
 
 # ---- fuzz: libFuzzer over the XLSX reader (Sources/XLSXFuzz), bounded by FUZZ_SECONDS ----
 # Seeds are small valid workbooks (Tests/Scripts/make_xlsx_variant.py, stored uncompressed so
-# mutations reach the XML). Crashes land in $(FUZZ_DIR)/artifacts; each becomes a regression test.
+# mutations reach the XML), and the same sheets as bare XML for the harness's XML mode. Crashes land in $(FUZZ_DIR)/artifacts; each becomes a regression test.
 FUZZ_DIR ?= .build-fuzz
 FUZZ_SECONDS ?= 60
 FUZZ_SEEDS := no-r prefixed strict escapes shared-formulas rich-phonetic types workbook-parts absurd-dimension
@@ -88,6 +88,9 @@ FUZZ_SEEDS := no-r prefixed strict escapes shared-formulas rich-phonetic types w
 fuzz: setup
 	XXGK_FUZZ=1 $(SWIFT) build -c debug -Xswiftc -use-ld=lld --build-path $(FUZZ_DIR) --product XLSXFuzz
 	@mkdir -p $(FUZZ_DIR)/seeds $(FUZZ_DIR)/corpus $(FUZZ_DIR)/artifacts
-	@for seed in $(FUZZ_SEEDS); do XLSX_VARIANT_STORED=1 python3 Tests/Scripts/make_xlsx_variant.py $$seed $(FUZZ_DIR)/seeds/$$seed.xlsx; done
+	@for seed in $(FUZZ_SEEDS); do \
+	  XLSX_VARIANT_STORED=1 python3 Tests/Scripts/make_xlsx_variant.py $$seed $(FUZZ_DIR)/seeds/$$seed.xlsx; \
+	  python3 Tests/Scripts/make_xlsx_variant.py --fuzz-seed $$seed $(FUZZ_DIR)/seeds/$$seed.xml; \
+	done
 	$(FUZZ_DIR)/debug/XLSXFuzz $(FUZZ_DIR)/corpus $(FUZZ_DIR)/seeds -max_total_time=$(FUZZ_SECONDS) \
 	  -timeout=10 -rss_limit_mb=2048 -max_len=65536 -artifact_prefix=$(FUZZ_DIR)/artifacts/ -print_final_stats=1

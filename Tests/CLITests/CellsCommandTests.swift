@@ -69,6 +69,7 @@ final class CellsCommandTests: XCTestCase {
             ("external-entity", "the workbook is damaged: xl/worksheets/sheet1.xml, line 2: it has a document type declaration (<!DOCTYPE>), which workbooks never have; refusing it (entity expansion)"),
             ("absurd-reference", "the workbook is damaged: xl/worksheets/sheet1.xml: line 2: cell reference \"ZZZZ99999999\" is not a cell of a sheet"),
             ("malformed-xml", "the workbook is damaged: xl/worksheets/sheet1.xml, line 2: Opening and ending tag mismatch: c line 2 and row"),
+            ("foreign-encoding", "the workbook is damaged: xl/worksheets/sheet1.xml, line 1: Input is not proper UTF-8, indicate encoding ! Bytes: 0xFF 0xFF 0xFF 0xFF"),
             ("missing-sheet-part", "the workbook is incomplete: it has no xl/worksheets/sheet1.xml"),
         ]
         for (name, message) in expected {

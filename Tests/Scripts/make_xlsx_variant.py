@@ -144,6 +144,11 @@ def variant(name, out):
         workbook(out, [("S", '<sheetData><row r="1"><c r="B2" t="s"><v>5</v></c></row></sheetData>')], shared='<si><t>only</t></si>')
     elif name == "malformed-xml":
         workbook(out, [("S", '<sheetData><row r="1"><c r="A1"><v>1</v></row></sheetData>')])
+    elif name == "foreign-encoding":
+        # Found by `make fuzz`: a part declaring a legacy encoding with bytes iconv rejects.
+        workbook(out, [("S", "")])
+        replace(out, "xl/worksheets/sheet1.xml", b'<?xml version="1.0" encoding="EUC-JP"?><worksheet xmlns="' + MAIN.encode() +
+                b'"><sheetData><row r="1"><c r="A1" t="inlineStr"><is><t>\xff\xff\xff\xff</t></is></c></row></sheetData></worksheet>')
     elif name == "zip-bomb":
         # 64 MiB of spaces inside the sheet compress about 1000 to 1.
         workbook(out, [("S", '<sheetData>' + " " * (64 << 20) + '</sheetData>')])
@@ -205,7 +210,7 @@ def ole(names):
 def replace(path, part, text):
     with zipfile.ZipFile(path) as z:
         items = {i: z.read(i) for i in z.namelist()}
-    items[part] = text.encode()
+    items[part] = text if isinstance(text, bytes) else text.encode()
     with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as z:
         for k, v in items.items():
             z.writestr(k, v)
@@ -219,5 +224,18 @@ def remove(path, part):
             z.writestr(k, v)
 
 
+def fuzz_seed(name, out):
+    """The harness's XML mode (Sources/XLSXFuzz): byte 1, the sheet's XML, byte 0, the shared strings."""
+    variant(name, out + ".xlsx")
+    with zipfile.ZipFile(out + ".xlsx") as z:
+        names = z.namelist()
+        sheet = next(n for n in names if n.startswith("xl/worksheets/") or n.startswith("xl/other/"))
+        strings = z.read("xl/sharedStrings.xml") if "xl/sharedStrings.xml" in names else b""
+        open(out, "wb").write(b"\x01" + z.read(sheet) + b"\x00" + strings)
+
+
 if __name__ == "__main__":
-    variant(sys.argv[1], sys.argv[2])
+    if sys.argv[1] == "--fuzz-seed":
+        fuzz_seed(sys.argv[2], sys.argv[3])
+    else:
+        variant(sys.argv[1], sys.argv[2])

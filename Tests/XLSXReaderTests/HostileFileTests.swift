@@ -56,6 +56,14 @@ final class HostileFileTests: XCTestCase {
         try refused("malformed-xml", .xmlError(part: "xl/worksheets/sheet1.xml", line: 2, message: "Opening and ending tag mismatch: c line 2 and row"))
     }
 
+    /// Found by `make fuzz`: a part declaring a legacy encoding (EUC-JP) with bytes iconv rejects
+    /// made libxml2 print to stderr; the declaration is ignored (parts are UTF-8), so it is one
+    /// ordinary message.
+    func testDeclaredLegacyEncodingIsReadAsUTF8() throws {
+        try refused("foreign-encoding", .xmlError(
+            part: "xl/worksheets/sheet1.xml", line: 1, message: "Input is not proper UTF-8, indicate encoding ! Bytes: 0xFF 0xFF 0xFF 0xFF"))
+    }
+
     /// Damaged archives: a checksum failure, a file cut in half, a missing sheet part.
     func testDamagedArchives() throws {
         try refused("bad-checksum", .corruptArchive("the part xl/worksheets/sheet1.xml fails its checksum"))
