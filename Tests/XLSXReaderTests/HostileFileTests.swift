@@ -38,6 +38,12 @@ final class HostileFileTests: XCTestCase {
         limits = .default
         limits.maxTotalBytes = 1000
         try refused("no-r", .tooLarge("its parts would inflate to more than 1000 bytes in all (a zip bomb?)"), limits: limits)
+        limits = .default
+        limits.maxRows = 2
+        try refused("no-r", .tooLarge("xl/worksheets/sheet1.xml has more than 2 rows"), limits: limits)
+        limits = .default
+        limits.maxColumns = 1
+        try refused("no-r", .tooLarge("xl/worksheets/sheet1.xml has a row with more than 1 columns"), limits: limits)
     }
 
     /// A cell reference or row number beyond Excel's sheet is refused; nothing is sized by it.

@@ -13,8 +13,9 @@ public struct XLSXReadLimits: Sendable, Equatable {
     public var ratioThresholdBytes: Int64
     /// The most entries an archive may list.
     public var maxEntries: Int
-    /// The most rows and columns a sheet may address (Excel's own limits by default).
+    /// The most rows a sheet may address (Excel's 1 048 576 by default).
     public var maxRows: Int
+    /// The most columns a sheet may address (Excel's 16 384 by default).
     public var maxColumns: Int
 
     /// Limits for any workbook a person could have made: 512 MiB per part, 2 GiB in all,
