@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import ReportModel
+import ReportText
 
 /// The kinds of file xxgk reads and writes, named by their extension.
 enum ReportFileKind: String, CaseIterable, ExpressibleByArgument {
@@ -31,7 +32,9 @@ enum ReportFiles {
         switch kind {
         case .json:
             return try ReportJSON.decode(data, file: name)
-        case .xlsx, .txt, .md:
+        case .txt, .md:
+            return try ReportText.parse(data, file: name)
+        case .xlsx:
             throw ReportInputError(file: name, "reading .\(kind.rawValue) files is not available in this build")
         }
     }
@@ -42,7 +45,11 @@ enum ReportFiles {
         switch kind {
         case .json:
             data = Data(ReportJSON.encode(report).utf8)
-        case .xlsx, .txt, .md:
+        case .txt:
+            data = Data(ReportText.plainText(report).utf8)
+        case .md:
+            data = Data(ReportText.markdown(report).utf8)
+        case .xlsx:
             throw OutputError(path: path, reason: "writing .\(kind.rawValue) files is not available in this build")
         }
         if path == "-" {
