@@ -62,6 +62,9 @@ let package = Package(
             name: "ReportModelTests",
             dependencies: ["ReportModel"]),
         .testTarget(
+            name: "ReportTextTests",
+            dependencies: ["ReportModel", "ReportText"]),
+        .testTarget(
             name: "CLITests",
             dependencies: ["ReportModel"]),
     ],

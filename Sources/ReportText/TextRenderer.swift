@@ -136,13 +136,9 @@ struct TextRenderer {
         return out
     }
 
-    /// Whether the leaf path is the first leaf under its node at `level`.
+    /// Whether the leaf path is the first leaf under its node at `level` (where a merged
+    /// header cell is written).
     private func isFirstLeaf(_ path: [LabelNode], level: Int) -> Bool {
-        var parentChildren: [LabelNode]
-        if level == 0 { return true }
-        parentChildren = path[level - 1].childNodes
-        guard path[level] == parentChildren.first(where: { $0 == path[level] }) else { return false }
-        // The leaf is first under path[level] when every deeper step takes the first child.
         for deeper in (level + 1)..<path.count where path[deeper - 1].childNodes.first != path[deeper] {
             return false
         }
