@@ -53,6 +53,8 @@ enum Labels {
     static func score(_ text: String, _ label: String) -> Double {
         if text == label { return 1 }
         if label.count >= 2, text.hasSuffix(label) { return 0.9 }
+        // A fragment of a label wrapped over cells by a converter (`行政机关不再处理其政`).
+        if text.count >= 5, text.count * 4 >= label.count, label.contains(text) { return 0.75 }
         let a = Array(text), b = Array(label)
         guard !a.isEmpty, !b.isEmpty, a.count <= 4 * b.count else { return 0 }
         var previous = [Int](repeating: 0, count: b.count + 1)

@@ -14,8 +14,16 @@ struct TableWalker {
         var matchedRows = 0
     }
 
+    /// The first header label of each band table (`行政复议`).
+    private var bandCores: [String] {
+        Anchor.anchors(of: form).compactMap { anchor in
+            if case .band = anchor.kind { return anchor.core }
+            return nil
+        }
+    }
+
     /// How many unmatched labels ahead a label may be found (rows a report leaves out).
-    private let window = 6
+    private let window = 8
 
     func walk() -> Result {
         let anchors = Anchor.anchors(of: form)
@@ -24,7 +32,25 @@ struct TableWalker {
         var next = 0
         var index = 0
         var tablesStarted: Set<String> = []
+        // Anchors read (rows with their values) or accounted for (rows under a single row of
+        // an older form).
+        var found: Set<Int> = []
+        // Row labels seen with no values beside them (a converter pulled them out of the
+        // table): the next row of values with no label is theirs.
+        var pending: [Int] = []
         while index < tokens.count {
+            if tokens[index].isNumber, let first = pending.first, let orphan = orphanValues(at: index) {
+                if case .row(_, _, let cells) = anchors[first].kind {
+                    groups.append(ValueGroup(cells: cells, line: tokens[index].line, tokens: orphan.tokens, form: form))
+                    result.warnings.append(Diagnostic(.warning, at: .line(tokens[index].line),
+                        "values with no label are read as the row “\(anchors[first].label)”, whose label stands apart from them"))
+                    found.insert(first)
+                    result.matchedRows += 1
+                }
+                pending.removeFirst()
+                index = orphan.end
+                continue
+            }
             guard tokens[index].text != nil else { index += 1; continue }
             // A run of text tokens, segmented at cell boundaries and enumerators.
             let segments = segmentsStarting(at: index)
@@ -33,6 +59,10 @@ struct TableWalker {
                 guard next < anchors.count else { break }
                 guard let (anchorIndex, _) = bestAnchor(segment.text, anchors: anchors, from: next, started: tablesStarted, endToken: segment.endToken) else { continue }
                 let anchor = anchors[anchorIndex]
+                if case .row(let table, _, _) = anchor.kind, !segment.takesValues || !hasValues(after: segment.endToken) {
+                    if tablesStarted.contains(table), !found.contains(anchorIndex), !pending.contains(anchorIndex) { pending.append(anchorIndex) }
+                    continue
+                }
                 if !segment.takesValues {
                     // A label glued to the next one has no values of its own.
                     if case .group = anchor.kind { next = anchorIndex + 1 }
@@ -40,10 +70,12 @@ struct TableWalker {
                 }
                 switch anchor.kind {
                 case .row(let table, _, let cells):
+                    pending.removeAll { $0 == anchorIndex }
                     let values = valuesAfter(segment.endToken)
                     groups.append(ValueGroup(cells: cells, line: tokens[segment.endToken].line, tokens: values.tokens, form: form))
                     tablesStarted.insert(table)
                     result.matchedRows += 1
+                    found.insert(anchorIndex)
                     matchedEnd = values.end
                 case .group(let table, let lastRow, let cells):
                     let values = valuesAfter(segment.endToken)
@@ -54,6 +86,12 @@ struct TableWalker {
                             "the single row “\(anchor.label)” (an older form's row) is counted under “\(rowLabel)”"))
                         matchedEnd = values.end
                         result.matchedRows += 1
+                        var descendant = anchorIndex + 1
+                        while descendant < anchors.count {
+                            found.insert(descendant)
+                            if case .row(_, lastRow, _) = anchors[descendant].kind { break }
+                            descendant += 1
+                        }
                     }
                 case .band(_, let cells):
                     let values = bandValues(after: segment.endToken)
@@ -62,6 +100,7 @@ struct TableWalker {
                         matchedEnd = values.end
                     }
                     result.matchedRows += 1
+                    found.insert(anchorIndex)
                 }
                 next = anchorIndex + 1
                 if matchedEnd != nil { break }
@@ -93,6 +132,17 @@ struct TableWalker {
             let row = group.cells.first.map { form.table($0.table)?.row($0.row)?.label ?? $0.row } ?? ""
             result.warnings.append(Diagnostic(.warning, at: .line(group.line),
                 "cannot tell which columns the values of “\(row)” belong to; candidate readings: \(readings.joined(separator: " | "))\(more); left blank"))
+            if !undetermined.contains(table) { undetermined.append(table) }
+        }
+        for (anchorIndex, anchor) in anchors.enumerated() where !found.contains(anchorIndex) {
+            guard case .row(let table, _, _) = anchor.kind else {
+                if case .band(let table, _) = anchor.kind {
+                    result.warnings.append(Diagnostic(.warning, "the header of table \(table) (“\(anchor.label)”) was not found: its cells are left blank"))
+                    if !undetermined.contains(table) { undetermined.append(table) }
+                }
+                continue
+            }
+            result.warnings.append(Diagnostic(.warning, "row “\(anchor.label)” of table \(table) was not found: its cells are left blank"))
             if !undetermined.contains(table) { undetermined.append(table) }
         }
         for table in undetermined {
@@ -132,7 +182,10 @@ struct TableWalker {
             guard let text = token.text else { index += 1; continue }
             let normalized = Labels.normalize(text)
             // A new line that starts a cell-separated row, or a new cell: a new segment.
+            // Cells are labels of their own; so is a line that begins with the band's first
+            // header label (`行政复议行政诉讼` under a heading that names it too).
             let separated = segmentBoundary(before: index)
+                || (index > start && tokens[index - 1].line != token.line && bandCores.contains { normalized.hasPrefix($0) })
             if separated, !current.isEmpty {
                 segments.append(contentsOf: cut(current, end: currentEnd))
                 current = ""
@@ -180,14 +233,20 @@ struct TableWalker {
             let anchor = anchors[index]
             seen += 1
             var score = Labels.score(core, anchor.core)
-            if case .band = anchor.kind, score < 0.6, segment.contains(anchor.core), valuesAfter(endToken).tokens.contains(where: \.isNumber) {
-                // Flattened text: the band's header glued to its digits.
-                score = 0.9
+            if case .band = anchor.kind, score < 0.6 {
+                if core.hasPrefix(anchor.core) {
+                    // The band's header cells glued together (`行政复议行政诉讼`).
+                    score = 0.9
+                } else if segment.contains(anchor.core), valuesAfter(endToken).tokens.contains(where: \.isNumber) {
+                    // Flattened text: the band's header glued to its digits.
+                    score = 0.9
+                }
             }
             if case .group = anchor.kind, !started.contains(anchor.table) { score = 0 }
             if score < 0.9, anchor.core.count <= 3 { score = 0 }
             if score >= 0.6, score > (best?.1 ?? 0) + 0.05 {
-                if case .row = anchor.kind, !hasValues(after: endToken) { index += 1; continue }
+                // A label with no values counts only when it is nearly exact (see `pending`).
+                if case .row = anchor.kind, !hasValues(after: endToken), score < 0.9 { index += 1; continue }
                 best = (index, score)
             }
             index += 1
@@ -201,6 +260,19 @@ struct TableWalker {
             }
         }
         return best
+    }
+
+    /// A line of values with no label (`| 0 | 0 | … |`), from `index` to the line's end.
+    private func orphanValues(at index: Int) -> (tokens: [Token], end: Int)? {
+        let line = tokens[index].line
+        guard index == 0 || tokens[index - 1].line != line || tokens[index - 1].isValue else { return nil }
+        var end = index
+        while end < tokens.count, tokens[end].line == line {
+            guard tokens[end].isValue else { return nil }
+            end += 1
+        }
+        guard tokens[..<index].last(where: { $0.line == line }).map(\.isValue) ?? true else { return nil }
+        return (Array(tokens[index..<end]), end)
     }
 
     private func hasValues(after token: Int) -> Bool {

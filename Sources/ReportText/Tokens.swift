@@ -48,7 +48,7 @@ enum Tokenizer {
             let number = index + 1
             let line = raw.replacingOccurrences(of: "\r", with: "")
             if line.trimmingCharacters(in: .whitespaces).isEmpty { continue }
-            if isSeparatorRow(line) { continue }
+            if isSeparatorRow(line) || SectionReader.isPageFurniture(line) { continue }
             let cells: [String]
             let separated: Bool
             if line.contains("\t") {
@@ -79,6 +79,19 @@ enum Tokenizer {
                 if separated { for index in cellTokens.indices { cellTokens[index].inCell = true } }
                 tokens.append(contentsOf: cellTokens)
             }
+        }
+        return proseNumbersAsText(tokens)
+    }
+
+    /// `规章 22 件` in a paragraph: a number followed by a measure word is prose, not a value.
+    private static func proseNumbersAsText(_ tokens: [Token]) -> [Token] {
+        var tokens = tokens
+        for index in tokens.indices.dropLast() where tokens[index].isNumber && !tokens[index].inCell {
+            let next = tokens[index + 1]
+            guard next.line == tokens[index].line, let text = next.text, let first = text.first, "件个条次人项篇期家名余场份".contains(first),
+                case .number(let digits) = tokens[index].kind
+            else { continue }
+            tokens[index].kind = .text(digits + tokens[index].suffix)
         }
         return tokens
     }
