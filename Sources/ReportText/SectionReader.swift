@@ -10,6 +10,8 @@ struct SectionReader {
     let titleLine: Int?
     /// 0-based index of the signature's first line: the last section ends before it.
     let end: Int
+    /// 0-based index of the last line that holds table values, when any.
+    var tablesEnd: Int? = nil
 
     /// A line of the text, or a piece of a flattened line cut at a heading.
     private struct Piece {
@@ -27,6 +29,15 @@ struct SectionReader {
                 found.append((section, index))
                 from = index + 1
             }
+        }
+        // A text section whose heading is missing right after the tables (a converter dropped
+        // it): its text is what follows the last table line.
+        if let tablesEnd, let lastTable = form.sections.lastIndex(where: { $0.table != nil }), lastTable + 1 < form.sections.count,
+            !found.contains(where: { $0.section == form.sections[lastTable + 1] }),
+            let start = pieces.firstIndex(where: { $0.line > tablesEnd }), !found.contains(where: { $0.piece >= start && $0.section == form.sections[lastTable] })
+        {
+            let position = found.firstIndex { $0.piece >= start } ?? found.count
+            found.insert((form.sections[lastTable + 1], start - 1), at: position)
         }
         var sections: [String: String] = [:]
         for id in form.textSectionIDs { sections[id] = "" }

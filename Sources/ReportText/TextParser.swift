@@ -34,7 +34,8 @@ struct TextParser {
             report[cell] = value
         }
         for (cell, line) in walk.lines { origins[cell] = .line(line) }
-        report.sections = SectionReader(form: form, lines: lines, titleLine: title?.line, end: signature.firstLine).sections()
+        report.sections = SectionReader(form: form, lines: lines, titleLine: title?.line, end: signature.firstLine,
+            tablesEnd: walk.lines.values.max().map { $0 - 1 }).sections()
         return LoadedReport(report: report, origins: origins, warnings: warnings.map { file.map($0.inFile) ?? $0 })
     }
 }
