@@ -84,7 +84,7 @@ struct SectionReader {
 
     /// Page numbers a PDF extraction leaves in the text (`-3-`, `— 4 —`, `第 2 页`).
     static func isPageFurniture(_ line: String) -> Bool {
-        line.range(of: #"^[-—–－\s]*\d{1,3}[-—–－\s]*$|^第\s*\d+\s*页"#, options: .regularExpression) != nil
+        line.range(of: #"^\s*[-—–－]+\s*\d{1,3}\s*[-—–－]+\s*$|^\s*第\s*\d+\s*页"#, options: .regularExpression) != nil
     }
 
     /// The index of the first piece from `from` that is this heading or a variant.

@@ -39,7 +39,9 @@ struct TableWalker {
         // table): the next row of values with no label is theirs.
         var pending: [Int] = []
         while index < tokens.count {
-            if tokens[index].isNumber, let first = pending.first, let orphan = orphanValues(at: index) {
+            if tokens[index].isNumber, let first = pending.first, let orphan = orphanValues(at: index),
+                case .row(_, _, let pendingCells) = anchors[first].kind, orphan.tokens.count == pendingCells.count
+            {
                 if case .row(_, _, let cells) = anchors[first].kind {
                     groups.append(ValueGroup(cells: cells, line: tokens[index].line, tokens: orphan.tokens, form: form))
                     result.warnings.append(Diagnostic(.warning, at: .line(tokens[index].line),
