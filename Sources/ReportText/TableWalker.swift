@@ -96,7 +96,7 @@ struct TableWalker {
                         }
                     }
                 case .band(_, let cells):
-                    let values = bandValues(after: segment.endToken)
+                    let values = bandValues(after: segment.endToken, count: cells.count)
                     if let values {
                         groups.append(ValueGroup(cells: cells, line: tokens[segment.endToken].line, tokens: values.tokens, form: form))
                         matchedEnd = values.end
@@ -127,10 +127,10 @@ struct TableWalker {
         for groupIndex in ambiguous {
             let group = groups[groupIndex]
             let table = group.cells.first?.table ?? ""
-            let readings = group.candidates.prefix(4).map { reading in
+            let readings = group.candidates.prefix(20).map { reading in
                 reading.map { $0.map(ReportJSON.format) ?? "·" }.joined(separator: " ")
             }
-            let more = group.candidates.count > 4 ? " (and \(group.candidates.count - 4) more)" : ""
+            let more = group.candidates.count > 20 ? " (and \(group.candidates.count - 20) more)" : ""
             let row = group.cells.first.map { form.table($0.table)?.row($0.row)?.label ?? $0.row } ?? ""
             result.warnings.append(Diagnostic(.warning, at: .line(group.line),
                 "cannot tell which columns the values of “\(row)” belong to; candidate readings: \(readings.joined(separator: " | "))\(more); left blank"))
@@ -305,23 +305,50 @@ struct TableWalker {
     }
 
     /// The band's values: the first run of values after its header (header lines' empty
-    /// cells excluded), before the next section's text.
-    private func bandValues(after token: Int) -> (tokens: [Token], end: Int)? {
+    /// cells excluded), before the next section's text. A band split into several small
+    /// tables (a converter's work) is read across their headers until it is full.
+    private func bandValues(after token: Int, count: Int) -> (tokens: [Token], end: Int)? {
         var index = token + 1
         while index < tokens.count {
             let current = tokens[index]
             if current.isNumber { break }
-            if let text = current.text, Labels.normalize(text).count > 30 || isSectionHeading(text) { return nil }
+            if let text = current.text, isStopper(text) { return nil }
             index += 1
         }
         guard index < tokens.count else { return nil }
         let line = tokens[index].line
-        let lineHasText = tokens.contains { $0.line == line && $0.text != nil }
+        if lineHasText(line) {
+            // Flattened text or a labelled line: the run of values around the first number.
+            var start = index
+            while start > token + 1, tokens[start - 1].isValue { start -= 1 }
+            var end = index
+            while end < tokens.count, tokens[end].isValue { end += 1 }
+            return (Array(tokens[start..<end]), end)
+        }
         var start = index
-        while start > token + 1, tokens[start - 1].isValue, lineHasText || tokens[start - 1].line == line { start -= 1 }
-        var end = index
-        while end < tokens.count, tokens[end].isValue { end += 1 }
-        return (Array(tokens[start..<end]), end)
+        while start > token + 1, tokens[start - 1].isValue, tokens[start - 1].line == line { start -= 1 }
+        var values: [Token] = []
+        var end = start
+        while end < tokens.count, values.count < count {
+            let current = tokens[end]
+            if let text = current.text {
+                if isStopper(text) { break }
+                end += 1
+                continue
+            }
+            if !lineHasText(current.line) { values.append(current) }
+            end += 1
+        }
+        return (values, end)
+    }
+
+    /// Prose or a section heading: the end of a table.
+    private func isStopper(_ text: String) -> Bool {
+        Labels.normalize(text).count > 30 || isSectionHeading(text)
+    }
+
+    private func lineHasText(_ line: Int) -> Bool {
+        tokens.contains { $0.line == line && $0.text != nil }
     }
 
     private func isSectionHeading(_ text: String) -> Bool {
