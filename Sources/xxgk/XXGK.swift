@@ -17,7 +17,7 @@ struct XXGK: ParsableCommand {
             read or is not a report of a known form (nothing written); 64 wrong usage.
             """,
         version: version,
-        subcommands: [Forms.self, Check.self, Convert.self]
+        subcommands: [Forms.self, Check.self, Convert.self, Cells.self]
     )
 }
 
