@@ -11,7 +11,7 @@ PKGCONFIG_LIBS := xlsxwriter:libxlsxwriter-dev libxml-2.0:libxml2-dev minizip:li
 INTEROP_APT := libreoffice-calc fonts-wqy-microhei poppler-utils
 INTEROP_PIP := openpyxl python-calamine XlsxWriter
 
-.PHONY: all build setup setup-interop demo test bench fuzz clean
+.PHONY: all build release setup setup-interop demo test bench fuzz clean
 
 all: build
 
@@ -50,13 +50,30 @@ build: setup
 # The main job on the shipped examples: check the sample report, convert it to every kind.
 demo: build
 	@mkdir -p $(DEMO_OUT)
-	$(XXGK) check examples/
+	$(XXGK) check --rules examples/000_dongxihu_2020.json
 	$(XXGK) convert examples/000_dongxihu_2020.json $(DEMO_OUT)/000_dongxihu_2020.json
+	$(XXGK) template --form 2019 -o $(DEMO_OUT)/template-2019.xlsx
+	$(XXGK) template --form 2021 -o $(DEMO_OUT)/template-2021.xlsx
+	$(XXGK) convert examples/000_dongxihu_2020.json $(DEMO_OUT)/000_dongxihu_2020.xlsx
 	@echo "wrote $(DEMO_OUT)/"
 
+# The tests are XCTest; the last line restates XCTest's count as "N passed, N failed".
 test: setup-interop
 	$(SWIFT) build --build-path $(BUILD_DIR) --build-tests
-	$(SWIFT) test --build-path $(BUILD_DIR) --skip-build
+	@set -o pipefail; $(SWIFT) test --build-path $(BUILD_DIR) --skip-build --disable-swift-testing 2>&1 | tee $(BUILD_DIR)/test.log; \
+	status=$$?; \
+	line=$$(grep -E "^[[:space:]]*Executed [0-9]+ tests?, with [0-9]+ failures?" $(BUILD_DIR)/test.log | tail -n 1); \
+	total=$$(echo "$$line" | sed -E 's/.*Executed ([0-9]+) tests?.*/\1/'); \
+	failed=$$(echo "$$line" | sed -E 's/.*with ([0-9]+) failures?.*/\1/'); \
+	if [ -n "$$line" ]; then echo "$$((total - failed)) passed, $$failed failed"; fi; \
+	exit $$status
+
+release: setup
+	$(SWIFT) build -c release --build-path .build-release
+
+# Every benchmark script in bench/ (each prints its own figures and ratios).
+bench: setup-interop release
+	@for script in bench/*.sh; do echo "== $$script"; XXGK=.build-release/release/xxgk bash "$$script" || exit 1; done
 
 clean:
 	rm -rf $(BUILD_DIR) $(DEMO_OUT)

@@ -58,12 +58,26 @@ let package = Package(
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]),
 
+        // `make bench`: writes N filled workbooks in one process and prints the time per workbook.
+        .executableTarget(
+            name: "xxgk-workbook-bench",
+            dependencies: ["ReportModel", "ReportWorkbook"],
+            path: "bench/WorkbookBench"),
+
+        // Seeded random reports and fixture paths shared by the test targets.
+        .target(
+            name: "TestSupport",
+            dependencies: ["ReportModel"]),
         .testTarget(
             name: "ReportModelTests",
-            dependencies: ["ReportModel"]),
+            dependencies: ["ReportModel", "TestSupport"]),
         .testTarget(
             name: "CLITests",
-            dependencies: ["ReportModel"]),
+            dependencies: ["ReportModel", "TestSupport"]),
+        // The workbook layout and writer, checked with openpyxl and headless LibreOffice.
+        .testTarget(
+            name: "ReportWorkbookTests",
+            dependencies: ["ReportWorkbook", "XLSX", "ReportModel"]),
     ],
     swiftLanguageModes: [.v6]
 )

@@ -14,6 +14,14 @@ public struct Form: Sendable, Equatable {
     public let sections: [SectionDefinition]
     public let tables: [TableDefinition]
     public let rules: [Rule]
+    /// The figures that summarise a submission (totals of 三 and 四), for summary sheets.
+    public let keyFigures: [KeyFigure]
+
+    /// A cell shown in summaries, with its short caption.
+    public struct KeyFigure: Sendable, Equatable {
+        public let cell: CellKey
+        public let label: String
+    }
 
     public static func == (lhs: Form, rhs: Form) -> Bool { lhs.id == rhs.id }
 
@@ -77,6 +85,11 @@ extension Form {
         let sections: [SectionDefinition]
         let tables: [Table]
         let rules: [Rule.Definition]
+        let keyFigures: [FileKeyFigure]?
+        struct FileKeyFigure: Decodable {
+            let cell: String
+            let label: String
+        }
     }
 
     /// Reads a form definition file (JSON, keys in snake_case).
@@ -108,6 +121,16 @@ extension Form {
             }
         }
         self.rules = rules
+        var keyFigures: [KeyFigure] = []
+        for figure in parsed.keyFigures ?? [] {
+            let parts = figure.cell.split(separator: ".").map(String.init)
+            let cell = parts.count == 3 ? CellKey(table: parts[0], row: parts[1], column: parts[2]) : nil
+            guard let cell, tables.first(where: { $0.id == cell.table })?.row(cell.row)?.column(cell.column) != nil else {
+                throw FormDefinitionError(file: file, reason: "key figure \(figure.cell) is not a cell of the form")
+            }
+            keyFigures.append(KeyFigure(cell: cell, label: figure.label))
+        }
+        self.keyFigures = keyFigures
         for section in sections where section.table != nil {
             guard tables.contains(where: { $0.id == section.table }) else {
                 throw FormDefinitionError(file: file, reason: "section \(section.id) names an unknown table")

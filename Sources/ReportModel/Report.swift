@@ -96,6 +96,14 @@ public struct Report: Sendable, Equatable {
         set { self[CellKey(table: table, row: row, column: column)] = newValue }
     }
 
+    /// Two reports are equal when form, agency, year, date, values and section texts are; a
+    /// section that is absent equals one that is empty.
+    public static func == (lhs: Report, rhs: Report) -> Bool {
+        lhs.form == rhs.form && lhs.agency == rhs.agency && lhs.year == rhs.year && lhs.date == rhs.date
+            && lhs.values == rhs.values
+            && lhs.sections.filter { !$0.value.isEmpty } == rhs.sections.filter { !$0.value.isEmpty }
+    }
+
     /// The section ids a report may carry besides the text sections: notes under a table heading.
     public static func noteSectionID(forTable table: String) -> String { "\(table)_notes" }
 

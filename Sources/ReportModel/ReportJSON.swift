@@ -68,7 +68,8 @@ public enum ReportJSON {
         }
         guard let formValue = top["form"] else { throw ReportInputError(at: .jsonPath("form"), "missing; expected one of \(FormCatalog.knownIDs)") }
         guard case .string(let formID) = formValue, let form = FormCatalog.form(id: formID) else {
-            throw ReportInputError(at: .jsonPath("form"), "unknown form \(formValue.kindDescription); expected one of \(FormCatalog.knownIDs)")
+            let found = if case .string(let text) = formValue { "\"\(text)\"" } else { formValue.kindDescription }
+            throw ReportInputError(at: .jsonPath("form"), "unknown form \(found); expected one of \(FormCatalog.knownIDs)")
         }
         guard case .string(let agency)? = top["agency"] else {
             throw ReportInputError(at: .jsonPath("agency"), top["agency"].map { "expected a string, found \($0.kindDescription)" } ?? "missing")

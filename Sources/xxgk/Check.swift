@@ -7,9 +7,15 @@ struct Check: ParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "Check reports (.json, .xlsx, .txt, .md, or folders of them) against their form's rules.",
         discussion: """
-            Prints one line per file (agency, year, form, and passed / N errors / unreadable), then each
-            finding with its place. Exit code: 2 if any input could not be read (the others are still
-            checked), else 1 if any check failed, else 0.
+            Reads every input in parallel on all cores (a progress bar shows on a terminal). Prints one
+            line per file (agency, year, form, and passed / N errors / unreadable), then each finding with
+            its place. One unreadable file never stops the run.
+
+            With --previous, each agency's 上年结转 (carried_over) must equal its 结转下年度继续办理
+            (carried_forward) in last year's report, matched by agency name.
+
+            Exit code: 2 if any input could not be read (the others are still checked), else 1 if any
+            check failed, else 0.
             """)
 
     /// The output formats of `check`.
@@ -23,100 +29,78 @@ struct Check: ParsableCommand {
     @Option(help: "text (default) or json.")
     var format: OutputFormat = .text
 
+    @Option(help: ArgumentHelp("Also write a summary, one row per submission (.csv or .xlsx).", valueName: "file"))
+    var summary: String?
+
+    @Option(help: ArgumentHelp("Last year's reports (a folder or file), for the year-to-year check.", valueName: "dir"))
+    var previous: [String] = []
+
+    @Flag(help: "After each file's line, list every rule of its form with 通过 (passed) or 不通过 (failed), as the 校验 sheet does.")
+    var rules = false
+
+    func validate() throws {
+        if let summary, SummaryTable.Kind(path: summary) == nil {
+            throw ValidationError("--summary must name a .csv or .xlsx file, not \(summary)")
+        }
+    }
+
     func run() throws {
         let files = ReportFiles.expand(inputs)
         if files.isEmpty { throw ValidationError("no report files found in \(inputs.joined(separator: ", "))") }
-        let results = files.map(CheckResult.init(path:))
+        let previousFiles = ReportFiles.expand(previous)
+        let progress = ProgressBar(total: files.count + previousFiles.count)
+        var results = ParallelCheck.run(files, progress: progress)
+        let previousResults = ParallelCheck.run(previousFiles, progress: progress)
+        if !previous.isEmpty { YearToYear.compare(&results, with: previousResults) }
+
         switch format {
         case .text:
-            for result in results { print(result.summaryLine) }
             for result in results {
+                print(result.summaryLine)
+                if rules { result.ruleLines.forEach { print($0) } }
+            }
+            let unreadablePrevious = previousResults.filter { $0.loaded == nil }
+            for result in unreadablePrevious { print("\(result.file): unreadable (last year's report)") }
+            for result in results + unreadablePrevious {
                 for diagnostic in result.diagnostics { print(diagnostic.description) }
             }
         case .json:
-            print(JSONWriter.write(.object([("files", .array(results.map(\.jsonValue)))])), terminator: "")
+            print(JSONWriter.write(.object([
+                ("files", .array(results.map(\.jsonValue))),
+                ("previous", .array(previousResults.map(\.jsonValue))),
+            ])), terminator: "")
         }
-        if results.contains(where: { $0.loaded == nil }) { throw ExitStatus.unreadableInput }
+        if let summary {
+            do {
+                try SummaryTable(results: results).write(to: summary)
+            } catch {
+                printError("\(error)")
+                throw ExitStatus.unreadableInput
+            }
+        }
+        if (results + previousResults).contains(where: { $0.loaded == nil }) { throw ExitStatus.unreadableInput }
         if results.contains(where: { $0.errorCount > 0 }) { throw ExitStatus.checkFailed }
     }
 }
 
-/// The outcome of checking one input file.
-struct CheckResult {
-    let file: String
-    let loaded: LoadedReport?
-    let findings: [Finding]
-    /// Reader warnings, findings placed in the source, or the reason the file was unreadable.
-    let diagnostics: [Diagnostic]
-
-    init(path: String) {
-        file = path
-        do {
-            guard let kind = ReportFileKind(path: path) else {
-                throw ReportInputError(file: path, "not a report file; expected .json, .xlsx, .txt or .md")
-            }
-            let loaded = try ReportFiles.load(path, kind: kind)
-            let findings = CheckEngine.check(loaded.report)
-            self.loaded = loaded
-            self.findings = findings
-            diagnostics = loaded.warnings.map { $0.inFile(path) }
-                + findings.map { FindingPlaces.diagnostic(for: $0, in: loaded, file: path) }
-        } catch let error as ReportInputError {
-            loaded = nil
-            findings = []
-            diagnostics = [error.inFile(path).diagnostic]
-        } catch {
-            loaded = nil
-            findings = []
-            diagnostics = [Diagnostic(.error, file: path, "\(error)")]
+/// The year-to-year check over a batch: each report against last year's of the same agency.
+enum YearToYear {
+    /// Adds carry-over findings to every result whose agency has a report of the year before.
+    static func compare(_ results: inout [CheckResult], with previous: [CheckResult]) {
+        var byAgency: [String: Report] = [:]
+        for report in previous.compactMap({ $0.loaded?.report }) {
+            byAgency[normalized(report.agency) + "#\(report.year)"] = report
+        }
+        for index in results.indices {
+            guard let report = results[index].loaded?.report,
+                let last = byAgency[normalized(report.agency) + "#\(report.year - 1)"]
+            else { continue }
+            results[index].compare(withPrevious: last)
         }
     }
 
-    var errorCount: Int { findings.filter { $0.severity == .error }.count }
-    var warningCount: Int { findings.filter { $0.severity == .warning }.count + (loaded?.warnings.count ?? 0) }
-
-    /// `passed`, `3 errors`, `unreadable`.
-    var status: String {
-        guard loaded != nil else { return "unreadable" }
-        switch errorCount {
-        case 0: return "passed"
-        case 1: return "1 error"
-        default: return "\(errorCount) errors"
-        }
-    }
-
-    /// `file: agency, year 2020, form 2019: passed (1 warning)`.
-    var summaryLine: String {
-        guard let report = loaded?.report else { return "\(file): unreadable" }
-        let warnings = warningCount == 0 ? "" : warningCount == 1 ? " (1 warning)" : " (\(warningCount) warnings)"
-        return "\(file): \(report.agency), year \(report.year), form \(report.form.id): \(status)\(warnings)"
-    }
-
-    var jsonValue: JSONValue {
-        var members: [(key: String, value: JSONValue)] = [("file", .string(file)), ("status", .string(loaded == nil ? "unreadable" : errorCount == 0 ? "passed" : "failed"))]
-        if let report = loaded?.report {
-            members += [
-                ("agency", .string(report.agency)), ("year", .number(String(report.year))), ("form", .string(report.form.id)),
-                ("errors", .number(String(errorCount))), ("warnings", .number(String(warningCount))),
-            ]
-        }
-        members.append(("messages", .array(diagnostics.map { diagnostic in
-            .object([
-                ("severity", .string(diagnostic.severity.rawValue)),
-                ("place", diagnostic.location.map { .string($0.description) } ?? .null),
-                ("message", .string(diagnostic.message)),
-            ])
-        })))
-        members.append(("findings", .array(findings.map { finding in
-            .object([
-                ("rule", .string(finding.rule)), ("severity", .string(finding.severity.rawValue)),
-                ("place", .string(finding.place)),
-                ("cells", .array(finding.cells.map { .string($0.description) })),
-                ("found", finding.found.map { .number(ReportJSON.format($0)) } ?? .null),
-                ("expected", finding.expected.map { .number(ReportJSON.format($0)) } ?? .null),
-                ("message", .string(finding.message)),
-            ])
-        })))
-        return .object(members)
+    /// Agency names compared without spaces and with full-width brackets folded.
+    static func normalized(_ agency: String) -> String {
+        agency.filter { !$0.isWhitespace }.replacingOccurrences(of: "（", with: "(").replacingOccurrences(of: "）", with: ")")
     }
 }

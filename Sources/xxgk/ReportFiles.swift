@@ -1,6 +1,8 @@
 import ArgumentParser
 import Foundation
 import ReportModel
+import ReportWorkbook
+import XLSX
 
 /// The kinds of file xxgk reads and writes, named by their extension.
 enum ReportFileKind: String, CaseIterable, ExpressibleByArgument {
@@ -42,13 +44,42 @@ enum ReportFiles {
         switch kind {
         case .json:
             data = Data(ReportJSON.encode(report).utf8)
-        case .xlsx, .txt, .md:
+        case .xlsx:
+            try writeWorkbook(to: path) { temporaryPath in
+                try ReportWorkbook.write(report, to: temporaryPath, generator: XXGK.generator)
+            }
+            return
+        case .txt, .md:
             throw OutputError(path: path, reason: "writing .\(kind.rawValue) files is not available in this build")
         }
         if path == "-" {
             FileHandle.standardOutput.write(data)
         } else {
             try OutputFile.write(data, to: path)
+        }
+    }
+
+    /// Writes a workbook whole or not at all: `produce` writes into a temporary path that is
+    /// renamed over `path` when complete ("-" copies the finished file to standard output).
+    /// Writer errors become `OutputError`s naming `path`.
+    static func writeWorkbook(to path: String, _ produce: (String) throws -> Void) throws {
+        func produceNamingPath(_ temporaryPath: String) throws {
+            do {
+                try produce(temporaryPath)
+            } catch let error as XLSXWriteError {
+                throw OutputError(path: path, reason: error.place == temporaryPath ? error.reason : error.description)
+            }
+        }
+        if path == "-" {
+            let temporary = FileManager.default.temporaryDirectory.appendingPathComponent("xxgk-\(UUID().uuidString).xlsx").path
+            defer { try? FileManager.default.removeItem(atPath: temporary) }
+            try produceNamingPath(temporary)
+            guard let data = FileManager.default.contents(atPath: temporary) else {
+                throw OutputError(path: "-", reason: "the workbook could not be read back")
+            }
+            FileHandle.standardOutput.write(data)
+        } else {
+            try OutputFile.write(to: path, produceNamingPath)
         }
     }
 

@@ -5,6 +5,8 @@ import Foundation
 @main
 struct XXGK: ParsableCommand {
     static let version = "0.1.0"
+    /// The name and version written into files (`xxgk 0.1.0`).
+    static let generator = "xxgk \(version)"
 
     static let configuration = CommandConfiguration(
         commandName: "xxgk",
@@ -17,7 +19,7 @@ struct XXGK: ParsableCommand {
             read or is not a report of a known form (nothing written); 64 wrong usage.
             """,
         version: version,
-        subcommands: [Forms.self, Check.self, Convert.self, Cells.self]
+        subcommands: [Forms.self, Check.self, Convert.self, Template.self, Sum.self, Cells.self]
     )
 }
 

@@ -25,12 +25,24 @@ enum CLI {
 
     /// Runs `xxgk arguments`, optionally feeding `input` on standard input.
     static func run(_ arguments: [String], input: Data? = nil, in directory: URL? = nil) throws -> CLIRun {
+        try runProgram(executable.path, arguments, input: input, in: directory)
+    }
+
+    /// Runs any program (python3 with openpyxl, soffice) and captures what it prints.
+    static func runProgram(_ path: String, _ arguments: [String], input: Data? = nil, in directory: URL? = nil) throws -> CLIRun {
         let process = Process()
-        process.executableURL = executable
+        process.executableURL = URL(fileURLWithPath: path)
         process.arguments = arguments
         if let directory { process.currentDirectoryURL = directory }
-        let output = Pipe()
-        let error = Pipe()
+        // Files rather than pipes: a large output can never block the child.
+        let scratch = try temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: scratch) }
+        let outURL = scratch.appendingPathComponent("stdout")
+        let errURL = scratch.appendingPathComponent("stderr")
+        _ = FileManager.default.createFile(atPath: outURL.path, contents: nil)
+        _ = FileManager.default.createFile(atPath: errURL.path, contents: nil)
+        let output = try FileHandle(forWritingTo: outURL)
+        let error = try FileHandle(forWritingTo: errURL)
         let standardInput = Pipe()
         process.standardOutput = output
         process.standardError = error
@@ -38,22 +50,13 @@ enum CLI {
         try process.run()
         if let input { standardInput.fileHandleForWriting.write(input) }
         try standardInput.fileHandleForWriting.close()
-        // Read both pipes before waiting, so a large output cannot block the child.
-        var outData = Data()
-        var errData = Data()
-        let group = DispatchGroup()
-        group.enter()
-        DispatchQueue.global().async {
-            errData = error.fileHandleForReading.readDataToEndOfFile()
-            group.leave()
-        }
-        outData = output.fileHandleForReading.readDataToEndOfFile()
-        group.wait()
         process.waitUntilExit()
+        try output.close()
+        try error.close()
         return CLIRun(
             status: process.terminationStatus,
-            standardOutput: String(decoding: outData, as: UTF8.self),
-            standardError: String(decoding: errData, as: UTF8.self))
+            standardOutput: String(decoding: try Data(contentsOf: outURL), as: UTF8.self),
+            standardError: String(decoding: try Data(contentsOf: errURL), as: UTF8.self))
     }
 
     /// A new empty folder for one test's files.

@@ -1,0 +1,250 @@
+import Foundation
+import ReportModel
+import XLSX
+
+/// Everything of a form's workbook that does not depend on the values: the layout, the
+/// formulas built from the rule definitions, the highlighted ranges. Built once per form.
+struct WorkbookPlan: Sendable {
+    let layout: WorkbookLayout
+    /// `form.ruleInstances`, in rule order.
+    let instances: [Rule.Instance]
+    /// Total cells and the rule instance that computes each (`form.computedCells`).
+    let computed: [CellKey: Rule.Instance]
+    /// The formula of each total cell (`=SUM(D5:I5)`).
+    let totalFormulas: [CellKey: String]
+    /// One row of the checks sheet.
+    struct Check: Sendable {
+        let instance: Rule.Instance
+        let row: Int
+        let place: String
+        /// `D5:D6 = D28:D29`.
+        let cells: String
+        let leftFormula: String
+        let rightFormula: String
+        let resultFormula: String
+    }
+    let checks: [Check]
+    /// The conditional format that turns a failing instance's cells red.
+    struct Highlight: Sendable {
+        let table: String
+        let ranges: [(CellReference, CellReference)]
+        let condition: String
+    }
+    let highlights: [Highlight]
+    /// A rectangle of input cells of one kind, validated as one range.
+    struct InputArea: Sendable {
+        let table: String
+        let kind: ValueKind
+        let first: CellReference
+        let last: CellReference
+    }
+    let inputAreas: [InputArea]
+
+    init(layout: WorkbookLayout) {
+        let formulas = WorkbookFormulas(layout: layout)
+        self.layout = layout
+        instances = layout.form.ruleInstances
+        computed = formulas.computed
+        totalFormulas = formulas.computed.mapValues { "=" + formulas.sumExpression($0.right, sheetPrefix: false) }
+        checks = zip(instances, layout.checkRows).map { instance, row in
+            Check(
+                instance: instance, row: row, place: formulas.place(of: instance),
+                cells: formulas.cellList(instance.left) + " \(instance.rule.relation.rawValue) " + formulas.cellList(instance.right),
+                leftFormula: "=" + formulas.sumExpression(instance.left, sheetPrefix: true),
+                rightFormula: "=" + formulas.sumExpression(instance.right, sheetPrefix: true),
+                resultFormula: WorkbookFormulas.resultFormula(instance, row: row))
+        }
+        highlights = instances.map { instance in
+            // Merged value cells (section 二) are single cells in a run, so runs cover them whole.
+            Highlight(
+                table: instance.rule.table, ranges: formulas.runs(instance.cells).map { ($0.first, $0.last) },
+                condition: formulas.failureCondition(instance))
+        }
+        inputAreas = layout.form.tables.flatMap { Self.inputAreas(of: $0, layout: layout, computed: formulas.computed) }
+    }
+
+    /// The input cells of a table as few rectangles: merged cells alone, other cells joined
+    /// along rows into runs of one kind, and equal runs in consecutive rows into rectangles.
+    private static func inputAreas(of table: TableDefinition, layout: WorkbookLayout, computed: [CellKey: Rule.Instance]) -> [InputArea] {
+        var areas: [InputArea] = []
+        var runs: [InputArea] = []
+        for row in table.rows {
+            for column in row.columns {
+                let key = CellKey(table: table.id, row: row.id, column: column.id)
+                guard computed[key] == nil, let placed = layout.cells[key] else { continue }
+                if placed.isMerged {
+                    areas.append(InputArea(table: table.id, kind: column.kind, first: placed.reference, last: placed.last))
+                } else if let previous = runs.last, previous.kind == column.kind, previous.last.row == placed.reference.row,
+                    previous.last.column + 1 == placed.reference.column
+                {
+                    runs[runs.count - 1] = InputArea(table: table.id, kind: column.kind, first: previous.first, last: placed.reference)
+                } else {
+                    runs.append(InputArea(table: table.id, kind: column.kind, first: placed.reference, last: placed.reference))
+                }
+            }
+        }
+        var rectangles: [InputArea] = []
+        for run in runs {
+            if let previous = rectangles.last, previous.kind == run.kind, previous.first.column == run.first.column,
+                previous.last.column == run.last.column, previous.last.row + 1 == run.first.row
+            {
+                rectangles[rectangles.count - 1] = InputArea(table: table.id, kind: run.kind, first: previous.first, last: run.last)
+            } else {
+                rectangles.append(run)
+            }
+        }
+        return areas + rectangles
+    }
+
+    /// The plan of `form`, cached for the shipped forms.
+    static func of(_ form: Form) -> WorkbookPlan {
+        cache.value(for: form) { WorkbookPlan(layout: WorkbookLayout.of(form)) }
+    }
+
+    private static let cache = PerFormCache<WorkbookPlan>()
+}
+
+/// What every value cell of a workbook shows: inputs as given, totals as the formulas compute
+/// them (the cached results written beside the formulas).
+struct WorkbookValues {
+    /// The shown value of each cell; absent when blank.
+    private(set) var values: [CellKey: Decimal] = [:]
+    private let computed: [CellKey: Rule.Instance]
+
+    /// The values of `report` in the workbook of `plan` (a blank template when nil).
+    init(plan: WorkbookPlan, report: Report?) {
+        computed = plan.computed
+        if let report {
+            for (cell, value) in report.values where computed[cell] == nil { values[cell] = value }
+        }
+        var visiting: Set<CellKey> = []
+        for cell in plan.computed.keys { _ = total(cell, visiting: &visiting) }
+    }
+
+    subscript(cell: CellKey) -> Decimal? { values[cell] }
+
+    /// A total: the sum of its instance's right side (blank counts 0), totals within computed first.
+    private mutating func total(_ cell: CellKey, visiting: inout Set<CellKey>) -> Decimal {
+        if let known = values[cell] { return known }
+        guard let instance = computed[cell], visiting.insert(cell).inserted else { return 0 }
+        var sum: Decimal = 0
+        for term in instance.right {
+            sum += computed[term] != nil ? total(term, visiting: &visiting) : (values[term] ?? 0)
+        }
+        visiting.remove(cell)
+        values[cell] = sum
+        return sum
+    }
+
+    /// The sum of the cells' shown values (blank = 0).
+    func sum(_ cells: [CellKey]) -> Decimal {
+        cells.reduce(0) { $0 + (values[$1] ?? 0) }
+    }
+
+    /// Whether a rule instance holds for the shown values.
+    func holds(_ instance: Rule.Instance) -> Bool {
+        let left = sum(instance.left)
+        let right = sum(instance.right)
+        return instance.rule.relation == .equal ? left == right : left >= right
+    }
+}
+
+/// Builds formula text from rule definitions and the layout's cell positions.
+struct WorkbookFormulas {
+    let layout: WorkbookLayout
+    let computed: [CellKey: Rule.Instance]
+
+    init(layout: WorkbookLayout) {
+        self.layout = layout
+        computed = layout.form.computedCells
+    }
+
+    /// The cells as runs of neighbours (down a column or along a row) on one sheet each:
+    /// sheet, first and last cell of every run, in the cells' order.
+    func runs(_ cells: [CellKey]) -> [(sheet: String, first: CellReference, last: CellReference)] {
+        let placed = cells.compactMap { layout.cells[$0] }
+        var runs: [(sheet: String, first: CellReference, last: CellReference)] = []
+        var index = 0
+        while index < placed.count {
+            var end = index
+            var down: Bool?
+            while end + 1 < placed.count, placed[end + 1].sheet == placed[index].sheet {
+                let previous = placed[end].reference
+                let next = placed[end + 1].reference
+                let step: Bool? = next.column == previous.column && next.row == previous.row + 1 ? true
+                    : next.row == previous.row && next.column == previous.column + 1 ? false : nil
+                guard let step, down == nil || down == step else { break }
+                down = step
+                end += 1
+            }
+            runs.append((placed[index].sheet, placed[index].reference, placed[end].reference))
+            index = end + 1
+        }
+        return runs
+    }
+
+    /// `D8:D28 D30`: the cells as ranges, for people reading the checks sheet.
+    func cellList(_ cells: [CellKey]) -> String {
+        runs(cells).map { $0.first == $0.last ? $0.first.description : "\($0.first):\($0.last)" }.joined(separator: " ")
+    }
+
+    /// Where an instance runs, in the workbook's words: `法人或其他组织›商业企业 列`, `行政复议 行`.
+    func place(of instance: Rule.Instance) -> String {
+        let table = layout.form.table(instance.rule.table)
+        switch instance.rule.scope {
+        case .column:
+            let path = instance.left.first.flatMap { table?.row($0.row)?.column(instance.along)?.labelPath } ?? [instance.along]
+            // Without the header over every column (申请人情况).
+            return WorkbookText.place(column: (path.count > 1 ? Array(path.dropFirst()) : path).joined(separator: "›"))
+        case .row:
+            return WorkbookText.place(row: table?.row(instance.along)?.labelPath.joined(separator: "›") ?? instance.along)
+        }
+    }
+
+    /// `SUM(D8:D28,D30)`: the cells as ranges of neighbours, prefixed with their sheet when
+    /// the formula stands on another sheet (`'三、…'!D8:D28`).
+    func sumExpression(_ cells: [CellKey], sheetPrefix: Bool, absolute: Bool = false) -> String {
+        let parts = runs(cells).map { run -> String in
+            let prefix = sheetPrefix ? XLSXWorkbook.quoted(run.sheet) + "!" : ""
+            let first = absolute ? run.first.absolute : run.first.description
+            let last = absolute ? run.last.absolute : run.last.description
+            return prefix + (run.first == run.last ? first : first + ":" + last)
+        }
+        return "SUM(" + parts.joined(separator: ",") + ")"
+    }
+
+    /// A condition true when the instance fails, for conditional formatting on its sheet.
+    /// Differences are rounded so that decimal amounts compare as written.
+    func failureCondition(_ instance: Rule.Instance) -> String {
+        let difference = "ROUND(\(sumExpression(instance.left, sheetPrefix: false, absolute: true))-\(sumExpression(instance.right, sheetPrefix: false, absolute: true)),6)"
+        return instance.rule.relation == .equal ? "\(difference)<>0" : "\(difference)<0"
+    }
+
+    /// The result formula of a check row comparing the left (column D) and right (E) sums.
+    static func resultFormula(_ instance: Rule.Instance, row: Int) -> String {
+        let left = CellReference(row: row, column: WorkbookLayout.CheckColumn.left.rawValue)
+        let right = CellReference(row: row, column: WorkbookLayout.CheckColumn.right.rawValue)
+        let comparison = instance.rule.relation == .equal ? "=0" : ">=0"
+        return "=IF(ROUND(\(left)-\(right),6)\(comparison),\"\(WorkbookText.passed)\",\"\(WorkbookText.failed)\")"
+    }
+}
+
+extension Decimal {
+    /// The value as a Double, for the file (libxlsxwriter writes `%.16G`).
+    var doubleValue: Double { NSDecimalNumber(decimal: self).doubleValue }
+}
+
+extension ReportDate {
+    /// Excel's serial day number (days since 1899-12-30).
+    var serialNumber: Double {
+        // Days from the civil date (Howard Hinnant's algorithm), shifted to Excel's epoch.
+        let y = month <= 2 ? year - 1 : year
+        let era = (y >= 0 ? y : y - 399) / 400
+        let yearOfEra = y - era * 400
+        let shiftedMonth = month > 2 ? month - 3 : month + 9
+        let dayOfYear = (153 * shiftedMonth + 2) / 5 + day - 1
+        let dayOfEra = yearOfEra * 365 + yearOfEra / 4 - yearOfEra / 100 + dayOfYear
+        let daysSince1970 = era * 146_097 + dayOfEra - 719_468
+        return Double(daysSince1970 + 25_569)
+    }
+}

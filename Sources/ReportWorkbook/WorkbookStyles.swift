@@ -1,0 +1,133 @@
+import ReportModel
+import XLSX
+
+/// The look of the workbook: one CJK font (宋体, the official forms' face; LibreOffice
+/// substitutes an installed CJK font), borders on every table cell, input cells shaded
+/// light yellow and unlocked, totals shaded grey.
+enum WorkbookStyles {
+    static let fontName = "宋体"
+    static let inputFill: UInt32 = 0xFFF2CC
+    static let totalFill: UInt32 = 0xEDEDED
+    static let headerFill: UInt32 = 0xF2F2F2
+
+    static let base: CellStyle = {
+        var style = CellStyle()
+        style.fontName = fontName
+        style.fontSize = Metrics.bodyPoints
+        style.vertical = .center
+        return style
+    }()
+
+    /// The style of a label cell by its role.
+    static func label(_ role: LabelRole) -> CellStyle { labels[role] ?? base }
+    private static let labels: [LabelRole: CellStyle] = Dictionary(uniqueKeysWithValues: LabelRole.allCases.map { ($0, makeLabel($0)) })
+
+    private static func makeLabel(_ role: LabelRole) -> CellStyle {
+        var style = base
+        style.wrapsText = true
+        switch role {
+        case .title:
+            style.fontSize = Metrics.titlePoints
+            style.bold = true
+            style.horizontal = .center
+        case .caption:
+            style.bold = true
+            style.horizontal = .left
+            style.bordered = true
+        case .corner, .columnHeader:
+            style.horizontal = .center
+            style.bordered = true
+            style.fillColor = headerFill
+        case .rowHeader:
+            style.horizontal = .left
+            style.bordered = true
+        case .fieldName:
+            style.bold = true
+            style.horizontal = .left
+        case .instructions:
+            style.horizontal = .left
+            style.vertical = .top
+        }
+        return style
+    }
+
+    /// An input cell for a value of `kind`: unlocked, shaded, right-aligned with its number format.
+    static func input(_ kind: ValueKind) -> CellStyle { inputs[kind] ?? base }
+    private static let inputs: [ValueKind: CellStyle] = Dictionary(uniqueKeysWithValues: Self.kinds.map { ($0, makeInput($0)) })
+
+    private static func makeInput(_ kind: ValueKind) -> CellStyle {
+        var style = base
+        style.bordered = true
+        style.locked = false
+        style.fillColor = inputFill
+        style.horizontal = .right
+        style.numberFormat = numberFormat(kind)
+        return style
+    }
+
+    /// A total cell (a formula): locked and grey.
+    static func total(_ kind: ValueKind) -> CellStyle { totals[kind] ?? base }
+    private static let totals: [ValueKind: CellStyle] = Dictionary(uniqueKeysWithValues: Self.kinds.map { ($0, makeTotal($0)) })
+
+    private static func makeTotal(_ kind: ValueKind) -> CellStyle {
+        var style = base
+        style.bordered = true
+        style.fillColor = totalFill
+        style.horizontal = .right
+        style.numberFormat = numberFormat(kind)
+        return style
+    }
+
+    /// A large wrapped text input (text sections, notes, the agency name).
+    static let textInput: CellStyle = {
+        var style = base
+        style.bordered = true
+        style.locked = false
+        style.fillColor = inputFill
+        style.wrapsText = true
+        style.horizontal = .left
+        style.vertical = .top
+        return style
+    }()
+
+    /// A one-line input on the cover (year, date) with a number format.
+    static func coverInput(numberFormat: String?) -> CellStyle {
+        var style = textInput
+        style.vertical = .center
+        style.numberFormat = numberFormat
+        return style
+    }
+
+    /// A locked value on the cover (表式版本) or a cell of the checks sheet.
+    static let lockedValue: CellStyle = {
+        var style = base
+        style.bordered = true
+        style.wrapsText = true
+        style.horizontal = .left
+        return style
+    }()
+
+    /// A sum on the checks sheet.
+    static let checkNumber: CellStyle = {
+        var style = lockedValue
+        style.horizontal = .right
+        return style
+    }()
+
+    /// Conditional highlight of a failing rule's cells and of 不通过 (Excel's light red fill, dark red text).
+    static let failed: CellStyle = {
+        var style = CellStyle()
+        style.fillColor = 0xFFC7CE
+        style.fontColor = 0x9C0006
+        return style
+    }()
+
+    /// Every value kind (ValueKind is not CaseIterable).
+    private static let kinds: [ValueKind] = [.count, .change, .amount]
+
+    static let dateFormat = "yyyy\"年\"m\"月\"d\"日\""
+
+    private static func numberFormat(_ kind: ValueKind) -> String {
+        kind == .amount ? "0.00" : "0"
+    }
+}

@@ -1,0 +1,62 @@
+import ReportModel
+
+/// The workbook's own words (not the form's): cover field names, instructions, check-sheet
+/// headers, validation messages. Kept in one place so every sheet speaks the same language.
+enum WorkbookText {
+    static let coverFieldNames: [WorkbookLayout.CoverField: String] = [
+        .agency: "机关名称",
+        .year: "报告年度",
+        .date: "成文日期",
+        .form: "表式版本",
+    ]
+    static let instructionsName = "填报说明"
+    static let instructions = """
+        1. 请在浅黄色单元格中填写，其余单元格已锁定（审阅 › 撤销工作表保护 可解除，无密码）。
+        2. 表格数字：件数填写大于或等于 0 的整数，本年增/减可填负数，金额以万元为单位、保留两位小数；没有发生的填 0，不适用的留空。
+        3. 灰色单元格（各“总计”）由公式自动计算，无需填写。
+        4. “校验”工作表逐条列出勾稽关系，显示“通过”或“不通过”；不通过的单元格在表中显示为红色。
+        5. 文字部分各填在一个单元格中，段落之间可用 Alt+Enter 换行。
+        """
+
+    static let notesCaption = "本表说明（可不填）："
+
+    static let checksHeaders: [WorkbookLayout.CheckColumn: String] = [
+        .rule: "规则", .title: "勾稽关系", .place: "位置", .cells: "单元格", .left: "左边", .right: "右边", .result: "结果",
+    ]
+    static let checksWidths: [WorkbookLayout.CheckColumn: Double] = [
+        .rule: 28, .title: 36, .place: 44, .cells: 26, .left: 8, .right: 8, .result: 8,
+    ]
+    /// `自然人 列` / `行政复议 行`: where a rule instance runs.
+    static func place(column label: String) -> String { "\(label) 列" }
+    static func place(row label: String) -> String { "\(label) 行" }
+    static let passed = "通过"
+    static let failed = "不通过"
+
+    static let inputTitle = "请填写"
+    static let errorTitle = "填写有误"
+
+    /// The prompt shown when a value cell of this kind is selected.
+    static func inputMessage(_ kind: ValueKind) -> String {
+        switch kind {
+        case .count: return "填写大于或等于 0 的整数；不适用的留空。"
+        case .change: return "填写整数，减少填负数；不适用的留空。"
+        case .amount: return "填写金额（万元），大于或等于 0，最多两位小数。"
+        }
+    }
+
+    /// The message shown when a value that does not fit the kind is entered.
+    static func errorMessage(_ kind: ValueKind) -> String {
+        switch kind {
+        case .count: return "此处只能填写大于或等于 0 的整数。"
+        case .change: return "此处只能填写整数（可为负数）。"
+        case .amount: return "此处只能填写大于或等于 0 的金额，最多两位小数。"
+        }
+    }
+
+    static let yearMessage = "填写报告所属年度，如 2021。"
+    static let yearError = "年度应为 1990 至 2100 之间的整数。"
+    static let dateMessage = "填写成文日期，如 2022-01-20。"
+    static let dateError = "请填写有效日期。"
+    static let agencyMessage = "填写机关全称。"
+    static let textMessage = "填写本部分文字；段落之间用 Alt+Enter 换行。"
+}

@@ -1,0 +1,238 @@
+import Foundation
+import ReportModel
+import XLSX
+
+extension ReportWorkbook {
+    /// Writes the blank template of `form`: the official layout, every input cell empty,
+    /// totals and checks as formulas (cached at 0). `agency` and `year` prefill the cover.
+    /// `generator` (`xxgk 0.1.0`) goes into the custom property `xxgk.version`.
+    public static func writeTemplate(form: Form, agency: String? = nil, year: Int? = nil, to path: String, generator: String) throws(XLSXWriteError) {
+        let content = WorkbookContent(form: form, agency: agency, year: year, date: nil, sections: [:], report: nil)
+        try WorkbookWriter(content: content, generator: generator).write(to: path)
+    }
+
+    /// Writes a filled workbook: the template with the report's values in the input cells
+    /// (blank stays blank), its texts, and every formula's cached result computed from them.
+    public static func write(_ report: Report, to path: String, generator: String) throws(XLSXWriteError) {
+        let content = WorkbookContent(
+            form: report.form, agency: report.agency, year: report.year, date: report.date,
+            sections: report.sections, report: report)
+        try WorkbookWriter(content: content, generator: generator).write(to: path)
+    }
+}
+
+/// What goes into a workbook: a template's cover fields, or a whole report.
+struct WorkbookContent {
+    let form: Form
+    let agency: String?
+    let year: Int?
+    let date: ReportDate?
+    let sections: [String: String]
+    /// The values; nil for a blank template.
+    let report: Report?
+}
+
+/// Draws a `WorkbookLayout` with libxlsxwriter: labels, merges, inputs, formulas, checks,
+/// names, properties, protection and print setup.
+struct WorkbookWriter {
+    let content: WorkbookContent
+    let generator: String
+    let plan: WorkbookPlan
+    let values: WorkbookValues
+    var layout: WorkbookLayout { plan.layout }
+
+    init(content: WorkbookContent, generator: String) {
+        self.content = content
+        self.generator = generator
+        plan = WorkbookPlan.of(content.form)
+        values = WorkbookValues(plan: plan, report: content.report)
+    }
+
+    func write(to path: String) throws(XLSXWriteError) {
+        let workbook = try XLSXWorkbook(path: path, temporaryFolder: Self.temporaryFolder)
+        let form = content.form
+        let title = content.agency.flatMap { agency in content.year.map { form.title(agency: agency, year: $0) } } ?? form.name
+        try workbook.setProperties(title: title, subject: form.name, author: generator, comments: "xxgk form \(form.id)")
+        try workbook.setCustomProperty("xxgk.form", to: form.id)
+        try workbook.setCustomProperty("xxgk.version", to: generator)
+        for sheetLayout in layout.sheets {
+            let sheet = try workbook.addSheet(named: sheetLayout.name)
+            try drawFrame(sheetLayout, on: sheet)
+            switch sheetLayout.content {
+            case .cover: try fillCover(sheet)
+            case .table(let id): try fillTable(id, layout: sheetLayout, on: sheet)
+            case .text(let id): try fillText(id, on: sheet)
+            case .checks: try fillChecks(sheet)
+            }
+            try sheet.protect()
+        }
+        for placed in layout.cells.values.sorted(by: { $0.definedName < $1.definedName }) {
+            try workbook.defineName(placed.definedName, sheet: placed.sheet, cell: placed.reference)
+        }
+        for placed in layout.textCells.values.sorted(by: { $0.definedName < $1.definedName }) {
+            try workbook.defineName(placed.definedName, sheet: placed.sheet, cell: placed.reference)
+        }
+        for field in WorkbookLayout.CoverField.allCases {
+            if let placed = layout.coverFields[field] {
+                try workbook.defineName(placed.definedName, sheet: placed.sheet, cell: placed.reference)
+            }
+        }
+        try workbook.close()
+    }
+
+    /// A memory-backed folder for libxlsxwriter's part files when the system has a writable
+    /// one (Linux's /dev/shm): a report's parts are a few kilobytes, and a tmpfs saves the disk
+    /// file system's create/unlink work, about a third of the time of a small workbook.
+    static let temporaryFolder: String? = {
+        let candidate = "/dev/shm"
+        var isDirectory: ObjCBool = false
+        guard FileManager.default.fileExists(atPath: candidate, isDirectory: &isDirectory), isDirectory.boolValue,
+            access(candidate, W_OK) == 0
+        else { return nil }
+        return candidate
+    }()
+
+    /// Labels, widths, heights, frozen panes and print setup of any sheet.
+    private func drawFrame(_ sheetLayout: SheetLayout, on sheet: XLSXSheet) throws(XLSXWriteError) {
+        for (column, width) in sheetLayout.columnWidths.enumerated() {
+            try sheet.setColumns(column...column, width: width)
+        }
+        for (row, height) in sheetLayout.rowHeights.sorted(by: { $0.key < $1.key }) {
+            try sheet.setRow(row, height: height)
+        }
+        for label in sheetLayout.labels {
+            try sheet.merge(from: label.first, to: label.last, string: label.text, style: WorkbookStyles.label(label.role))
+        }
+        if sheetLayout.frozenRows > 0 || sheetLayout.frozenColumns > 0 {
+            try sheet.freezePanes(rows: sheetLayout.frozenRows, columns: sheetLayout.frozenColumns)
+        }
+        var page = PageSetup()
+        page.landscape = sheetLayout.landscape
+        page.fitToPages = (1, 1)
+        page.repeatedRows = sheetLayout.repeatedRows
+        page.centeredHorizontally = true
+        page.footer = "&C第 &P 页，共 &N 页"
+        try sheet.setUpPage(page)
+        if sheetLayout.content == .cover { try sheet.activate() }
+    }
+
+    // MARK: cover
+
+    private func fillCover(_ sheet: XLSXSheet) throws(XLSXWriteError) {
+        for field in WorkbookLayout.CoverField.allCases {
+            guard let cell = layout.coverFields[field]?.reference else { continue }
+            switch field {
+            case .agency:
+                try sheet.write(string: content.agency ?? "", at: cell, style: WorkbookStyles.coverInput(numberFormat: nil))
+                try sheet.validate(from: cell, to: cell, DataValidation(.any, inputTitle: WorkbookText.inputTitle, inputMessage: WorkbookText.agencyMessage))
+            case .year:
+                let style = WorkbookStyles.coverInput(numberFormat: "0")
+                if let year = content.year { try sheet.write(number: Double(year), at: cell, style: style) } else { try sheet.writeBlank(at: cell, style: style) }
+                try sheet.validate(from: cell, to: cell, DataValidation(
+                    .wholeNumber(minimum: 1990, maximum: 2100), inputTitle: WorkbookText.inputTitle, inputMessage: WorkbookText.yearMessage,
+                    errorTitle: WorkbookText.errorTitle, errorMessage: WorkbookText.yearError))
+            case .date:
+                let style = WorkbookStyles.coverInput(numberFormat: WorkbookStyles.dateFormat)
+                if let date = content.date { try sheet.write(number: date.serialNumber, at: cell, style: style) } else { try sheet.writeBlank(at: cell, style: style) }
+                let range = (ReportDate(year: 1990, month: 1, day: 1)?.serialNumber ?? 32_874, ReportDate(year: 2100, month: 12, day: 31)?.serialNumber ?? 73_415)
+                try sheet.validate(from: cell, to: cell, DataValidation(
+                    .date(minimum: range.0, maximum: range.1), inputTitle: WorkbookText.inputTitle, inputMessage: WorkbookText.dateMessage,
+                    errorTitle: WorkbookText.errorTitle, errorMessage: WorkbookText.dateError))
+            case .form:
+                try sheet.write(string: content.form.id, at: cell, style: WorkbookStyles.lockedValue)
+            }
+        }
+    }
+
+    // MARK: tables
+
+    private func fillTable(_ tableID: String, layout sheetLayout: SheetLayout, on sheet: XLSXSheet) throws(XLSXWriteError) {
+        guard let table = content.form.table(tableID) else { return }
+        for row in table.rows {
+            for column in row.columns {
+                let key = CellKey(table: table.id, row: row.id, column: column.id)
+                guard let placed = layout.cells[key] else { continue }
+                let value = values[key]
+                if let formula = plan.totalFormulas[key] {
+                    let style = WorkbookStyles.total(column.kind)
+                    if placed.isMerged { try sheet.merge(from: placed.reference, to: placed.last, string: "", style: style) }
+                    try sheet.write(formula: formula, cachedNumber: (value ?? 0).doubleValue, at: placed.reference, style: style)
+                    continue
+                }
+                let style = WorkbookStyles.input(column.kind)
+                if placed.isMerged { try sheet.merge(from: placed.reference, to: placed.last, string: "", style: style) }
+                if let value {
+                    try sheet.write(number: value.doubleValue, at: placed.reference, style: style)
+                } else if !placed.isMerged {
+                    try sheet.writeBlank(at: placed.reference, style: style)
+                }
+            }
+        }
+        for area in plan.inputAreas where area.table == tableID {
+            try sheet.validate(from: area.first, to: area.last, validation(for: area.kind, at: area.first))
+        }
+        for highlight in plan.highlights where highlight.table == tableID {
+            try sheet.highlight(highlight.ranges, when: highlight.condition, style: WorkbookStyles.failed)
+        }
+        if let note = layout.textCells[Report.noteSectionID(forTable: tableID)] {
+            try writeText(content.sections[Report.noteSectionID(forTable: tableID)], at: note, on: sheet)
+        }
+    }
+
+    /// The validation of an input cell of `kind`, with its Chinese prompt and error.
+    private func validation(for kind: ValueKind, at cell: CellReference) -> DataValidation {
+        let rule: DataValidation.Rule
+        switch kind {
+        case .count: rule = .wholeNumber(minimum: 0, maximum: 999_999_999)
+        case .change: rule = .wholeNumber(minimum: -999_999_999, maximum: 999_999_999)
+        case .amount: rule = .formula("AND(ISNUMBER(\(cell)),\(cell)>=0,ROUND(\(cell),2)=\(cell))")
+        }
+        return DataValidation(
+            rule, inputTitle: WorkbookText.inputTitle, inputMessage: WorkbookText.inputMessage(kind),
+            errorTitle: WorkbookText.errorTitle, errorMessage: WorkbookText.errorMessage(kind))
+    }
+
+    // MARK: text
+
+    private func fillText(_ sectionID: String, on sheet: XLSXSheet) throws(XLSXWriteError) {
+        guard let cell = layout.textCells[sectionID] else { return }
+        try writeText(content.sections[sectionID], at: cell, on: sheet)
+    }
+
+    private func writeText(_ text: String?, at placed: WorkbookCell, on sheet: XLSXSheet) throws(XLSXWriteError) {
+        let style = WorkbookStyles.textInput
+        try sheet.merge(from: placed.reference, to: placed.last, string: text ?? "", style: style)
+        try sheet.validate(from: placed.reference, to: placed.last, DataValidation(.any, inputTitle: WorkbookText.inputTitle, inputMessage: WorkbookText.textMessage))
+    }
+
+    // MARK: checks
+
+    private func fillChecks(_ sheet: XLSXSheet) throws(XLSXWriteError) {
+        let lastRow = (layout.checkRows.last ?? 0)
+        for check in plan.checks {
+            let instance = check.instance
+            func at(_ column: WorkbookLayout.CheckColumn) -> CellReference { CellReference(row: check.row, column: column.rawValue) }
+            // Tall enough for the wrapped place and cells (long row labels in section 三).
+            let texts: [(WorkbookLayout.CheckColumn, String)] = [(.title, instance.rule.title), (.place, check.place), (.cells, check.cells)]
+            let height = texts.map { column, text in
+                Metrics.height(of: text, role: .rowHeader, width: WorkbookText.checksWidths[column] ?? 10)
+            }.max() ?? Metrics.minimumRowHeight
+            try sheet.setRow(check.row, height: height)
+            try sheet.write(string: instance.rule.id, at: at(.rule), style: WorkbookStyles.lockedValue)
+            try sheet.write(string: instance.rule.title, at: at(.title), style: WorkbookStyles.lockedValue)
+            try sheet.write(string: check.place, at: at(.place), style: WorkbookStyles.lockedValue)
+            try sheet.write(string: check.cells, at: at(.cells), style: WorkbookStyles.lockedValue)
+            try sheet.write(formula: check.leftFormula, cachedNumber: values.sum(instance.left).doubleValue, at: at(.left), style: WorkbookStyles.checkNumber)
+            try sheet.write(formula: check.rightFormula, cachedNumber: values.sum(instance.right).doubleValue, at: at(.right), style: WorkbookStyles.checkNumber)
+            try sheet.write(
+                formula: check.resultFormula, cachedString: values.holds(instance) ? WorkbookText.passed : WorkbookText.failed,
+                at: at(.result), style: WorkbookStyles.lockedValue)
+        }
+        if lastRow > 0 {
+            let column = WorkbookLayout.CheckColumn.result.rawValue
+            let first = CellReference(row: 1, column: column)
+            try sheet.highlight(
+                [(first, CellReference(row: lastRow, column: column))], when: "\(first)=\"\(WorkbookText.failed)\"", style: WorkbookStyles.failed)
+        }
+    }
+}

@@ -1,0 +1,91 @@
+import Foundation
+import ReportModel
+
+/// Helpers shared by the test targets: seeded random reports and the repository's fixture paths.
+
+/// A deterministic random number generator, so failing cases can be replayed.
+public struct SeededGenerator: RandomNumberGenerator {
+    private var state: UInt64
+    public init(seed: UInt64) { state = seed &+ 0x9E37_79B9_7F4A_7C15 }
+    public mutating func next() -> UInt64 {
+        state = state &* 6_364_136_223_846_793_005 &+ 1_442_695_040_888_963_407
+        var mixed = state
+        mixed = (mixed ^ (mixed >> 30)) &* 0xBF58_476D_1CE4_E5B9
+        mixed = (mixed ^ (mixed >> 27)) &* 0x94D0_49BB_1331_11EB
+        return mixed ^ (mixed >> 31)
+    }
+}
+
+/// Reports with a mix of blank, 0 and other values in every kind of cell.
+public enum RandomReports {
+    /// A report of `form` whose cells are blank, 0 or random values of their kind.
+    public static func make(form: Form, using generator: inout SeededGenerator) -> Report {
+        var report = Report(form: form, agency: "测试机关\(Int.random(in: 1...99, using: &generator))", year: form.years.first,
+                            date: ReportDate(year: form.years.first + 1, month: Int.random(in: 1...3, using: &generator), day: 15))
+        report.sections = ["overview": "第一段。\n第二段：\"引号\"\t制表", "problems": "无", "other": ""]
+        for cell in form.cells {
+            guard let column = form.column(of: cell) else { continue }
+            switch Int.random(in: 0..<4, using: &generator) {
+            case 0: continue
+            case 1: report[cell] = 0
+            default:
+                switch column.kind {
+                case .count: report[cell] = Decimal(Int.random(in: 1...5000, using: &generator))
+                case .change: report[cell] = Decimal(Int.random(in: -300...300, using: &generator))
+                case .amount: report[cell] = Decimal(Int.random(in: 0...9_999_999, using: &generator)) / 1000
+                }
+            }
+        }
+        return report
+    }
+}
+
+/// Paths of files the tests read from the repository (never from ../shared, which CI lacks).
+public enum Fixtures {
+    /// The package's root folder.
+    public static let packageRoot = URL(fileURLWithPath: #filePath)
+        .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+    public static let templates = packageRoot.appendingPathComponent("templates")
+    public static let examples = packageRoot.appendingPathComponent("examples")
+    /// Real published reports with the JSON each must yield.
+    public static let corpus = packageRoot.appendingPathComponent("Tests/Fixtures/corpus")
+    /// The first sample report as canonical JSON.
+    public static let exampleJSON = examples.appendingPathComponent("000_dongxihu_2020.json")
+}
+
+extension RandomReports {
+    /// A random report on which every error rule of the form holds: random inputs, 四 chosen
+    /// so that 一 + 二 = 三(七) + 四, and every total computed from its parts.
+    public static func makeConsistent(form: Form, using generator: inout SeededGenerator) -> Report {
+        var report = make(form: form, using: &generator)
+        let computed = form.computedCells
+        for cell in computed.keys { report[cell] = nil }
+        let applications = form.table("applications")
+        for column in applications?.rows.first?.columns ?? [] where computed[CellKey(table: "applications", row: "received", column: column.id)] == nil {
+            let cell = { (row: String) in CellKey(table: "applications", row: row, column: column.id) }
+            let results = form.rules.first { $0.id == "applications.results_total" }?.right.reduce(Decimal(0)) { $0 + (report[cell($1)] ?? 0) } ?? 0
+            let incoming = (report[cell("received")] ?? 0) + (report[cell("carried_over")] ?? 0)
+            if incoming < results { report[cell("received")] = (report[cell("received")] ?? 0) + results - incoming }
+            let forward = (report[cell("received")] ?? 0) + (report[cell("carried_over")] ?? 0) - results
+            report[cell("carried_forward")] = forward
+        }
+        fillTotals(&report)
+        // Plausibility rules (a total at least its part): raise the total where it falls short.
+        for instance in form.ruleInstances where instance.rule.relation == .atLeast && instance.left.count == 1 {
+            let parts = instance.right.reduce(Decimal(0)) { $0 + (report[$1] ?? 0) }
+            if let cell = instance.left.first, (report[cell] ?? 0) < parts { report[cell] = parts }
+        }
+        return report
+    }
+
+    /// Sets every computed total (form.computedCells) to the sum of its parts, blank when all parts are.
+    public static func fillTotals(_ report: inout Report) {
+        // Totals of totals (（七）总计 › 总计) settle after a second pass.
+        for _ in 0..<3 {
+            for (cell, instance) in report.form.computedCells {
+                let parts = instance.right.compactMap { report[$0] }
+                report[cell] = parts.isEmpty ? nil : parts.reduce(0, +)
+            }
+        }
+    }
+}

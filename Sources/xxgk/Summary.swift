@@ -1,0 +1,115 @@
+import Foundation
+import ReportModel
+import XLSX
+
+/// The summary of a batch of submissions: one row per file with its status, failing rules
+/// and key figures (the form's `key_figures`), written as CSV or as a workbook.
+struct SummaryTable {
+    /// The output kinds of a summary.
+    enum Kind {
+        case csv, xlsx
+        init?(path: String) {
+            switch URL(fileURLWithPath: path).pathExtension.lowercased() {
+            case "csv": self = .csv
+            case "xlsx": self = .xlsx
+            default: return nil
+            }
+        }
+    }
+
+    /// A cell of the summary: text, or a number (blank when nil).
+    enum Cell: Equatable {
+        case text(String)
+        case number(Decimal?)
+    }
+
+    let header: [String]
+    let rows: [[Cell]]
+
+    init(results: [CheckResult]) {
+        // Key figures by caption, in the order the forms list them, so that reports of both
+        // forms share columns where their figures mean the same.
+        var captions: [String] = []
+        for form in FormCatalog.all {
+            for figure in form.keyFigures where !captions.contains(figure.label) { captions.append(figure.label) }
+        }
+        header = ["file", "agency", "year", "form", "status", "errors", "warnings", "failing rules"] + captions
+        rows = results.map { result in
+            guard let report = result.loaded?.report else {
+                return [.text(result.file), .text(""), .number(nil), .text(""), .text("unreadable"), .number(nil), .number(nil),
+                        .text(result.failure?.message ?? "")] + captions.map { _ in .number(nil) }
+            }
+            let figures = Dictionary(report.form.keyFigures.map { ($0.label, $0.cell) }, uniquingKeysWith: { first, _ in first })
+            return [
+                .text(result.file), .text(report.agency), .number(Decimal(report.year)), .text(report.form.id),
+                .text(result.errorCount == 0 ? "passed" : "failed"),
+                .number(Decimal(result.errorCount)), .number(Decimal(result.warningCount)),
+                .text(result.failingRules.joined(separator: " ")),
+            ] + captions.map { caption in .number(figures[caption].flatMap { report[$0] }) }
+        }
+    }
+
+    /// Writes the summary whole or not at all; the kind comes from the extension.
+    func write(to path: String) throws {
+        switch Kind(path: path) {
+        case .csv?, nil:
+            try OutputFile.write(Data(csv.utf8), to: path)
+        case .xlsx?:
+            try SummaryWorkbook.write(self, to: path)
+        }
+    }
+
+    /// RFC 4180 CSV with a UTF-8 byte order mark, so Excel and WPS open the Chinese text correctly.
+    var csv: String {
+        func field(_ text: String) -> String {
+            text.contains(where: { $0 == "," || $0 == "\"" || $0 == "\n" || $0 == "\r" })
+                ? "\"" + text.replacingOccurrences(of: "\"", with: "\"\"") + "\""
+                : text
+        }
+        var lines = [header.map(field).joined(separator: ",")]
+        for row in rows {
+            lines.append(row.map { cell in
+                switch cell {
+                case .text(let text): return field(text)
+                case .number(let value): return value.map(ReportJSON.format) ?? ""
+                }
+            }.joined(separator: ","))
+        }
+        return "\u{FEFF}" + lines.joined(separator: "\r\n") + "\r\n"
+    }
+}
+
+/// The summary as a workbook: one sheet, a bold frozen header row, numbers as numbers.
+enum SummaryWorkbook {
+    static func write(_ table: SummaryTable, to path: String) throws {
+        try OutputFile.write(to: path) { temporaryPath in
+            let workbook = try XLSXWorkbook(path: temporaryPath)
+            let sheet = try workbook.addSheet(named: "汇总")
+            var header = CellStyle()
+            header.bold = true
+            header.fillColor = 0xD9E1F2
+            header.bordered = true
+            for (column, title) in table.header.enumerated() {
+                try sheet.write(string: title, at: CellReference(row: 0, column: column), style: header)
+            }
+            for (index, row) in table.rows.enumerated() {
+                for (column, cell) in row.enumerated() {
+                    let reference = CellReference(row: index + 1, column: column)
+                    switch cell {
+                    case .text(let text) where !text.isEmpty:
+                        try sheet.write(string: text, at: reference)
+                    case .number(let value?):
+                        try sheet.write(number: NSDecimalNumber(decimal: value).doubleValue, at: reference)
+                    default:
+                        continue
+                    }
+                }
+            }
+            try sheet.setColumns(0...0, width: 40)
+            try sheet.setColumns(1...1, width: 24)
+            try sheet.setColumns(2...(table.header.count - 1), width: 12)
+            try sheet.freezePanes(rows: 1, columns: 0)
+            try workbook.close()
+        }
+    }
+}

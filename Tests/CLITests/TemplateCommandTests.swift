@@ -1,0 +1,103 @@
+import Foundation
+import XCTest
+
+/// `xxgk template` and `xxgk convert … .xlsx` as a user runs them, including bad output paths:
+/// exit code 2, a clear message, and no file (not even a partial one) left behind.
+final class TemplateCommandTests: XCTestCase {
+    private func isWorkbook(_ url: URL) -> Bool {
+        guard let data = FileManager.default.contents(atPath: url.path), data.count > 1000 else { return false }
+        return data.prefix(2) == Data("PK".utf8)
+    }
+
+    func testTemplateWritesTheNewestFormByDefault() throws {
+        let folder = try CLI.temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let run = try CLI.run(["template", "-o", "blank.xlsx"], in: folder)
+        XCTAssertEqual(run.status, 0, run.standardError)
+        XCTAssertEqual(run.standardError, "")
+        XCTAssertEqual(CLI.contents(of: folder), ["blank.xlsx"])
+        XCTAssertTrue(isWorkbook(folder.appendingPathComponent("blank.xlsx")))
+        let data = try XCTUnwrap(FileManager.default.contents(atPath: folder.appendingPathComponent("blank.xlsx").path))
+        XCTAssertNotNil(data.range(of: Data("docProps/custom.xml".utf8)))
+    }
+
+    func testTemplateWithFormAgencyAndYear() throws {
+        let folder = try CLI.temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let run = try CLI.run(["template", "--form", "2019", "--agency", "某某局", "--year", "2020", "-o", "t.xlsx"], in: folder)
+        XCTAssertEqual(run.status, 0, run.standardError)
+        XCTAssertTrue(isWorkbook(folder.appendingPathComponent("t.xlsx")))
+    }
+
+    func testTemplateOfAnUnknownFormExits2AndWritesNothing() throws {
+        let folder = try CLI.temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let run = try CLI.run(["template", "--form", "2030", "-o", "t.xlsx"], in: folder)
+        XCTAssertEqual(run.status, 2)
+        XCTAssertEqual(run.standardError, "error: unknown form \"2030\"; expected one of \"2019\", \"2021\"\n")
+        XCTAssertEqual(CLI.contents(of: folder), [])
+    }
+
+    func testTemplateToAFolderExits2AndLeavesTheFolderAlone() throws {
+        let folder = try CLI.temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        try FileManager.default.createDirectory(at: folder.appendingPathComponent("out.xlsx"), withIntermediateDirectories: false)
+        let run = try CLI.run(["template", "-o", "out.xlsx"], in: folder)
+        XCTAssertEqual(run.status, 2)
+        XCTAssertEqual(run.standardError, "error: out.xlsx: is a folder; give a file name to write\n")
+        XCTAssertEqual(CLI.contents(of: folder), ["out.xlsx"])
+        XCTAssertEqual(CLI.contents(of: folder.appendingPathComponent("out.xlsx")), [])
+    }
+
+    func testTemplateToAMissingFolderExits2() throws {
+        let folder = try CLI.temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let run = try CLI.run(["template", "-o", "missing/t.xlsx"], in: folder)
+        XCTAssertEqual(run.status, 2)
+        XCTAssertTrue(run.standardError.hasPrefix("error: missing/t.xlsx: the folder "), run.standardError)
+        XCTAssertEqual(CLI.contents(of: folder), [])
+    }
+
+    func testTemplateToAnUnwritablePlaceExits2WithTheReason() throws {
+        // /proc refuses new files even to root, so this holds whoever runs the tests.
+        let run = try CLI.run(["template", "-o", "/proc/xxgk-template.xlsx"])
+        XCTAssertEqual(run.status, 2)
+        XCTAssertTrue(run.standardError.hasPrefix("error: /proc/xxgk-template.xlsx: cannot write ("), run.standardError)
+        XCTAssertFalse(run.standardError.contains("[ERROR]"), "libxlsxwriter's own message is not shown: \(run.standardError)")
+        XCTAssertFalse(FileManager.default.fileExists(atPath: "/proc/xxgk-template.xlsx"))
+    }
+
+    func testConvertJSONToWorkbookLeavesOnlyTheWorkbook() throws {
+        let folder = try CLI.temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let example = CLI.packageRoot.appendingPathComponent("examples/000_dongxihu_2020.json").path
+        let run = try CLI.run(["convert", example, "report.xlsx"], in: folder)
+        XCTAssertEqual(run.status, 0, run.standardError)
+        XCTAssertEqual(CLI.contents(of: folder), ["report.xlsx"])
+        XCTAssertTrue(isWorkbook(folder.appendingPathComponent("report.xlsx")))
+    }
+
+    func testConvertAReportOfAnUnknownFormExits2AndWritesNothing() throws {
+        let folder = try CLI.temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let input = folder.appendingPathComponent("old.json")
+        try Data(#"{"form": "1999", "agency": "某局", "year": 1999, "sections": {}, "tables": {}}"#.utf8).write(to: input)
+        let run = try CLI.run(["convert", "old.json", "old.xlsx"], in: folder)
+        XCTAssertEqual(run.status, 2)
+        XCTAssertTrue(run.standardError.contains("old.json"), run.standardError)
+        XCTAssertTrue(run.standardError.contains("1999"), run.standardError)
+        XCTAssertEqual(CLI.contents(of: folder), ["old.json"])
+    }
+
+    func testConvertToAnExistingFolderExits2() throws {
+        let folder = try CLI.temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        try FileManager.default.createDirectory(at: folder.appendingPathComponent("r.xlsx"), withIntermediateDirectories: false)
+        let example = CLI.packageRoot.appendingPathComponent("examples/000_dongxihu_2020.json").path
+        let run = try CLI.run(["convert", example, "r.xlsx"], in: folder)
+        XCTAssertEqual(run.status, 2)
+        XCTAssertTrue(run.standardError.hasSuffix("error: r.xlsx: is a folder; give a file name to write\n"), run.standardError)
+        XCTAssertEqual(CLI.contents(of: folder), ["r.xlsx"])
+        XCTAssertEqual(CLI.contents(of: folder.appendingPathComponent("r.xlsx")), [])
+    }
+}
