@@ -33,7 +33,9 @@ enum ReportFiles {
         switch kind {
         case .json:
             return try ReportJSON.decode(data, file: name)
-        case .xlsx, .txt, .md:
+        case .xlsx:
+            return try ReportWorkbook.read(data, file: name)
+        case .txt, .md:
             throw ReportInputError(file: name, "reading .\(kind.rawValue) files is not available in this build")
         }
     }
