@@ -60,14 +60,24 @@ struct SheetLocator {
         let titles = layout.labels.filter { $0.role == .title }
         let verified = layout.labels.filter { $0.role != .title && $0.role != .instructions }
         let checked = verified.isEmpty ? titles : verified
-        guard let anchor = checked.first else { return .missing }
-        var best: (score: Int, sheet: SheetInfo, shift: (Int, Int))?
+        guard !checked.isEmpty else { return .missing }
+        // The best partial match, for the message: the most labels matching from the top
+        // (where a shifted layout goes wrong), then the most labels overall.
+        var best: (prefix: Int, score: Int, sheet: SheetInfo, shift: (Int, Int))?
         for info in order {
             let contents = try contents(of: info)
+            var positions: [String: [CellReference]] = [:]
+            for cell in contents.cells.values {
+                if case .string(let text) = cell.value { positions[Self.normalized(text), default: []].append(cell.reference) }
+            }
+            // Candidate shifts: none, the defined names', and every place a label's text occurs.
             var shifts: [(Int, Int)] = [(0, 0)] + namedShifts
-            let anchorText = Self.normalized(anchor.text)
-            for cell in contents.cells.values where Self.normalized(cell.value.text) == anchorText {
-                shifts.append((cell.reference.row - anchor.first.row, cell.reference.column - anchor.first.column))
+            for label in checked {
+                for reference in positions[Self.normalized(label.text)] ?? [] {
+                    let shift = (reference.row - label.first.row, reference.column - label.first.column)
+                    if !shifts.contains(where: { $0 == shift }) { shifts.append(shift) }
+                }
+                if shifts.count > 64 { break }
             }
             for shift in shifts {
                 let score = checked.reduce(0) { count, label in
@@ -76,10 +86,11 @@ struct SheetLocator {
                 if score == checked.count {
                     return .found(PlacedSheet(layout: layout, info: info, contents: contents, rowShift: shift.0, columnShift: shift.1))
                 }
-                if score > (best?.score ?? 0) { best = (score, info, shift) }
+                let prefix = checked.prefix { Self.matches($0, in: contents, shift: shift) }.count
+                if (prefix, score) > (best?.prefix ?? 0, best?.score ?? 0) { best = (prefix, score, info, shift) }
             }
         }
-        guard let best, best.score * 2 >= checked.count else { return .missing }
+        guard let best, best.prefix >= 3 || best.score * 2 >= checked.count else { return .missing }
         let contents = try contents(of: best.sheet)
         for label in checked where !Self.matches(label, in: contents, shift: best.shift) {
             let reference = CellReference(row: label.first.row + best.shift.0, column: label.first.column + best.shift.1)
