@@ -76,12 +76,23 @@ let package = Package(
             name: "ReportModelTests",
             dependencies: ["ReportModel", "TestSupport"]),
         .testTarget(
+            name: "ReportTextTests",
+            dependencies: ["ReportModel", "ReportText"]),
+        .testTarget(
             name: "CLITests",
             dependencies: ["ReportModel", "TestSupport"]),
         // The workbook layout and writer, checked with openpyxl and headless LibreOffice.
         .testTarget(
             name: "ReportWorkbookTests",
             dependencies: ["ReportWorkbook", "XLSX", "ReportModel"]),
+        // The streaming reader: every cell kind, and hostile files (fixtures made by Tests/Scripts).
+        .testTarget(
+            name: "XLSXTests",
+            dependencies: ["XLSX"]),
+        // Filled workbooks (xxgk, openpyxl, LibreOffice) read back into reports.
+        .testTarget(
+            name: "ReportWorkbookImportTests",
+            dependencies: ["ReportWorkbook", "XLSX", "ReportModel", "TestSupport"]),
         // The generic XLSX reader: hand-made format variants, files of other programs, hostile files.
         .testTarget(
             name: "XLSXReaderTests",

@@ -1,88 +1,86 @@
 import Foundation
 import XCTest
 
-/// `xxgk cells FILE.xlsx [--sheet NAME]`: every cell the reader sees, tab-separated; an
-/// unreadable file is a message naming it and exit 2.
+/// `xxgk cells`, and `convert`/`check` on workbooks that cannot be read: message and exit 2.
 final class CellsCommandTests: XCTestCase {
-    /// Writes a hand-made variant (Tests/Scripts/make_xlsx_variant.py) into `folder`.
-    private func variant(_ name: String, in folder: URL) throws -> String {
-        let path = folder.appendingPathComponent("\(name).xlsx").path
-        let script = CLI.packageRoot.appendingPathComponent("Tests/Scripts/make_xlsx_variant.py").path
-        let run = try CLI.runProgram("/usr/bin/env", ["python3", script, name, path])
+    /// The reader fixtures of Tests/Scripts/make_reader_fixtures.py in a new folder.
+    private func fixtures() throws -> URL {
+        let folder = try CLI.temporaryFolder()
+        let script = CLI.packageRoot.appendingPathComponent("Tests/Scripts/make_reader_fixtures.py").path
+        let run = try CLI.runProgram("/usr/bin/env", ["python3", script, folder.path])
         XCTAssertEqual(run.status, 0, run.standardError)
-        return path
+        return folder
     }
 
-    /// Our own template: the cover's cells and a total's formula with its cached value.
-    func testPrintsOurTemplate() throws {
-        let folder = try temporaryFolder()
-        let path = folder.appendingPathComponent("t.xlsx").path
-        XCTAssertEqual(try CLI.run(["template", "--form", "2021", "-o", path]).status, 0)
-        let run = try CLI.run(["cells", path])
-        XCTAssertEqual(run.status, 0, run.standardError)
-        let lines = run.standardOutput.split(separator: "\n").map(String.init)
-        XCTAssertEqual(Array(lines.prefix(2)), ["封面\tA1\tstring\t政府信息公开工作年度报告格式（2021年修订）\t", "封面\tB1\tempty\t\t"])
-        XCTAssertTrue(lines.contains("封面\tB5\tstring\t2021\t"))
-        XCTAssertTrue(lines.contains("三、收到和处理政府信息公开申请情况\tJ5\tnumber\t0\tSUM(D5:I5)"))
-        XCTAssertTrue(lines.allSatisfy { $0.split(separator: "\t", omittingEmptySubsequences: false).count == 5 })
-    }
-
-    /// `--sheet` prints one sheet; tabs and line breaks inside values are escaped.
-    func testOneSheetAndEscapes() throws {
-        let path = try variant("escapes", in: temporaryFolder())
-        let run = try CLI.run(["cells", path, "--sheet", "E"])
+    func testCellsPrintsEveryCellTabSeparated() throws {
+        let folder = try fixtures()
+        let run = try CLI.run(["cells", folder.appendingPathComponent("cell-types.xlsx").path, "--sheet", "Data"])
         XCTAssertEqual(run.status, 0, run.standardError)
         XCTAssertEqual(run.standardOutput, """
-            E\tA1\tstring\tline1\\r\\nline2 _x000D_\t
-            E\tB1\tstring\ttab\\there\t
-            E\tC1\tstring\tq\\nr\t"a"
+            Data\tA1\tstring\t机关 名称\t
+            Data\tB1\tstring\tinline\t
+            Data\tC1\tstring\tab\t"a"&"b"
+            Data\tD1\tboolean\tTRUE\t
+            Data\tE1\tboolean\tFALSE\t
+            Data\tF1\terror\t#REF!\t
+            Data\tG1\tnumber\t12.5\t
+            Data\tH1\tnumber\t-3\t
+            Data\tI1\tstring\tline\\r\\ntwo_x0041_\t
+            Data\tB2\tempty\t\tSUM(G1:H1)
 
             """)
     }
 
-    /// Every type as printed.
-    func testTypes() throws {
-        let path = try variant("types", in: temporaryFolder())
-        let run = try CLI.run(["cells", path])
-        XCTAssertEqual(run.status, 0, run.standardError)
-        XCTAssertEqual(run.standardOutput.split(separator: "\n").map(String.init), [
-            "T\tA1\tboolean\tTRUE\t", "T\tB1\tboolean\tFALSE\t", "T\tC1\tboolean\tTRUE\t", "T\tD1\tboolean\tFALSE\t",
-            "T\tE1\terror\t#DIV/0!\t1/0", "T\tF1\tstring\tabc\t\"ab\"&\"c\"", "T\tG1\tnumber\t199.2\t", "T\tH1\tnumber\t1E-3\t",
-            "T\tI1\tstring\t12\t", "T\tJ1\tempty\t\t", "T\tK1\tempty\t\tSUM(G1:H1)", "T\tL1\tstring\t 12 \t",
-        ])
+    func testCellsOnAnUnknownSheet() throws {
+        let folder = try fixtures()
+        let run = try CLI.run(["cells", folder.appendingPathComponent("merged.xlsx").path, "--sheet", "Nope"])
+        XCTAssertEqual(run.status, 2)
+        XCTAssertEqual(run.standardError, "error: \(folder.appendingPathComponent("merged.xlsx").path): no sheet named Nope; the sheets are Data\n")
     }
 
-    /// Every hostile or wrong file: its sentence, naming the file, and exit 2.
-    func testUnreadableFilesExitTwo() throws {
-        let folder = try temporaryFolder()
-        let expected: [(String, String)] = [
-            ("encrypted", "this workbook is password-protected; save it without a password and try again"),
-            ("legacy-xls", "this is an old .xls workbook; save it as .xlsx (Excel Workbook) and try again"),
-            ("csv", "this is a CSV/text file, not an Excel workbook (.xlsx); open it in Excel or WPS and save it as .xlsx"),
-            ("html", "this is an HTML page, not an Excel workbook (.xlsx); open it in Excel or WPS and save it as .xlsx"),
-            ("docx", "this is a Word document (.docx), not an Excel workbook (.xlsx); open it in Excel or WPS and save it as .xlsx"),
-            ("empty", "the file is empty (0 bytes); it is not an Excel workbook"),
-            ("truncated", "the workbook is damaged or incomplete (it is not a complete zip archive: its directory is missing or unreadable); ask for the file again"),
-            ("bad-checksum", "the workbook is damaged or incomplete (the part xl/worksheets/sheet1.xml fails its checksum); ask for the file again"),
-            ("zip-bomb", "refusing the workbook: the part xl/worksheets/sheet1.xml is compressed 1025 to 1, more than any real sheet (a zip bomb?)"),
-            ("billion-laughs", "the workbook is damaged: xl/worksheets/sheet1.xml, line 2: it has a document type declaration (<!DOCTYPE>), which workbooks never have; refusing it (entity expansion)"),
-            ("external-entity", "the workbook is damaged: xl/worksheets/sheet1.xml, line 2: it has a document type declaration (<!DOCTYPE>), which workbooks never have; refusing it (entity expansion)"),
-            ("absurd-reference", "the workbook is damaged: xl/worksheets/sheet1.xml: line 2: cell reference \"ZZZZ99999999\" is not a cell of a sheet"),
-            ("malformed-xml", "the workbook is damaged: xl/worksheets/sheet1.xml, line 2: Opening and ending tag mismatch: c line 2 and row"),
-            ("foreign-encoding", "the workbook is damaged: xl/worksheets/sheet1.xml, line 1: Input is not proper UTF-8, indicate encoding ! Bytes: 0xFF 0xFF 0xFF 0xFF"),
-            ("missing-sheet-part", "the workbook is incomplete: it has no xl/worksheets/sheet1.xml"),
+    /// Every hostile or wrong file: its own message, exit 2, and `convert` writes nothing.
+    func testUnreadableWorkbooksExitTwoWithTheirMessage() throws {
+        let folder = try fixtures()
+        let expected: [String: String] = [
+            "encrypted.xlsx": "this workbook is password-protected; remove the password (File › Info › Protect Workbook) and save it again",
+            "legacy.xlsx": "this is a legacy Excel 97–2003 workbook (.xls); open it and save it as .xlsx",
+            "csv-renamed.xlsx": "this is a text file (CSV?), not an Excel workbook; open it in Excel or WPS and save it as .xlsx",
+            "html-renamed.xlsx": "this is a web page (HTML), not an Excel workbook; open it in Excel or WPS and save it as .xlsx",
+            "docx-renamed.xlsx": "this is a Word document (.docx), not an Excel workbook",
+            "truncated.xlsx": "the workbook is truncated or corrupt (no zip directory at its end); ask for the file again",
+            "zip-bomb.xlsx": "xl/worksheets/sheet1.xml unpacks to more than 300 times its packed size; refusing it as a possible zip bomb",
+            "billion-laughs.xlsx": "xl/worksheets/sheet1.xml contains a document type declaration (<!DOCTYPE>), which workbooks never have; refusing it",
+            "external-entity.xlsx": "xl/worksheets/sheet1.xml contains a document type declaration (<!DOCTYPE>), which workbooks never have; refusing it",
+            "absurd-row.xlsx": "xl/worksheets/sheet1.xml has a cell or row reference outside the sheet's limits: \"2000000\"",
+            "empty.xlsx": "the file is empty",
         ]
-        for (name, message) in expected {
-            let path = try variant(name, in: folder)
-            let run = try CLI.run(["cells", path])
-            XCTAssertEqual(run.status, 2, name)
-            XCTAssertEqual(run.standardError, "error: \(path): \(message)\n", name)
+        let output = try CLI.temporaryFolder()
+        for (name, message) in expected.sorted(by: { $0.key < $1.key }) {
+            let path = folder.appendingPathComponent(name).path
+            let convert = try CLI.run(["convert", path, output.appendingPathComponent("out.json").path])
+            XCTAssertEqual(convert.status, 2, name)
+            XCTAssertEqual(convert.standardError, "error: \(path): \(message)\n", name)
+            let cells = try CLI.run(["cells", path])
+            XCTAssertEqual(cells.status, 2, name)
+            XCTAssertTrue(cells.standardError.hasSuffix("error: \(path): \(message)\n"), "\(name): \(cells.standardError)")
         }
-        let missing = try CLI.run(["cells", folder.appendingPathComponent("none.xlsx").path])
-        XCTAssertEqual(missing.status, 2)
-        XCTAssertEqual(missing.standardError, "error: \(folder.appendingPathComponent("none.xlsx").path): cannot open the file: No such file or directory\n")
-        let sheet = try CLI.run(["cells", try variant("no-r", in: folder), "--sheet", "Nope"])
-        XCTAssertEqual(sheet.status, 2)
-        XCTAssertTrue(sheet.standardError.hasSuffix(": the workbook has no sheet named Nope\n"))
+        XCTAssertEqual(CLI.contents(of: output), [])
+    }
+
+    /// A workbook written by `convert` converts back to the same JSON, and `check` reads it.
+    func testConvertRoundTripThroughAWorkbook() throws {
+        let folder = try CLI.temporaryFolder()
+        let example = CLI.packageRoot.appendingPathComponent("examples/000_dongxihu_2020.json").path
+        let workbook = folder.appendingPathComponent("report.xlsx").path
+        XCTAssertEqual(try CLI.run(["convert", example, workbook]).status, 0)
+        let back = folder.appendingPathComponent("back.json").path
+        let convert = try CLI.run(["convert", workbook, back])
+        XCTAssertEqual(convert.status, 0, convert.standardError)
+        let again = folder.appendingPathComponent("again.xlsx").path
+        XCTAssertEqual(try CLI.run(["convert", back, again]).status, 0)
+        let twice = folder.appendingPathComponent("twice.json").path
+        XCTAssertEqual(try CLI.run(["convert", again, twice]).status, 0)
+        XCTAssertEqual(try String(contentsOfFile: back, encoding: .utf8), try String(contentsOfFile: twice, encoding: .utf8))
+        XCTAssertEqual(try CLI.run(["check", workbook]).status, 0)
     }
 }

@@ -149,6 +149,16 @@ def variant(name, out):
         workbook(out, [("S", "")])
         replace(out, "xl/worksheets/sheet1.xml", b'<?xml version="1.0" encoding="EUC-JP"?><worksheet xmlns="' + MAIN.encode() +
                 b'"><sheetData><row r="1"><c r="A1" t="inlineStr"><is><t>\xff\xff\xff\xff</t></is></c></row></sheetData></worksheet>')
+    elif name == "utf16-part":
+        # Found by `make fuzz`: libxml2 guessed UTF-16/UCS-4 from the first bytes and printed its
+        # conversion failures to stderr. Parts are read as UTF-8 only (Excel never writes UTF-16).
+        workbook(out, [("S", "")])
+        body = f'<worksheet xmlns="{MAIN}"><sheetData><row r="1"><c r="A1"><v>1</v></c></row></sheetData></worksheet>'
+        replace(out, "xl/worksheets/sheet1.xml", ('\ufeff<?xml version="1.0" encoding="UTF-16"?>' + body).encode("utf-16-le"))
+    elif name == "utf8-bom":
+        # A UTF-8 byte order mark before the declaration (some .NET writers emit one) is fine.
+        workbook(out, [("S", "")])
+        replace(out, "xl/worksheets/sheet1.xml", b"\xef\xbb\xbf" + (HEAD + f'<worksheet xmlns="{MAIN}"><sheetData><row r="1"><c r="A1"><v>1</v></c></row></sheetData></worksheet>').encode())
     elif name == "zip-bomb":
         # 64 MiB of spaces inside the sheet compress about 1000 to 1.
         workbook(out, [("S", '<sheetData>' + " " * (64 << 20) + '</sheetData>')])

@@ -19,20 +19,13 @@ final class ConcurrencyTests: XCTestCase {
         }
     }
 
-    /// Merged ranges read on their own, before any cells were streamed.
-    func testMergedRangesWithoutReadingCells() throws {
-        let document = try XLSXDocument(path: ReaderFixtures.variant("workbook-parts", in: makeFolder()))
-        XCTAssertEqual(try document.mergedRanges(inSheet: "一").map { "\($0.first):\($0.last)" }, ["A1:D1", "B3:C4"])
-        XCTAssertEqual(try document.mergedRanges(inSheet: "It's").count, 0)
-    }
-
     /// Every sheet's cells and merged ranges, as text.
     private static func everything(_ path: String) throws -> [String] {
-        let document = try XLSXDocument(path: path)
-        var lines = document.sheetNames + document.definedNames.map { "\($0.name)=\($0.formula)" }
-        for sheet in document.sheetNames {
-            try document.readSheet(named: sheet) { lines.append("\($0.reference)=\($0.content) \($0.formula ?? "")") }
-            lines += try document.mergedRanges(inSheet: sheet).map { "\($0.first):\($0.last)" }
+        let workbook = try Workbook(contentsOf: path)
+        var lines = workbook.sheets.map(\.name) + workbook.definedNames.map { "\($0.name)=\($0.formula)" }
+        for sheet in workbook.sheets {
+            let merged = try workbook.forEachCell(in: sheet) { lines.append("\($0.reference)=\($0.value) \($0.formula ?? "")") }
+            lines += merged.map(\.description)
         }
         return lines
     }

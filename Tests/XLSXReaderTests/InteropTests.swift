@@ -34,11 +34,11 @@ final class InteropTests: XCTestCase {
     }
 
     private func assertValuesAtDefinedNames(_ report: Report, _ path: String, file: StaticString = #filePath, line: UInt = #line) throws {
-        let document = try XLSXDocument(path: path)
+        let document = try Workbook(contentsOf: path)
         XCTAssertEqual(document.customProperties["xxgk.form"], report.form.id, file: file, line: line)
-        var cells: [String: [CellReference: XLSXCell]] = [:]
-        for sheet in document.sheetNames {
-            try document.readSheet(named: sheet) { cells[sheet, default: [:]][$0.reference] = $0 }
+        var cells: [String: [CellReference: Cell]] = [:]
+        for sheet in document.sheets {
+            try document.forEachCell(in: sheet) { cells[sheet.name, default: [:]][$0.reference] = $0 }
         }
         let names = Dictionary(document.definedNames.map { ($0.name, $0) }, uniquingKeysWith: { first, _ in first })
         // Totals are formulas whose cached value is the computed sum (a random report's stored
@@ -50,17 +50,17 @@ final class InteropTests: XCTestCase {
                 for column in row.columns {
                     let key = CellKey(table: table.id, row: row.id, column: column.id)
                     guard computed[key] == nil, let name = names[WorkbookLayout.definedName(for: key)], let target = name.target else { continue }
-                    let cell = cells[target.sheet]?[target.reference]
+                    let cell = cells[target.sheet]?[target.range.first]
                     if let value = report.values[key] {
-                        guard case .number(let text)? = cell?.content else {
-                            XCTFail("\(key) at \(target.sheet)!\(target.reference): \(String(describing: cell))", file: file, line: line)
+                        guard case .number(let text)? = cell?.value else {
+                            XCTFail("\(key) at \(target.sheet)!\(target.range): \(String(describing: cell))", file: file, line: line)
                             continue
                         }
                         // The writer stores binary doubles (`5456.818` may read `5456.818000000001`).
                         XCTAssertEqual(Double(text), NSDecimalNumber(decimal: value).doubleValue, "\(key)", file: file, line: line)
                         checked += 1
                     } else if cell?.formula == nil {
-                        XCTAssertEqual(cell?.content ?? .empty, .empty, "\(key)", file: file, line: line)
+                        XCTAssertEqual(cell?.value ?? .empty, .empty, "\(key)", file: file, line: line)
                     }
                 }
             }
@@ -94,33 +94,33 @@ final class InteropTests: XCTestCase {
             wb.save(sys.argv[2])
             """, [template, filled])
 
-        let byOpenpyxl = try XLSXDocument(path: filled)
+        let byOpenpyxl = try Workbook(contentsOf: filled)
         XCTAssertEqual(byOpenpyxl.customProperties["xxgk.form"], "2021")
-        let cover = byOpenpyxl.sheetNames[0]
+        let cover = byOpenpyxl.sheets[0].name
         var cells = try ReaderFixtures.cells(byOpenpyxl, cover)
-        XCTAssertEqual(cells["B2"]?.content, .string("东西湖区\t残联"))
-        XCTAssertEqual(cells["B3"]?.content, .number("2021"))
-        XCTAssertEqual(cells["C20"]?.content, .string("粗体文本"))
-        XCTAssertEqual(cells["D20"]?.content, .boolean(true))
-        XCTAssertEqual(cells["E20"]?.content, .boolean(false))
-        XCTAssertEqual(cells["F20"]?.content, .string("12"))
-        XCTAssertEqual(cells["G20"]?.content, .number("1.5"))
-        XCTAssertEqual(cells["H20"], XLSXCell(reference: CellReference(row: 19, column: 7), content: .empty, formula: "G20*2"))
-        let applications = byOpenpyxl.sheetNames.first { $0.hasPrefix("三") } ?? ""
-        XCTAssertEqual(try ReaderFixtures.cells(byOpenpyxl, applications)["J5"]?.content, .empty, "openpyxl keeps no cached values")
+        XCTAssertEqual(cells["B2"]?.value, .string("东西湖区\t残联"))
+        XCTAssertEqual(cells["B3"]?.value, .number("2021"))
+        XCTAssertEqual(cells["C20"]?.value, .string("粗体文本"))
+        XCTAssertEqual(cells["D20"]?.value, .boolean(true))
+        XCTAssertEqual(cells["E20"]?.value, .boolean(false))
+        XCTAssertEqual(cells["F20"]?.value, .string("12"))
+        XCTAssertEqual(cells["G20"]?.value, .number("1.5"))
+        XCTAssertEqual(cells["H20"], Cell(reference: CellReference(row: 19, column: 7), value: .empty, formula: "G20*2"))
+        let applications = byOpenpyxl.sheets.map(\.name).first { $0.hasPrefix("三") } ?? ""
+        XCTAssertEqual(try ReaderFixtures.cells(byOpenpyxl, applications)["J5"]?.value, .empty, "openpyxl keeps no cached values")
 
         let resaved = try ReaderFixtures.resaveWithLibreOffice(filled, in: folder)
-        let byLibreOffice = try XLSXDocument(path: resaved)
-        XCTAssertEqual(byLibreOffice.sheetNames, byOpenpyxl.sheetNames)
+        let byLibreOffice = try Workbook(contentsOf: resaved)
+        XCTAssertEqual(byLibreOffice.sheets.map(\.name), byOpenpyxl.sheets.map(\.name))
         cells = try ReaderFixtures.cells(byLibreOffice, cover)
-        XCTAssertEqual(cells["B2"]?.content, .string("东西湖区\t残联"))
-        XCTAssertEqual(cells["C20"]?.content, .string("粗体文本"))
-        XCTAssertEqual(cells["D20"]?.content, .boolean(true))
-        XCTAssertEqual(cells["E20"]?.content, .boolean(false))
-        XCTAssertEqual(cells["F20"]?.content, .string("12"))
-        XCTAssertEqual(cells["H20"], XLSXCell(reference: CellReference(row: 19, column: 7), content: .number("3"), formula: "G20*2"))
+        XCTAssertEqual(cells["B2"]?.value, .string("东西湖区\t残联"))
+        XCTAssertEqual(cells["C20"]?.value, .string("粗体文本"))
+        XCTAssertEqual(cells["D20"]?.value, .boolean(true))
+        XCTAssertEqual(cells["E20"]?.value, .boolean(false))
+        XCTAssertEqual(cells["F20"]?.value, .string("12"))
+        XCTAssertEqual(cells["H20"], Cell(reference: CellReference(row: 19, column: 7), value: .number("3"), formula: "G20*2"))
         XCTAssertEqual(try ReaderFixtures.cells(byLibreOffice, applications)["J5"],
-                       XLSXCell(reference: CellReference(row: 4, column: 9), content: .number("0"), formula: "SUM(D5:I5)"))
+                       Cell(reference: CellReference(row: 4, column: 9), value: .number("0"), formula: "SUM(D5:I5)"))
         XCTAssertEqual(Set(byLibreOffice.definedNames.map(\.name)), Set(byOpenpyxl.definedNames.map(\.name)))
     }
 
@@ -131,6 +131,6 @@ final class InteropTests: XCTestCase {
         let legacy = try ReaderFixtures.convertWithLibreOffice(source, to: "xls", in: folder)
         let renamed = folder.appendingPathComponent("renamed.xlsx").path
         try FileManager.default.moveItem(atPath: legacy, toPath: renamed)
-        assertRefused(renamed, .legacyXLS)
+        assertRefused(renamed, "this is a legacy Excel 97–2003 workbook (.xls); open it and save it as .xlsx")
     }
 }

@@ -1,57 +1,90 @@
-/// Every way reading a workbook can fail, each with a sentence users understand.
-///
-/// The sentences never name the file: the caller knows it and prefixes it
-/// (`error: 东西湖区.xlsx: this workbook is password-protected; …`).
+/// Why a file could not be read as a workbook: one case per kind of failure, each with a
+/// sentence a user can act on (as calamine's `XlsxError`). The reader throws nothing else.
 public enum XLSXReadError: Error, Sendable, Equatable, CustomStringConvertible {
-    /// The file does not exist or cannot be opened; the operating system's reason.
-    case unreadable(String)
-    /// The file has no bytes at all.
+    /// The file has no bytes.
     case emptyFile
-    /// An OLE container holding an `EncryptedPackage` stream: Excel's password encryption.
+    /// An OLE container holding an `EncryptedPackage`: Excel's password protection.
     case passwordProtected
-    /// An OLE container without encryption: a binary Excel 97–2003 workbook.
+    /// An OLE container without encryption: a legacy `.xls` workbook.
     case legacyXLS
-    /// Some other kind of file renamed to .xlsx (`what` is "a .docx document", "a CSV/text file", …).
-    case notAWorkbook(what: String)
-    /// The zip archive is truncated or damaged; what went wrong.
+    /// An HTML page (some systems export "Excel" files as HTML tables).
+    case html
+    /// Plain text, such as a CSV file, renamed to `.xlsx`.
+    case text
+    /// A zip archive of another Office document (`word/…`, `ppt/…`).
+    case otherOfficeDocument(String)
+    /// An OpenDocument spreadsheet (`.ods`) renamed to `.xlsx`.
+    case openDocument
+    /// A zip archive that holds no workbook.
+    case notAWorkbook
+    /// Neither a zip archive nor any format recognised above.
+    case unknownFormat
+    /// The zip archive is cut short or damaged.
     case corruptArchive(String)
-    /// A part the workbook needs is missing (`xl/workbook.xml`).
+    /// An entry of the archive is encrypted with a zip password.
+    case encryptedEntry(String)
+    /// A part the workbook refers to is missing from the archive.
     case missingPart(String)
-    /// A limit of `XLSXReadLimits` was exceeded (a zip bomb or an absurd sheet); which one.
-    case tooLarge(String)
-    /// A part is not well-formed XML, or uses XML features workbooks never use (a DTD).
-    case xmlError(part: String, line: Int, message: String)
-    /// A part is well-formed but holds something a workbook cannot (a cell reference beyond
-    /// the sheet, a shared string index past the table); where and what.
-    case invalidContent(part: String, message: String)
+    /// An entry unpacks to more bytes than the limit (a zip bomb, or an absurdly large sheet).
+    case entryTooLarge(part: String, limit: Int)
+    /// All entries read together unpack to more than the limit.
+    case totalTooLarge(limit: Int)
+    /// An entry unpacks to far more than its packed size allows for real spreadsheet XML.
+    case suspiciousCompression(part: String, ratio: Int)
+    /// A part is not well-formed XML.
+    case malformedXML(part: String, line: Int, message: String)
+    /// A part carries a document type declaration; OOXML never does, and entities are how
+    /// XML bombs and external-entity attacks work.
+    case documentTypeDeclaration(part: String)
+    /// A cell or row reference outside the sheet's limits or not a reference at all.
+    case invalidReference(part: String, reference: String)
+    /// A sheet with more cells than the reader keeps in memory at once.
+    case tooManyCells(sheet: String, limit: Int)
     /// No sheet of that name.
-    case noSuchSheet(String)
+    case noSuchSheet(String, available: [String])
 
-    /// The sentence for users.
     public var description: String {
         switch self {
-        case .unreadable(let reason):
-            return "cannot open the file: \(reason)"
         case .emptyFile:
-            return "the file is empty (0 bytes); it is not an Excel workbook"
+            return "the file is empty"
         case .passwordProtected:
-            return "this workbook is password-protected; save it without a password and try again"
+            return "this workbook is password-protected; remove the password (File › Info › Protect Workbook) and save it again"
         case .legacyXLS:
-            return "this is an old .xls workbook; save it as .xlsx (Excel Workbook) and try again"
-        case .notAWorkbook(let what):
-            return "this is \(what), not an Excel workbook (.xlsx); open it in Excel or WPS and save it as .xlsx"
-        case .corruptArchive(let reason):
-            return "the workbook is damaged or incomplete (\(reason)); ask for the file again"
+            return "this is a legacy Excel 97–2003 workbook (.xls); open it and save it as .xlsx"
+        case .html:
+            return "this is a web page (HTML), not an Excel workbook; open it in Excel or WPS and save it as .xlsx"
+        case .text:
+            return "this is a text file (CSV?), not an Excel workbook; open it in Excel or WPS and save it as .xlsx"
+        case .otherOfficeDocument(let kind):
+            return "this is a \(kind), not an Excel workbook"
+        case .openDocument:
+            return "this is an OpenDocument spreadsheet (.ods); save it as .xlsx"
+        case .notAWorkbook:
+            return "this zip archive holds no Excel workbook (no xl/workbook.xml)"
+        case .unknownFormat:
+            return "this is not an Excel workbook (.xlsx): its first bytes are not a zip archive"
+        case .corruptArchive(let detail):
+            return "the workbook is truncated or corrupt (\(detail)); ask for the file again"
+        case .encryptedEntry(let part):
+            return "the zip entry \(part) is encrypted; this workbook is password-protected"
         case .missingPart(let part):
-            return "the workbook is incomplete: it has no \(part)"
-        case .tooLarge(let reason):
-            return "refusing the workbook: \(reason)"
-        case .xmlError(let part, let line, let message):
-            return "the workbook is damaged: \(part), line \(line): \(message)"
-        case .invalidContent(let part, let message):
-            return "the workbook is damaged: \(part): \(message)"
-        case .noSuchSheet(let name):
-            return "the workbook has no sheet named \(name)"
+            return "the workbook is incomplete: it refers to \(part), which is not in the file"
+        case .entryTooLarge(let part, let limit):
+            return "\(part) unpacks to more than \(limit) bytes; refusing it as a possible zip bomb"
+        case .totalTooLarge(let limit):
+            return "the workbook unpacks to more than \(limit) bytes in total; refusing it as a possible zip bomb"
+        case .suspiciousCompression(let part, let ratio):
+            return "\(part) unpacks to more than \(ratio) times its packed size; refusing it as a possible zip bomb"
+        case .malformedXML(let part, let line, let message):
+            return "\(part) is not well-formed XML (line \(line): \(message))"
+        case .documentTypeDeclaration(let part):
+            return "\(part) contains a document type declaration (<!DOCTYPE>), which workbooks never have; refusing it"
+        case .invalidReference(let part, let reference):
+            return "\(part) has a cell or row reference outside the sheet's limits: \"\(reference)\""
+        case .tooManyCells(let sheet, let limit):
+            return "sheet \(sheet) has more than \(limit) cells"
+        case .noSuchSheet(let name, let available):
+            return "no sheet named \(name); the sheets are \(available.joined(separator: ", "))"
         }
     }
 }

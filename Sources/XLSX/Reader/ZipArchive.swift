@@ -1,146 +1,149 @@
 import CMinizip
+import Foundation
 
-/// A zip archive read through minizip's pull API: its directory is listed once at open, and
-/// each entry is inflated on demand in blocks. Every size limit is checked against the
-/// directory before inflating (minizip never inflates past an entry's declared size).
-final class ZipArchive {
-    /// One entry of the directory.
-    struct Entry {
-        /// The name as stored in the archive.
-        let name: String
-        /// Where minizip finds it again.
-        var position: unz64_file_pos
-        let compressedSize: Int64
-        let uncompressedSize: Int64
+/// The bytes of an archive that minizip reads through callbacks, so a workbook is read from
+/// memory (a file, standard input) without a temporary file.
+private final class MemoryStream {
+    let bytes: UnsafeMutableRawBufferPointer
+    var position = 0
+
+    init(_ data: Data) {
+        bytes = UnsafeMutableRawBufferPointer.allocate(byteCount: max(data.count, 1), alignment: 1)
+        _ = data.copyBytes(to: bytes)
+        count = data.count
     }
 
-    private let handle: unzFile
-    private let limits: XLSXReadLimits
-    /// Entries by normalised name (lower case, `/` separators, no leading `/`): part names in
-    /// OOXML are case-insensitive, and some writers store `xl\workbook.xml`.
-    private var entries: [String: Entry] = [:]
+    let count: Int
 
-    /// Opens the archive at `path` and lists its directory, checking every limit.
-    init(path: String, limits: XLSXReadLimits) throws(XLSXReadError) {
-        guard let handle = unzOpen64(path) else {
-            throw .corruptArchive("it is not a complete zip archive: its directory is missing or unreadable")
+    deinit { bytes.deallocate() }
+}
+
+private func stream(_ opaque: voidpf?) -> MemoryStream? {
+    guard let opaque else { return nil }
+    return Unmanaged<MemoryStream>.fromOpaque(opaque).takeUnretainedValue()
+}
+
+/// A zip archive read with minizip: entries located by name, each unpacked as a stream with
+/// the size caps of `ReaderLimits` enforced on the bytes actually produced (headers can lie).
+final class ZipArchive {
+    private let handle: unzFile
+    private let memory: MemoryStream
+    private let limits: ReaderLimits
+    /// Entry names exactly as stored, and by lowercase name (OPC names are case-insensitive).
+    private(set) var entryNames: [String] = []
+    private var namesByLowercase: [String: String] = [:]
+    /// Bytes unpacked so far by every entry.
+    private var totalUnpacked = 0
+
+    init(data: Data, limits: ReaderLimits) throws(XLSXReadError) {
+        self.limits = limits
+        memory = MemoryStream(data)
+        var functions = zlib_filefunc64_def()
+        functions.zopen64_file = { opaque, _, _ in opaque }
+        functions.zread_file = { opaque, _, buffer, size in
+            guard let memory = stream(opaque), let buffer else { return 0 }
+            let available = max(0, memory.count - memory.position)
+            let length = min(Int(size), available)
+            if length > 0, let base = memory.bytes.baseAddress {
+                buffer.copyMemory(from: base + memory.position, byteCount: length)
+            }
+            memory.position += length
+            return uLong(length)
+        }
+        functions.zwrite_file = { _, _, _, _ in 0 }
+        functions.ztell64_file = { opaque, _ in ZPOS64_T(stream(opaque)?.position ?? 0) }
+        functions.zseek64_file = { opaque, _, offset, origin in
+            guard let memory = stream(opaque) else { return -1 }
+            let base: Int
+            switch origin {
+            case ZLIB_FILEFUNC_SEEK_SET: base = 0
+            case ZLIB_FILEFUNC_SEEK_CUR: base = memory.position
+            case ZLIB_FILEFUNC_SEEK_END: base = memory.count
+            default: return -1
+            }
+            guard offset <= ZPOS64_T(Int.max / 2) else { return -1 }
+            let target = base + Int(offset)
+            guard target >= 0, target <= memory.count else { return -1 }
+            memory.position = target
+            return 0
+        }
+        functions.zclose_file = { _, _ in 0 }
+        functions.zerror_file = { _, _ in 0 }
+        functions.opaque = Unmanaged.passUnretained(memory).toOpaque()
+        guard let handle = unzOpen2_64("memory", &functions) else {
+            throw .corruptArchive("no zip directory at its end")
         }
         self.handle = handle
-        self.limits = limits
-        // On failure `deinit` still runs (every property is set), and closes the handle.
         try listEntries()
     }
 
     deinit { unzClose(handle) }
 
-    /// The normal form of a part name for lookups.
-    static func normalise(_ name: String) -> String {
-        var text = name.lowercased().replacingBackslashes
-        while text.hasPrefix("/") { text.removeFirst() }
-        return text
-    }
-
-    /// Whether the archive has a part of that name.
-    func contains(_ part: String) -> Bool { entries[Self.normalise(part)] != nil }
-
-    /// Reads the directory, refusing too many entries, oversized ones and bombs.
     private func listEntries() throws(XLSXReadError) {
-        var global = unz_global_info64()
-        guard unzGetGlobalInfo64(handle, &global) == UNZ_OK else {
-            throw .corruptArchive("its directory cannot be read")
-        }
-        guard global.number_entry <= UInt64(limits.maxEntries) else {
-            throw .tooLarge("the archive lists \(global.number_entry) entries; at most \(limits.maxEntries) are accepted")
-        }
-        var total: Int64 = 0
         var status = unzGoToFirstFile(handle)
         var nameBuffer = [CChar](repeating: 0, count: 1024)
         while status == UNZ_OK {
             var info = unz_file_info64()
-            guard unzGetCurrentFileInfo64(handle, &info, &nameBuffer, UInt(nameBuffer.count), nil, 0, nil, 0) == UNZ_OK else {
-                throw .corruptArchive("an entry of its directory cannot be read")
+            guard unzGetCurrentFileInfo64(handle, &info, &nameBuffer, uLong(nameBuffer.count - 1), nil, 0, nil, 0) == UNZ_OK else {
+                throw .corruptArchive("an unreadable directory entry")
             }
-            var position = unz64_file_pos()
-            guard unzGetFilePos64(handle, &position) == UNZ_OK else {
-                throw .corruptArchive("an entry of its directory cannot be located")
-            }
-            let name = nameBuffer.withUnsafeBufferPointer { buffer in
-                String(decoding: UnsafeRawBufferPointer(buffer).prefix { $0 != 0 }, as: UTF8.self)
-            }
-            let uncompressed = Int64(clamping: info.uncompressed_size)
-            let compressed = Int64(clamping: info.compressed_size)
-            try checkSize(name: name, uncompressed: uncompressed, compressed: compressed)
-            total += uncompressed
-            guard total <= limits.maxTotalBytes else {
-                throw .tooLarge("its parts would inflate to more than \(Self.megabytes(limits.maxTotalBytes)) in all (a zip bomb?)")
-            }
-            entries[Self.normalise(name)] = Entry(
-                name: name, position: position, compressedSize: compressed, uncompressedSize: uncompressed)
+            let name = nameBuffer.withUnsafeBufferPointer { String(cString: $0.baseAddress!) }
+            entryNames.append(name)
+            namesByLowercase[name.lowercased()] = name
+            if entryNames.count > 100_000 { throw .corruptArchive("more than 100000 entries") }
             status = unzGoToNextFile(handle)
         }
-        guard status == UNZ_END_OF_LIST_OF_FILE else {
-            throw .corruptArchive("its directory is damaged")
-        }
+        guard status == UNZ_END_OF_LIST_OF_FILE else { throw .corruptArchive("a damaged zip directory") }
     }
 
-    /// Refuses an entry that is too large or compressed too well.
-    private func checkSize(name: String, uncompressed: Int64, compressed: Int64) throws(XLSXReadError) {
-        guard uncompressed <= limits.maxEntryBytes else {
-            throw .tooLarge("the part \(name) would inflate to \(Self.megabytes(uncompressed)); at most \(Self.megabytes(limits.maxEntryBytes)) are accepted")
-        }
-        if uncompressed > limits.ratioThresholdBytes, uncompressed / max(compressed, 1) > limits.maxCompressionRatio {
-            throw .tooLarge("the part \(name) is compressed \(uncompressed / max(compressed, 1)) to 1, more than any real sheet (a zip bomb?)")
-        }
-    }
+    /// Whether the archive has an entry of this name (compared case-insensitively).
+    func contains(_ name: String) -> Bool { namesByLowercase[name.lowercased()] != nil }
 
-    /// `n MiB`, for messages.
-    private static func megabytes(_ bytes: Int64) -> String {
-        bytes >= 1 << 20 ? "\(bytes >> 20) MiB" : "\(bytes) bytes"
-    }
-
-    /// Inflates the part named `part`, handing each block of bytes to `consume`; throws
-    /// `.missingPart` when absent, `.corruptArchive` when its data is damaged (CRC included).
-    func read(_ part: String, _ consume: (UnsafeBufferPointer<UInt8>) throws(XLSXReadError) -> Void) throws(XLSXReadError) {
-        guard var entry = entries[Self.normalise(part)] else { throw .missingPart(part) }
-        guard unzGoToFilePos64(handle, &entry.position) == UNZ_OK else {
-            throw .corruptArchive("the part \(entry.name) cannot be located")
+    /// Unpacks an entry chunk by chunk into `consume`; throws on a missing entry, a cap, a
+    /// damaged stream or a CRC mismatch. `consume` returns false to stop early.
+    func read(_ name: String, chunkSize: Int = 1 << 16, _ consume: (UnsafeRawBufferPointer) throws(XLSXReadError) -> Bool) throws(XLSXReadError) {
+        guard let stored = namesByLowercase[name.lowercased()] else { throw .missingPart(name) }
+        guard unzLocateFile(handle, stored, 1) == UNZ_OK else { throw .missingPart(name) }
+        var info = unz_file_info64()
+        guard unzGetCurrentFileInfo64(handle, &info, nil, 0, nil, 0, nil, 0) == UNZ_OK else {
+            throw .corruptArchive("the entry \(name) is unreadable")
         }
-        let openStatus = unzOpenCurrentFile(handle)
-        guard openStatus == UNZ_OK else {
-            throw .corruptArchive(openStatus == UNZ_BADZIPFILE
-                ? "the part \(entry.name) is stored with an unsupported method or encrypted"
-                : "the part \(entry.name) cannot be opened")
+        if info.flag & 1 != 0 { throw .encryptedEntry(name) }
+        if info.uncompressed_size > UInt64(limits.maximumEntrySize) {
+            throw .entryTooLarge(part: name, limit: limits.maximumEntrySize)
         }
-        var closed = false
-        defer { if !closed { unzCloseCurrentFile(handle) } }
-        let blockSize: Int32 = 1 << 16
-        let block = UnsafeMutablePointer<UInt8>.allocate(capacity: Int(blockSize))
-        defer { block.deallocate() }
-        var total: Int64 = 0
-        while true {
-            let count = unzReadCurrentFile(handle, block, UInt32(blockSize))
-            if count < 0 {
-                throw .corruptArchive("the part \(entry.name) is damaged (zip error \(count))")
+        guard unzOpenCurrentFile(handle) == UNZ_OK else { throw .corruptArchive("the entry \(name) cannot be opened") }
+        let packed = max(Int(clamping: info.compressed_size), 1)
+        let buffer = UnsafeMutableRawBufferPointer.allocate(byteCount: chunkSize, alignment: 1)
+        defer { buffer.deallocate() }
+        var unpacked = 0
+        var finished = false
+        do throws(XLSXReadError) {
+            while true {
+                let count = unzReadCurrentFile(handle, buffer.baseAddress, UInt32(chunkSize))
+                if count < 0 { throw XLSXReadError.corruptArchive("the entry \(name) is damaged (zip error \(count))") }
+                if count == 0 { finished = true; break }
+                unpacked += Int(count)
+                totalUnpacked += Int(count)
+                if unpacked > limits.maximumEntrySize { throw XLSXReadError.entryTooLarge(part: name, limit: limits.maximumEntrySize) }
+                if totalUnpacked > limits.maximumTotalSize { throw XLSXReadError.totalTooLarge(limit: limits.maximumTotalSize) }
+                if unpacked > limits.ratioThreshold, unpacked / packed > limits.maximumCompressionRatio {
+                    throw XLSXReadError.suspiciousCompression(part: name, ratio: limits.maximumCompressionRatio)
+                }
+                if try !consume(UnsafeRawBufferPointer(rebasing: buffer[0..<Int(count)])) { break }
             }
-            if count == 0 { break }
-            total += Int64(count)
-            try consume(UnsafeBufferPointer(start: block, count: Int(count)))
+        } catch {
+            unzCloseCurrentFile(handle)
+            throw error
         }
-        closed = true
-        let closeStatus = unzCloseCurrentFile(handle)
-        guard closeStatus == UNZ_OK else {
-            throw .corruptArchive(closeStatus == UNZ_CRCERROR
-                ? "the part \(entry.name) fails its checksum" : "the part \(entry.name) is damaged")
-        }
-        guard total == entry.uncompressedSize else {
-            throw .corruptArchive("the part \(entry.name) is shorter than its directory says")
-        }
+        let closed = unzCloseCurrentFile(handle)
+        if finished, closed == UNZ_CRCERROR { throw .corruptArchive("the entry \(name) fails its checksum") }
     }
-}
 
-extension String {
-    /// `\` replaced by `/`.
-    fileprivate var replacingBackslashes: String {
-        contains("\\") ? String(map { $0 == "\\" ? "/" : $0 }) : self
+    /// The whole entry in memory: for the small parts (relationships, workbook, properties).
+    func data(_ name: String) throws(XLSXReadError) -> [UInt8] {
+        var bytes: [UInt8] = []
+        try read(name) { chunk in bytes.append(contentsOf: chunk); return true }
+        return bytes
     }
 }
