@@ -21,21 +21,35 @@ struct Cells: ParsableCommand {
     var sheet: String?
 
     func run() throws {
-        let output = LineWriter()
+        // A struct mutated in place by the (non-escaping) cell closure: no reference counting
+        // and no dynamic exclusivity checks per cell.
+        var output = LineWriter()
         do {
-            let data = try ReportFiles.readInput(file)
-            let workbook = try Workbook(data: data)
+            let workbook: Workbook
+            var isFolder: ObjCBool = false
+            if file != "-", FileManager.default.fileExists(atPath: file, isDirectory: &isFolder), !isFolder.boolValue,
+               FileManager.default.isReadableFile(atPath: file) {
+                // Streamed from the file: constant memory whatever its size.
+                workbook = try Workbook(contentsOf: file)
+            } else {
+                // Standard input, or a path readInput explains (missing, a folder, unreadable).
+                workbook = try Workbook(data: try ReportFiles.readInput(file))
+            }
             let chosen = try sheet.map { [try workbook.sheet(named: $0)] } ?? workbook.sheets
             for sheetInfo in chosen {
                 let prefix = Array(Self.escaped(sheetInfo.name).utf8) + [9]
                 try workbook.forEachCell(in: sheetInfo) { cell in
                     output.append(prefix)
-                    output.append(cell.reference.description)
-                    output.append("\t" + cell.value.typeName + "\t")
-                    output.append(Self.escaped(cell.value.text))
-                    output.append("\t")
-                    if let formula = cell.formula { output.append(Self.escaped(formula)) }
-                    output.append("\n")
+                    output.appendReference(cell.reference)
+                    output.append(Self.typeTag(cell.value))
+                    switch cell.value {
+                    case .number(let text), .string(let text), .error(let text): output.appendEscaped(text)
+                    case .boolean(let value): output.append(value ? Self.trueText : Self.falseText)
+                    case .empty: break
+                    }
+                    output.append(Self.tab)
+                    if let formula = cell.formula { output.appendEscaped(formula) }
+                    output.append(Self.newline)
                 }
             }
             output.flush()
@@ -48,6 +62,28 @@ struct Cells: ParsableCommand {
             throw ExitStatus.unreadableInput
         }
     }
+
+    /// `\tnumber\t`, … as bytes, so a line is assembled without building Strings.
+    private static let numberTag = Array("\tnumber\t".utf8)
+    private static let stringTag = Array("\tstring\t".utf8)
+    private static let booleanTag = Array("\tboolean\t".utf8)
+    private static let errorTag = Array("\terror\t".utf8)
+    private static let emptyTag = Array("\tempty\t".utf8)
+
+    /// The type column of a value, between tabs.
+    private static func typeTag(_ value: CellValue) -> [UInt8] {
+        switch value {
+        case .number: return numberTag
+        case .string: return stringTag
+        case .boolean: return booleanTag
+        case .error: return errorTag
+        case .empty: return emptyTag
+        }
+    }
+    private static let trueText = Array("TRUE".utf8)
+    private static let falseText = Array("FALSE".utf8)
+    private static let tab: [UInt8] = [9]
+    private static let newline: [UInt8] = [10]
 
     /// One line per cell: control characters that would break the line written as escapes.
     static func escaped(_ text: String) -> String {
@@ -67,19 +103,65 @@ struct Cells: ParsableCommand {
 }
 
 /// Standard output in 64 KiB blocks: a million `print` calls would dominate the run.
-private final class LineWriter {
+private struct LineWriter {
     private var buffer: [UInt8] = []
 
     init() { buffer.reserveCapacity(1 << 16) }
 
-    func append(_ text: String) {
+    mutating func append(_ text: String) {
         buffer.append(contentsOf: text.utf8)
         if buffer.count >= 1 << 16 { flush() }
     }
 
-    func append(_ bytes: [UInt8]) { buffer.append(contentsOf: bytes) }
+    mutating func append(_ bytes: [UInt8]) {
+        buffer.append(contentsOf: bytes)
+        if buffer.count >= 1 << 16 { flush() }
+    }
 
-    func flush() {
+    /// `text` escaped as `Cells.escaped` does, scanning its bytes in place.
+    mutating func appendEscaped(_ text: String) {
+        var text = text
+        let plain = text.withUTF8 { bytes in
+            guard !bytes.contains(where: { $0 == 9 || $0 == 10 || $0 == 13 || $0 == 92 }) else { return false }
+            buffer.append(contentsOf: bytes)
+            return true
+        }
+        if !plain { buffer.append(contentsOf: Cells.escaped(text).utf8) }
+        if buffer.count >= 1 << 16 { flush() }
+    }
+
+    /// `C9`, written as bytes (a reference's `description` builds several Strings).
+    mutating func appendReference(_ reference: CellReference) {
+        var number = reference.column + 1
+        var letters: (UInt8, UInt8, UInt8) = (0, 0, 0)
+        var count = 0
+        while number > 0 && count < 3 {
+            let letter = UInt8(65 + (number - 1) % 26)
+            switch count {
+            case 0: letters.0 = letter
+            case 1: letters.1 = letter
+            default: letters.2 = letter
+            }
+            count += 1
+            number = (number - 1) / 26
+        }
+        if count > 2 { buffer.append(letters.2) }
+        if count > 1 { buffer.append(letters.1) }
+        buffer.append(letters.0)
+        var digits: (UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8) = (0, 0, 0, 0, 0, 0, 0, 0)
+        var row = reference.row + 1
+        withUnsafeMutableBytes(of: &digits) { digitBytes in
+            var length = 0
+            repeat {
+                digitBytes[length] = UInt8(48 + row % 10)
+                row /= 10
+                length += 1
+            } while row > 0 && length < 8
+            for index in stride(from: length - 1, through: 0, by: -1) { buffer.append(digitBytes[index]) }
+        }
+    }
+
+    mutating func flush() {
         guard !buffer.isEmpty else { return }
         FileHandle.standardOutput.write(Data(buffer))
         buffer.removeAll(keepingCapacity: true)

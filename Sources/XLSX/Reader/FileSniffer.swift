@@ -6,8 +6,8 @@ enum FileSniffer {
     /// Throws the specific error for anything that is not a zip archive.
     static func requireZip(_ data: Data) throws(XLSXReadError) {
         guard !data.isEmpty else { throw .emptyFile }
+        if isZip(data) { return }
         let head = [UInt8](data.prefix(512))
-        if head.starts(with: [0x50, 0x4B, 0x03, 0x04]) || head.starts(with: [0x50, 0x4B, 0x05, 0x06]) { return }
         if head.starts(with: [0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1]) {
             throw containsUTF16(data, "EncryptedPackage") ? .passwordProtected : .legacyXLS
         }
@@ -18,6 +18,12 @@ enum FileSniffer {
         }
         if looksLikeText(head) { throw .text }
         throw .unknownFormat
+    }
+
+    /// Whether the bytes start like a zip archive (a local file header, or an empty archive's end record).
+    static func isZip(_ data: Data) -> Bool {
+        let head = [UInt8](data.prefix(4))
+        return head == [0x50, 0x4B, 0x03, 0x04] || head == [0x50, 0x4B, 0x05, 0x06]
     }
 
     /// Whether the OLE container names a stream (directory entries are UTF-16LE).

@@ -21,10 +21,29 @@ public final class Workbook {
     private var sharedStringsCache: [String]?
 
     /// Opens a workbook from its bytes.
-    public init(data: Data, limits: ReaderLimits = .standard) throws(XLSXReadError) {
+    public convenience init(data: Data, limits: ReaderLimits = .standard) throws(XLSXReadError) {
         try FileSniffer.requireZip(data)
+        try self.init(archive: ZipArchive(data: data, limits: limits), limits: limits)
+    }
+
+    /// Opens the workbook at a path. The archive is read from the file as needed (minizip's own
+    /// file access), never loaded whole: a sheet's read costs its XML stream, not the file's size.
+    public convenience init(contentsOf path: String, limits: ReaderLimits = .standard) throws(XLSXReadError) {
+        guard let handle = FileHandle(forReadingAtPath: path) else { throw .missingPart(path) }
+        let head = (try? handle.read(upToCount: 512)) ?? Data()
+        try? handle.close()
+        if !FileSniffer.isZip(head) {
+            // Not a zip: the whole file tells what it is (an OLE container is searched for its streams).
+            guard let data = FileManager.default.contents(atPath: path) else { throw .missingPart(path) }
+            try FileSniffer.requireZip(data)
+        }
+        try self.init(archive: ZipArchive(path: path, limits: limits), limits: limits)
+    }
+
+    /// Reads the workbook's small parts from an opened archive.
+    private init(archive: ZipArchive, limits: ReaderLimits) throws(XLSXReadError) {
         self.limits = limits
-        archive = try ZipArchive(data: data, limits: limits)
+        self.archive = archive
         let rootRelationships = try RelationshipsParser.read(for: "", in: archive)
         // A .docx or .pptx has an officeDocument relationship too (to word/document.xml,
         // ppt/presentation.xml): only a spreadsheet's main part counts.
@@ -63,11 +82,6 @@ public final class Workbook {
         }
     }
 
-    /// Opens the workbook at a path.
-    public convenience init(contentsOf path: String, limits: ReaderLimits = .standard) throws(XLSXReadError) {
-        guard let data = FileManager.default.contents(atPath: path) else { throw .missingPart(path) }
-        try self.init(data: data, limits: limits)
-    }
 
     /// The sheet of this name (exact), else the only one whose name matches ignoring case.
     public func sheet(named name: String) throws(XLSXReadError) -> SheetInfo {

@@ -27,7 +27,8 @@ private func stream(_ opaque: voidpf?) -> MemoryStream? {
 /// the size caps of `ReaderLimits` enforced on the bytes actually produced (headers can lie).
 final class ZipArchive {
     private let handle: unzFile
-    private let memory: MemoryStream
+    /// The bytes minizip reads, when opened from memory; nil when it reads a file itself.
+    private let memory: MemoryStream?
     private let limits: ReaderLimits
     /// Entry names exactly as stored, and by lowercase name (OPC names are case-insensitive).
     private(set) var entryNames: [String] = []
@@ -37,7 +38,8 @@ final class ZipArchive {
 
     init(data: Data, limits: ReaderLimits) throws(XLSXReadError) {
         self.limits = limits
-        memory = MemoryStream(data)
+        let memory = MemoryStream(data)
+        self.memory = memory
         var functions = zlib_filefunc64_def()
         functions.zopen64_file = { opaque, _, _ in opaque }
         functions.zread_file = { opaque, _, buffer, size in
@@ -71,6 +73,18 @@ final class ZipArchive {
         functions.zerror_file = { _, _ in 0 }
         functions.opaque = Unmanaged.passUnretained(memory).toOpaque()
         guard let handle = unzOpen2_64("memory", &functions) else {
+            throw .corruptArchive("no zip directory at its end")
+        }
+        self.handle = handle
+        try listEntries()
+    }
+
+    /// Opens the archive at `path` through minizip's own file access (buffered reads and
+    /// seeks), so the file is never held in memory.
+    init(path: String, limits: ReaderLimits) throws(XLSXReadError) {
+        self.limits = limits
+        memory = nil
+        guard let handle = unzOpen64(path) else {
             throw .corruptArchive("no zip directory at its end")
         }
         self.handle = handle
