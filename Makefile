@@ -77,3 +77,18 @@ bench: setup-interop release
 
 clean:
 	rm -rf $(BUILD_DIR) $(DEMO_OUT)
+
+# ---- reader: fuzzing (libFuzzer over the XLSX reader) --------------------------------------
+# Builds Fuzz/ReaderFuzz with -sanitize=fuzzer,address in its own build path and runs it for
+# FUZZ_SECONDS from the seeds in Fuzz/corpus. A crash leaves its input in .build-fuzz/artifacts/
+# and fails the target; such inputs become regression fixtures under Tests/.
+FUZZ_SECONDS ?= 50
+FUZZ_FLAGS := -Xswiftc -sanitize=fuzzer,address -Xswiftc -sanitize-coverage=edge,inline-8bit-counters,pc-table,trace-cmp -Xswiftc -DFUZZING
+
+fuzz: setup
+	@# The host tools of the build plugin fail to link with fuzzer flags; the fuzz product does not need them.
+	-@$(SWIFT) build --build-path .build-fuzz --product xxgk-fuzz-reader $(FUZZ_FLAGS) >/dev/null 2>&1
+	$(SWIFT) build --build-path .build-fuzz --product xxgk-fuzz-reader $(FUZZ_FLAGS) 2>&1 | grep -v "Cannot export local symbol" | tail -n 1
+	@mkdir -p .build-fuzz/corpus .build-fuzz/artifacts
+	set -o pipefail; .build-fuzz/debug/xxgk-fuzz-reader -max_total_time=$(FUZZ_SECONDS) -timeout=10 -rss_limit_mb=1024 \
+	  -artifact_prefix=.build-fuzz/artifacts/ .build-fuzz/corpus Fuzz/corpus 2>&1 | grep -E "^#[0-9]+ +DONE|^Done|ERROR|SUMMARY"

@@ -64,6 +64,13 @@ let package = Package(
             dependencies: ["ReportModel", "ReportWorkbook"],
             path: "bench/WorkbookBench"),
 
+        // `make fuzz`: the reader under libFuzzer (built with -sanitize=fuzzer -DFUZZING in
+        // .build-fuzz); without those flags, a replayer of fuzz inputs.
+        .executableTarget(
+            name: "xxgk-fuzz-reader",
+            dependencies: ["XLSX"],
+            path: "Fuzz/ReaderFuzz"),
+
         // Seeded random reports and fixture paths shared by the test targets.
         .target(
             name: "TestSupport",
