@@ -11,19 +11,19 @@ WORK=${WORK:-/tmp/xxgk-bench-reader}
 N=${N:-1000}
 rm -rf "$WORK" && mkdir -p "$WORK"
 
-# "seconds peak-KB" of a command, its output discarded.
+# "wall-seconds peak-KB cpu-seconds" of a command, its output kept in $WORK/out.
 measure() {
-  /usr/bin/time -f "%e %M" -o "$WORK/time" "$@" > "$WORK/out" 2>/dev/null
-  cat "$WORK/time"
+  /usr/bin/time -f "%e %M %U %S" -o "$WORK/time" "$@" > "$WORK/out" 2>/dev/null
+  awk '{ printf "%s %s %.2f\n", $1, $2, $3 + $4 }' "$WORK/time"
 }
 
 for cells in 100000 1000000; do
   file="$WORK/sheet-$cells.xlsx"
   python3 bench/make_big_sheet.py "$file" "$cells"
-  read -r ours_s ours_kb < <(measure "$XXGK" cells "$file")
+  read -r ours_s ours_kb _ < <(measure "$XXGK" cells "$file")
   ours_lines=$(wc -l < "$WORK/out")
-  read -r cal_s cal_kb < <(measure python3 bench/read_python.py calamine "$file")
-  read -r opx_s opx_kb < <(measure python3 bench/read_python.py openpyxl "$file")
+  read -r cal_s cal_kb _ < <(measure python3 bench/read_python.py calamine "$file")
+  read -r opx_s opx_kb _ < <(measure python3 bench/read_python.py openpyxl "$file")
   echo "sheet of $cells cells ($(du -h "$file" | cut -f1)), $ours_lines cells printed by xxgk cells:"
   printf '  %-22s %7.2f s %8.1f MB\n' "xxgk cells" "$ours_s" "$(echo "$ours_kb / 1024" | bc -l)"
   printf '  %-22s %7.2f s %8.1f MB\n' "python-calamine" "$cal_s" "$(echo "$cal_kb / 1024" | bc -l)"
@@ -35,6 +35,7 @@ done
 mkdir -p "$WORK/json" "$WORK/xlsx"
 python3 bench/make_reports.py templates/form-2021.json "$WORK/json" "$N" 11
 ls "$WORK/json" | sed 's/\.json$//' | xargs -P "$(nproc)" -I{} "$XXGK" convert "$WORK/json/{}.json" "$WORK/xlsx/{}.xlsx"
-read -r import_s import_kb < <(measure "$XXGK" check "$WORK/xlsx" || true)
-python3 -c "import sys; s=float(sys.argv[1]); n=int(sys.argv[2]); print(f'import of {n} filled templates (xxgk check, one process): {s:.2f} s, {1000*s/n:.2f} ms each, peak {float(sys.argv[3])/1024:.1f} MB')" \
-  "$import_s" "$N" "$import_kb"
+read -r import_s import_kb import_cpu < <(measure "$XXGK" check "$WORK/xlsx" || true)
+# check reads the files in parallel: CPU time per file is the cost of one import (plus its checks).
+python3 -c "import sys; s,kb,cpu=map(float,sys.argv[1:4]); n=int(sys.argv[4]); print(f'import + check of {n} filled templates (xxgk check, one process): {s:.2f} s wall, {1000*s/n:.2f} ms each; CPU {1000*cpu/n:.2f} ms each; peak {kb/1024:.1f} MB')" \
+  "$import_s" "$import_kb" "$import_cpu" "$N"
