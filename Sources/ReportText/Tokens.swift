@@ -86,11 +86,13 @@ enum Tokenizer {
     /// `规章 22 件` in a paragraph: a number followed by a measure word is prose, not a value.
     private static func proseNumbersAsText(_ tokens: [Token]) -> [Token] {
         var tokens = tokens
-        for index in tokens.indices.dropLast() where tokens[index].isNumber && !tokens[index].inCell {
+        for index in tokens.indices.dropLast() where tokens[index].isNumber && !tokens[index].inCell && !tokens[index].glued {
             let next = tokens[index + 1]
-            guard next.line == tokens[index].line, let text = next.text, let first = text.first, "件个条次人项篇期家名余场份".contains(first),
-                case .number(let digits) = tokens[index].kind
-            else { continue }
+            guard next.line == tokens[index].line, let text = next.text, let first = text.first, case .number(let digits) = tokens[index].kind else { continue }
+            // `21 件`, `1 月`, or a number between words of a sentence.
+            let measured = "件个条次人项篇期家名余场份年月日号时分秒元".contains(first)
+            let between = index > 0 && tokens[index - 1].line == next.line && tokens[index - 1].text != nil
+            guard measured || between else { continue }
             tokens[index].kind = .text(digits + tokens[index].suffix)
         }
         return tokens
@@ -109,7 +111,8 @@ enum Tokenizer {
             return [Token(kind: .number(value), line: number, suffix: String(trimmed[rest]))]
         }
         if trimmed == "-" || trimmed == "—" || trimmed == "/" || trimmed == "无" { return [Token(kind: .empty, line: number)] }
-        return splitGlued(trimmed, line: number)
+        // A table cell is one thing: text with digits in it (`数据1`) is a label.
+        return separated ? [Token(kind: .text(trimmed), line: number)] : splitGlued(trimmed, line: number)
     }
 
     /// A Markdown table's `| --- |` row.

@@ -89,6 +89,13 @@ final class CorpusTests: XCTestCase {
         XCTAssertTrue(loaded.warnings.contains { $0.location == .line(130) && $0.message.contains("（六）其他处理") })
     }
 
+    func testHongzeRawOrder() throws {
+        let loaded = try assertCorpus("02b_hongze_quzf_2023_raw", exact: false)
+        // Rows given column by column are read so, and said so on the line of their values.
+        XCTAssertTrue(loaded.warnings.contains { $0.location == .line(178) && $0.message.contains("1.属于国家秘密") && $0.message.contains("2.没有现成信息需要另行制作") })
+        XCTAssertEqual(loaded.origins[CellKey(table: "proactive", row: "licensing", column: "decisions")], .line(71))
+    }
+
     func testShanghai2019TabRows() throws {
         let loaded = try assertCorpus("04_shanghai_szfbgt_2019", exact: true)
         XCTAssertEqual(loaded.report["proactive", "procurement", "amount"], Decimal(string: "25.1"))

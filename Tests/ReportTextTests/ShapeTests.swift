@@ -238,6 +238,42 @@ final class ShapeTests: XCTestCase {
         XCTAssertEqual(loaded.report.sections["overview"], "2023年，本局认真贯彻落实《条例》。")
     }
 
+    // G. pdftotext raw order: one token per line, labels after their numbers, a block of
+    // rows given column by column, header words among the band's values.
+    func testShapeGRawOrder() throws {
+        let report = try sample(zeros: true)
+        let applications = try XCTUnwrap(report.form.table("applications"))
+        func row(_ id: String) -> [String] {
+            (applications.row(id)?.columns ?? []).map { report["applications", id, $0.id].map(ReportJSON.format) ?? "" }
+        }
+        var out = ["某某区教育局", "2023 年政府信息公开工作年度报告", "一、总体情况", "2023年，本局认真贯彻落实《条例》。",
+            "二、主动公开政府信息情况", "第二十条第（一）项", "信息内容", "本年制发件数", "本年废止件数", "现行有效件数",
+            "规章", "1", "0", "9", "行政规范性文件", "3", "1", "8", "第二十条第（五）项", "信息内容", "本年处理决定数量",
+            "550", "行政许可", "第二十条第（六）项", "信息内容", "本年处理决定数量", "行政处罚", "4119", "行政强制", "195",
+            "第二十条第（八）项", "信息内容", "本年收费金额（单位：万元）", "7730.28", "行政事业性收费",
+            "三、收到和处理政府信息公开申请情况", "申请人情况", "自然人", "总计"]
+        out += row("received")
+        for id in ["carried_over", "granted", "partly_granted"] {
+            out.append(applications.row(id)?.label ?? id)
+            out += row(id)
+        }
+        // The eight rows of （三） and the first two of （四）, column by column, labels after.
+        let block = ["denied_state_secret", "denied_prohibited", "denied_security", "denied_third_party", "denied_internal",
+            "denied_process", "denied_enforcement", "denied_query", "unavailable_not_held", "unavailable_needs_creation"]
+        for column in 0..<7 { out += block.map { row($0)[column] } }
+        out += ["三 、本 年 度办 理 结果", "一、本年新收政府信息公开申请数量"] + block.map { applications.row($0)?.label ?? $0 }
+        for id in applications.rows.map(\.id) where !["received", "carried_over", "granted", "partly_granted"].contains(id) && !block.contains(id) {
+            out.append(applications.row(id)?.label ?? id)
+            out += row(id)
+        }
+        out += ["四、政府信息公开行政复议、行政诉讼情况", "行政复议", "行政诉讼", "结果", "维持", "2", "1", "3", "1", "7", "0", "0",
+            "0", "0", "0", "13", "2", "4", "0", "总计", "19", "五、存在的主要问题及改进情况", "公开意识有待加强。", "六、其他需要报告的事项", "无。"]
+        let loaded = try Fixtures.parse(out.joined(separator: "\n\n"))
+        assertValues(loaded, report, exact: false)
+        XCTAssertFalse(loaded.warnings.contains { $0.message.contains("undetermined") }, "\(loaded.warnings)")
+        XCTAssertTrue(loaded.warnings.contains { $0.message.contains("read as the rows “1.属于国家秘密”") }, "\(loaded.warnings)")
+    }
+
     // H. PDF→Markdown: injected headings, invented headers, a label outside its table,
     // section 四 in three 5-column tables, a note in a cell.
     func testShapeHMarkdownFragments() throws {
