@@ -47,7 +47,7 @@ enum TitleReader {
         let year: Int
         let line: Int
     }
-    private static let pattern = try! NSRegularExpression(pattern: #"^(.*?)(\d{4})\s*年度?(.*?)政府信息公开(?:工作)?年度?报告"#)
+    private static let pattern = NSRegularExpression.constant(#"^(.*?)(\d{4})\s*年度?(.*?)政府信息公开(?:工作)?年度?报告"#)
 
     static func title(in lines: [String]) -> Title? {
         let cleaned = lines.map(clean)
@@ -83,7 +83,7 @@ enum TitleReader {
 
     private static func match(_ text: String, line: Int) -> Title? {
         let range = NSRange(text.startIndex..., in: text)
-        guard text.count <= 80, let match = pattern.firstMatch(in: text, range: range),
+        guard text.count <= 80, let match = pattern?.firstMatch(in: text, range: range),
             let before = Range(match.range(at: 1), in: text), let yearRange = Range(match.range(at: 2), in: text),
             let between = Range(match.range(at: 3), in: text), let year = Int(text[yearRange])
         else { return nil }
@@ -96,10 +96,10 @@ enum TitleReader {
 
     /// The year of `统计期限为2023年1月1日至2023年12月31日` when there is no title.
     static func statisticsYear(in lines: [String]) -> Int? {
-        let pattern = try! NSRegularExpression(pattern: #"(\d{4})\s*年\s*1\s*月\s*1\s*日\s*[至到-]"#)
+        let pattern = NSRegularExpression.constant(#"(\d{4})\s*年\s*1\s*月\s*1\s*日\s*[至到-]"#)
         for line in lines {
             let range = NSRange(line.startIndex..., in: line)
-            if let match = pattern.firstMatch(in: line, range: range), let year = Range(match.range(at: 1), in: line) {
+            if let match = pattern?.firstMatch(in: line, range: range), let year = Range(match.range(at: 1), in: line) {
                 return Int(line[year])
             }
         }
@@ -148,7 +148,7 @@ enum SignatureReader {
         /// The first line of the signature (0-based), where the last section ends.
         var firstLine: Int
     }
-    private static let datePattern = try! NSRegularExpression(pattern: #"^(\d{4})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日$"#)
+    private static let datePattern = NSRegularExpression.constant(#"^(\d{4})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日$"#)
     private static let agencySuffixes = ["局", "委", "办", "厅", "会", "院", "政府", "处", "室", "中心", "部", "区", "县", "市", "镇", "街道", "所", "站", "队", "公司"]
 
     static func read(_ lines: [String], agency: String?) -> Signature {
@@ -159,7 +159,7 @@ enum SignatureReader {
         guard index >= 0 else { return signature }
         let last = lines[index].trimmingCharacters(in: .whitespaces)
         let range = NSRange(last.startIndex..., in: last)
-        if let match = datePattern.firstMatch(in: last, range: range),
+        if let match = datePattern?.firstMatch(in: last, range: range),
             let y = Range(match.range(at: 1), in: last).flatMap({ Int(last[$0]) }),
             let m = Range(match.range(at: 2), in: last).flatMap({ Int(last[$0]) }),
             let d = Range(match.range(at: 3), in: last).flatMap({ Int(last[$0]) })

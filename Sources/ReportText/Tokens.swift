@@ -38,9 +38,8 @@ struct Token {
 /// TAB or `|` cells (empty cells kept), or whitespace-separated pieces; numbers glued to
 /// text split off; page numbers dropped; notes and units kept with their number.
 enum Tokenizer {
-    private static let pageNumber = try! NSRegularExpression(pattern: #"^[-—–－]\s*\d{1,3}\s*[-—–－]$|^第\s*\d+\s*页(共\s*\d+\s*页)?$"#)
-    private static let numberCell = try! NSRegularExpression(pattern: #"^([+\-−－]?\d+(?:\.\d+)?)\s*((?:万元|元|件|个|项|条|次)?\s*(?:[（(][^）)]*[）)])?)$"#)
-    private static let gluedPieces = try! NSRegularExpression(pattern: #"[+\-]?\d+(?:\.\d+)?(?:万元|元)?|[^0-9+\-]+|[+\-]"#)
+    private static let pageNumber = NSRegularExpression.constant(#"^[-—–－]\s*\d{1,3}\s*[-—–－]$|^第\s*\d+\s*页(共\s*\d+\s*页)?$"#)
+    private static let numberCell = NSRegularExpression.constant(#"^([+\-−－]?\d{1,15}(?:\.\d{1,6})?)\s*((?:万元|元|件|个|项|条|次)?\s*(?:[（(][^）)]*[）)])?)$"#)
 
     static func tokens(of lines: [String]) -> [Token] {
         var tokens: [Token] = []
@@ -103,8 +102,8 @@ enum Tokenizer {
         let trimmed = cell.trimmingCharacters(in: CharacterSet.whitespaces.union(CharacterSet(charactersIn: "\u{00A0}\u{3000}")))
         if trimmed.isEmpty { return separated ? [Token(kind: .empty, line: number)] : [] }
         let range = NSRange(trimmed.startIndex..., in: trimmed)
-        if pageNumber.firstMatch(in: trimmed, range: range) != nil { return [] }
-        if let match = numberCell.firstMatch(in: trimmed, range: range),
+        if pageNumber?.firstMatch(in: trimmed, range: range) != nil { return [] }
+        if let match = numberCell?.firstMatch(in: trimmed, range: range),
             let digits = Range(match.range(at: 1), in: trimmed), let rest = Range(match.range(at: 2), in: trimmed)
         {
             let value = String(trimmed[digits]).replacingOccurrences(of: "−", with: "-").replacingOccurrences(of: "－", with: "-")
@@ -127,11 +126,11 @@ enum Tokenizer {
         var text = line
         text = text.replacingOccurrences(of: #"(\d)\s+(万元|元)(?![\p{Han}])"#, with: "$1$2", options: .regularExpression)
         // A note in parentheses right after a number: drop its inner spaces.
-        let pattern = try! NSRegularExpression(pattern: #"(\d)\s*([（(](?:其中|含|包括|另)[^）)]*[）)])"#)
+        let pattern = NSRegularExpression.constant(#"(\d)\s*([（(](?:其中|含|包括|另)[^）)]*[）)])"#)
         let range = NSRange(text.startIndex..., in: text)
         var result = ""
         var last = text.startIndex
-        for match in pattern.matches(in: text, range: range) {
+        for match in pattern?.matches(in: text, range: range) ?? [] {
             guard let whole = Range(match.range, in: text), let digit = Range(match.range(at: 1), in: text), let note = Range(match.range(at: 2), in: text) else { continue }
             result += text[last..<whole.lowerBound] + text[digit] + text[note].filter { $0 != " " && $0 != "\u{00A0}" && $0 != "\u{3000}" }
             last = whole.upperBound
