@@ -84,8 +84,10 @@ struct SectionReader {
 
     /// Page numbers a PDF extraction leaves in the text (`-3-`, `— 4 —`, `第 2 页`).
     static func isPageFurniture(_ line: String) -> Bool {
-        line.range(of: #"^\s*[-—–－]+\s*\d{1,3}\s*[-—–－]+\s*$|^\s*第\s*\d+\s*页"#, options: .regularExpression) != nil
+        guard line.count <= 20 else { return false }
+        return pageFurniture?.firstMatch(in: line, range: NSRange(line.startIndex..., in: line)) != nil
     }
+    private static let pageFurniture = NSRegularExpression.constant(#"^\s*[-—–－]+\s*\d{1,3}\s*[-—–－]+\s*$|^\s*第\s*\d+\s*页"#)
 
     /// The index of the first piece from `from` that is this heading or a variant.
     private func headingPiece(_ heading: String, in pieces: [Piece], from: Int) -> Int? {

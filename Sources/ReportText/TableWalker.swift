@@ -6,6 +6,20 @@ import ReportModel
 struct TableWalker {
     let form: Form
     let tokens: [Token]
+    /// The first header label of each band table (`行政复议`).
+    private let bandCores: [String]
+    /// The lines that hold some text (labels, headers, prose).
+    private let linesWithText: Set<Int>
+
+    init(form: Form, tokens: [Token]) {
+        self.form = form
+        self.tokens = tokens
+        bandCores = Anchor.anchors(of: form).compactMap { anchor in
+            if case .band = anchor.kind { return anchor.core }
+            return nil
+        }
+        linesWithText = Set(tokens.filter { $0.text != nil }.map(\.line))
+    }
 
     struct Result {
         var values: [CellKey: Decimal] = [:]
@@ -14,13 +28,6 @@ struct TableWalker {
         var matchedRows = 0
     }
 
-    /// The first header label of each band table (`行政复议`).
-    private var bandCores: [String] {
-        Anchor.anchors(of: form).compactMap { anchor in
-            if case .band = anchor.kind { return anchor.core }
-            return nil
-        }
-    }
 
     /// How many unmatched labels ahead a label may be found (rows a report leaves out).
     private let window = 8
@@ -347,7 +354,7 @@ struct TableWalker {
     }
 
     private func lineHasText(_ line: Int) -> Bool {
-        tokens.contains { $0.line == line && $0.text != nil }
+        linesWithText.contains(line)
     }
 
     private func isSectionHeading(_ text: String) -> Bool {

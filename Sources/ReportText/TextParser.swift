@@ -95,8 +95,10 @@ enum TitleReader {
     }
 
     /// The year of `统计期限为2023年1月1日至2023年12月31日` when there is no title.
+    private static let statisticsPeriod = NSRegularExpression.constant(#"(\d{4})\s*年\s*1\s*月\s*1\s*日\s*[至到-]"#)
+
     static func statisticsYear(in lines: [String]) -> Int? {
-        let pattern = NSRegularExpression.constant(#"(\d{4})\s*年\s*1\s*月\s*1\s*日\s*[至到-]"#)
+        let pattern = statisticsPeriod
         for line in lines {
             let range = NSRange(line.startIndex..., in: line)
             if let match = pattern?.firstMatch(in: line, range: range), let year = Range(match.range(at: 1), in: line) {

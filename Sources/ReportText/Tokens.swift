@@ -120,13 +120,19 @@ enum Tokenizer {
         return !set.isEmpty && set.isSubset(of: ["|", "-", ":"]) && set.contains("-")
     }
 
+    private static let unitAfterSpace = NSRegularExpression.constant(#"(\d)\s+(万元|元)(?![\p{Han}])"#)
+    private static let numberNote = NSRegularExpression.constant(#"(\d)\s*([（(](?:其中|含|包括|另)[^）)]*[）)])"#)
+
     /// Puts a number's unit and note in parentheses next to it, so whitespace splitting keeps
     /// them together (`199.2 万元`, `22（其中修订 16 件）`).
     private static func joinNotes(_ line: String) -> String {
         var text = line
-        text = text.replacingOccurrences(of: #"(\d)\s+(万元|元)(?![\p{Han}])"#, with: "$1$2", options: .regularExpression)
+        if text.contains("元"), let unitAfterSpace {
+            text = unitAfterSpace.stringByReplacingMatches(in: text, range: NSRange(text.startIndex..., in: text), withTemplate: "$1$2")
+        }
+        guard text.contains("(") || text.contains("（") else { return text }
         // A note in parentheses right after a number: drop its inner spaces.
-        let pattern = NSRegularExpression.constant(#"(\d)\s*([（(](?:其中|含|包括|另)[^）)]*[）)])"#)
+        let pattern = numberNote
         let range = NSRange(text.startIndex..., in: text)
         var result = ""
         var last = text.startIndex
