@@ -41,6 +41,18 @@ struct SectionReader {
         }
         var sections: [String: String] = [:]
         for id in form.textSectionIDs { sections[id] = "" }
+        // Notes under a table's heading: the sentences printed before the table begins.
+        for entry in found {
+            guard let table = entry.section.table else { continue }
+            var notes: [String] = []
+            for piece in pieces[(entry.piece + 1)...] {
+                let text = piece.text.trimmingCharacters(in: CharacterSet.whitespaces.union(CharacterSet(charactersIn: "\u{00A0}\u{3000}")))
+                if text.isEmpty { continue }
+                guard Self.isProse(text) else { break }
+                notes.append(text)
+            }
+            if !notes.isEmpty { sections[Report.noteSectionID(forTable: table)] = notes.joined(separator: "\n") }
+        }
         for (position, entry) in found.enumerated() where entry.section.table == nil {
             let stop = position + 1 < found.count ? found[position + 1].piece : (pieces.firstIndex { $0.line >= end } ?? pieces.count)
             guard stop > entry.piece + 1 else { continue }
@@ -80,6 +92,11 @@ struct SectionReader {
             pieces.append(Piece(text: String(rest), line: index))
         }
         return pieces
+    }
+
+    /// A sentence rather than a table line: no cells, and ends as a sentence does.
+    static func isProse(_ text: String) -> Bool {
+        !text.contains("\t") && !text.hasPrefix("|") && !text.hasPrefix("**") && (text.hasSuffix("。") || text.hasSuffix("；"))
     }
 
     /// Page numbers a PDF extraction leaves in the text (`-3-`, `— 4 —`, `第 2 页`).

@@ -158,8 +158,8 @@ enum Tokenizer {
         }
         while index < chars.count {
             let char = chars[index]
+            // A sign before digits starts a number, after digits too (`行政处罚2648-18538`).
             let signed = (char == "-" || char == "+") && index + 1 < chars.count && chars[index + 1].isASCIIDigit
-                && (index == 0 || !chars[index - 1].isASCIIDigit)
             if char.isASCIIDigit || signed {
                 var end = index + 1
                 while end < chars.count, chars[end].isASCIIDigit || (chars[end] == "." && end + 1 < chars.count && chars[end + 1].isASCIIDigit) { end += 1 }

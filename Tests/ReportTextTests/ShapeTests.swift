@@ -351,4 +351,28 @@ final class ShapeTests: XCTestCase {
         XCTAssertFalse(loaded.warnings.contains { $0.message.contains("undetermined") }, "\(loaded.warnings)")
         XCTAssertEqual(loaded.report.sections["other"], "无。")
     }
+
+    // Cell contents: signed changes, amounts in 元, a 2019 flattened signed row that the
+    // rules cannot split.
+    func testSignedChangesAndUnits() throws {
+        var text = lines(try sample()).joined(separator: "\n")
+        text = "某某区教育局2020年政府信息公开工作年度报告\n二、主动公开政府信息情况\n第二十条第（一）项\t\t\t\n信息内容\t本年新制作数量\t本年新公开数量\t对外公开总数量\n"
+            + "规章\t0\t0\t0\n规范性文件\t2\t2\t40\n第二十条第（五）项\t\t\t\n信息内容\t上一年项目数量\t本年增/减\t处理决定数量\n"
+            + "行政许可\t120\t+1036\t900\n其他对外管理服务事项\t5\t−18\t3\n第二十条第（九）项\t\t\t\n信息内容\t采购项目数量\t采购总金额\t\n"
+            + "政府集中采购\t3\t73802895.90元\t\n"
+        let loaded = try Fixtures.parse(text)
+        XCTAssertEqual(loaded.report.form.id, "2019")
+        XCTAssertEqual(loaded.report["proactive", "licensing", "change"], 1036)
+        XCTAssertEqual(loaded.report["proactive", "other_services", "change"], -18)
+        XCTAssertEqual(loaded.report["proactive", "procurement", "amount"], Decimal(string: "7380.28959"))
+        XCTAssertTrue(loaded.warnings.contains { $0.location == .line(13) && $0.message == "“73802895.90元” is in 元: converted to 万元" })
+
+        let flattened = "某某区教育局2019年政府信息公开工作年度报告\n二、主动公开政府信息情况第二十条第（六）项信息内容上一年项目数量本年增/减处理决定数量行政处罚2648-18538行政强制000"
+        let ambiguous = try Fixtures.parse(flattened)
+        XCTAssertNil(ambiguous.report["proactive", "penalty", "change"])
+        XCTAssertEqual(ambiguous.report["proactive", "coercion", "decisions"], 0)
+        let warning = try XCTUnwrap(ambiguous.warnings.first { $0.message.contains("行政处罚") })
+        XCTAssertEqual(warning.location, .line(2))
+        XCTAssertTrue(warning.message.contains("2648 -18 538") && warning.message.contains("2648 -1 8538"), warning.message)
+    }
 }
