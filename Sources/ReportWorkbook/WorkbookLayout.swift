@@ -167,7 +167,7 @@ public struct WorkbookCell: Sendable, Hashable {
 }
 
 /// What a label cell is, for styling and for the importer's label check.
-public enum LabelRole: String, Sendable {
+public enum LabelRole: String, Sendable, CaseIterable {
     /// The sheet's heading (the section heading, the cover's form name).
     case title
     /// The caption of a block in section 二 (第二十条第（一）项).
@@ -186,7 +186,9 @@ public enum LabelRole: String, Sendable {
 
 /// A label or header cell: its text, role and merged span.
 public struct LabelCell: Sendable, Hashable {
+    /// The label exactly as the form states it.
     public let text: String
+    /// What the label is.
     public let role: LabelRole
     /// The top-left cell (the one holding the text).
     public let first: CellReference
@@ -211,6 +213,7 @@ public struct SheetLayout: Sendable {
 
     /// The sheet's name (see `WorkbookLayout.sheetName(forHeading:)`).
     public let name: String
+    /// What the sheet shows.
     public let content: Content
     /// The section shown, for table and text sheets.
     public let sectionID: String?

@@ -10,16 +10,19 @@ enum WorkbookStyles {
     static let totalFill: UInt32 = 0xEDEDED
     static let headerFill: UInt32 = 0xF2F2F2
 
-    static var base: CellStyle {
+    static let base: CellStyle = {
         var style = CellStyle()
         style.fontName = fontName
         style.fontSize = Metrics.bodyPoints
         style.vertical = .center
         return style
-    }
+    }()
 
     /// The style of a label cell by its role.
-    static func label(_ role: LabelRole) -> CellStyle {
+    static func label(_ role: LabelRole) -> CellStyle { labels[role] ?? base }
+    private static let labels: [LabelRole: CellStyle] = Dictionary(uniqueKeysWithValues: LabelRole.allCases.map { ($0, makeLabel($0)) })
+
+    private static func makeLabel(_ role: LabelRole) -> CellStyle {
         var style = base
         style.wrapsText = true
         switch role {
@@ -49,7 +52,10 @@ enum WorkbookStyles {
     }
 
     /// An input cell for a value of `kind`: unlocked, shaded, right-aligned with its number format.
-    static func input(_ kind: ValueKind) -> CellStyle {
+    static func input(_ kind: ValueKind) -> CellStyle { inputs[kind] ?? base }
+    private static let inputs: [ValueKind: CellStyle] = Dictionary(uniqueKeysWithValues: Self.kinds.map { ($0, makeInput($0)) })
+
+    private static func makeInput(_ kind: ValueKind) -> CellStyle {
         var style = base
         style.bordered = true
         style.locked = false
@@ -60,7 +66,10 @@ enum WorkbookStyles {
     }
 
     /// A total cell (a formula): locked and grey.
-    static func total(_ kind: ValueKind) -> CellStyle {
+    static func total(_ kind: ValueKind) -> CellStyle { totals[kind] ?? base }
+    private static let totals: [ValueKind: CellStyle] = Dictionary(uniqueKeysWithValues: Self.kinds.map { ($0, makeTotal($0)) })
+
+    private static func makeTotal(_ kind: ValueKind) -> CellStyle {
         var style = base
         style.bordered = true
         style.fillColor = totalFill
@@ -70,7 +79,7 @@ enum WorkbookStyles {
     }
 
     /// A large wrapped text input (text sections, notes, the agency name).
-    static var textInput: CellStyle {
+    static let textInput: CellStyle = {
         var style = base
         style.bordered = true
         style.locked = false
@@ -79,7 +88,7 @@ enum WorkbookStyles {
         style.horizontal = .left
         style.vertical = .top
         return style
-    }
+    }()
 
     /// A one-line input on the cover (year, date) with a number format.
     static func coverInput(numberFormat: String?) -> CellStyle {
@@ -90,28 +99,31 @@ enum WorkbookStyles {
     }
 
     /// A locked value on the cover (表式版本) or a cell of the checks sheet.
-    static var lockedValue: CellStyle {
+    static let lockedValue: CellStyle = {
         var style = base
         style.bordered = true
         style.wrapsText = true
         style.horizontal = .left
         return style
-    }
+    }()
 
     /// A sum on the checks sheet.
-    static var checkNumber: CellStyle {
+    static let checkNumber: CellStyle = {
         var style = lockedValue
         style.horizontal = .right
         return style
-    }
+    }()
 
     /// Conditional highlight of a failing rule's cells and of 不通过 (Excel's light red fill, dark red text).
-    static var failed: CellStyle {
+    static let failed: CellStyle = {
         var style = CellStyle()
         style.fillColor = 0xFFC7CE
         style.fontColor = 0x9C0006
         return style
-    }
+    }()
+
+    /// Every value kind (ValueKind is not CaseIterable).
+    private static let kinds: [ValueKind] = [.count, .change, .amount]
 
     static let dateFormat = "yyyy\"年\"m\"月\"d\"日\""
 

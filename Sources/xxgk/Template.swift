@@ -9,7 +9,7 @@ struct Template: ParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "Write a blank workbook in the official layout for agencies to fill in.",
         discussion: """
-            The workbook has a cover sheet, one sheet per section, and a 校验 sheet with every cross-check
+            The workbook has a cover sheet, one sheet per section, and a 校验 sheet with every cross-check \
             as a formula. Input cells are shaded and unlocked; totals are formulas. Default form: the newest.
             """)
 

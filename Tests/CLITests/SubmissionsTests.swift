@@ -24,7 +24,7 @@ final class SubmissionsTests: XCTestCase {
 
     /// A folder with good submissions, one breaking each rule, one of the other form, one unreadable.
     private func makeSubmissions(includeUnreadable: Bool) throws -> URL {
-        let folder = try CLI.temporaryFolder()
+        let folder = try temporaryFolder()
         try write(try consistent("2021", agency: "甲局"), named: "01_good.json", in: folder)
         try write(try consistent("2021", agency: "乙局"), named: "02_good.json", in: folder)
         var balance = try consistent("2021", agency: "丙局")
@@ -101,7 +101,7 @@ final class SubmissionsTests: XCTestCase {
 
     func testSummaryWorkbookHoldsTheSameRowsAsTheCSV() throws {
         let folder = try makeSubmissions(includeUnreadable: true)
-        let output = try CLI.temporaryFolder()
+        let output = try temporaryFolder()
         let csvPath = output.appendingPathComponent("summary.csv")
         let xlsxPath = output.appendingPathComponent("summary.xlsx")
         XCTAssertEqual(try CLI.run(["check", folder.path, "--summary", csvPath.path]).status, 2)
@@ -149,7 +149,7 @@ final class SubmissionsTests: XCTestCase {
     }
 
     func testYearToYearCarryOver() throws {
-        let folder = try CLI.temporaryFolder()
+        let folder = try temporaryFolder()
         let lastYear = folder.appendingPathComponent("2021")
         let thisYear = folder.appendingPathComponent("2022")
         try FileManager.default.createDirectory(at: lastYear, withIntermediateDirectories: true)
@@ -193,7 +193,7 @@ final class SubmissionsTests: XCTestCase {
     }
 
     func testSumEqualsTheElementWiseSum() throws {
-        let folder = try CLI.temporaryFolder()
+        let folder = try temporaryFolder()
         var parts: [Report] = []
         for index in 0..<12 {
             let report = try consistent("2021", agency: "部门\(index)", year: 2023)
@@ -218,7 +218,7 @@ final class SubmissionsTests: XCTestCase {
     }
 
     func testSumRefusesMixedFormsAndYearsAndWritesNothing() throws {
-        let folder = try CLI.temporaryFolder()
+        let folder = try temporaryFolder()
         try write(try consistent("2021", agency: "甲", year: 2022), named: "a.json", in: folder)
         try write(try consistent("2019", agency: "乙", year: 2020), named: "b.json", in: folder)
         let output = folder.appendingPathComponent("sum.json")

@@ -74,6 +74,16 @@ enum Interop {
         return folder
     }
 
+    /// Every real report of the in-repo corpus (Tests/Fixtures/corpus/*.json), by file name.
+    static func corpusReports() throws -> [(name: String, report: Report)] {
+        let folder = packageRoot.appendingPathComponent("Tests/Fixtures/corpus")
+        let names = try FileManager.default.contentsOfDirectory(atPath: folder.path).filter { $0.hasSuffix(".json") }.sorted()
+        return try names.map { name in
+            let data = try Data(contentsOf: folder.appendingPathComponent(name))
+            return (name, try ReportJSON.decode(data, file: name).report)
+        }
+    }
+
     /// The example report shipped in examples/.
     static func exampleReport() throws -> Report {
         let data = try Data(contentsOf: packageRoot.appendingPathComponent("examples/000_dongxihu_2020.json"))

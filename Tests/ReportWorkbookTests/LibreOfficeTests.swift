@@ -30,6 +30,11 @@ final class LibreOfficeTests: XCTestCase {
         try add("control.xlsx", writeControl)
         let example = try Interop.exampleReport()
         try add("example.xlsx") { try ReportWorkbook.write(example, to: $0, generator: Interop.generator) }
+        let corpus = try Interop.corpusReports()
+        XCTAssertGreaterThanOrEqual(corpus.count, 5)
+        for (name, report) in corpus {
+            try add("corpus-\(name).xlsx") { try ReportWorkbook.write(report, to: $0, generator: Interop.generator) }
+        }
         for form in FormCatalog.all {
             try add("template-\(form.id).xlsx") { try ReportWorkbook.writeTemplate(form: form, to: $0, generator: Interop.generator) }
             try add("random-\(form.id).xlsx") { try ReportWorkbook.write(ReportFixtures.randomlyFilled(form, seed: 42), to: $0, generator: Interop.generator) }

@@ -130,7 +130,39 @@ final class WorkbookWriterTests: XCTestCase {
         XCTAssertEqual(cover.cells["B3"]?.value, .number(2022))
         XCTAssertNil(cover.cells["B4"]?.value)
         XCTAssertEqual(book.names["report_agency"], "'封面'!$B$2")
+        let year = try XCTUnwrap(cover.validations.first { $0.sqref == "B3" })
+        XCTAssertEqual([year.type, year.formula1, year.formula2, year.error], ["whole", "1990", "2100", "年度应为 1990 至 2100 之间的整数。"])
+        let date = try XCTUnwrap(cover.validations.first { $0.sqref == "B4" })
+        // 1990-01-01 and 2100-12-31 as serial days.
+        XCTAssertEqual([date.type, date.formula1, date.formula2], ["date", "32874", "73415"])
+        XCTAssertEqual(cover.cells["B4"]?.format, "yyyy\"年\"m\"月\"d\"日\"")
+        XCTAssertEqual(cover.cells["B5"]?.locked, true)
         XCTAssertEqual(book.title, "某某区人民政府办公室2022年政府信息公开工作年度报告")
+    }
+
+    func testRealReportsLandInTheirCellsWithTotalsComputed() throws {
+        let reports = try Interop.corpusReports()
+        let folder = try Interop.temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let files = reports.map { folder.appendingPathComponent("\($0.name).xlsx") }
+        for ((_, report), file) in zip(reports, files) {
+            try ReportWorkbook.write(report, to: file.path, generator: Interop.generator)
+        }
+        let books = try Interop.dump(files)
+        for ((name, report), file) in zip(reports, files) {
+            let book = try XCTUnwrap(books[file.path], name)
+            let layout = WorkbookLayout(form: report.form)
+            let computed = report.form.computedCells
+            // Published reports sometimes leave a total blank or wrong; the workbook computes it.
+            let expected = ReportFixtures.withComputedTotals(report)
+            for (key, placed) in layout.cells {
+                let cell = book.sheet(placed.sheet)?.cells[placed.reference.description]
+                let value = computed[key] != nil ? expected[key] ?? 0 : report[key]
+                XCTAssertEqual(cell?.value, value.map { .number($0.doubleValue) }, "\(name): \(key)")
+            }
+            XCTAssertEqual(book.sheet("封面")?.cells["B2"]?.value, .string(report.agency), name)
+            XCTAssertEqual(book.custom["xxgk.form"], report.form.id, name)
+        }
     }
 
     func testFilledWorkbookHoldsTheReportValuesTextsAndCachedTotals() throws {

@@ -6,15 +6,21 @@ public struct CellStyle: Hashable, Sendable {
     /// Vertical alignment.
     public enum VerticalAlignment: Hashable, Sendable { case top, center, bottom }
 
+    /// The font family (`宋体`); the workbook default when nil.
     public var fontName: String?
+    /// The font size in points; the workbook default when nil.
     public var fontSize: Double?
+    /// Bold text.
     public var bold = false
     /// The font colour as 0xRRGGBB.
     public var fontColor: UInt32?
     /// A solid background as 0xRRGGBB.
     public var fillColor: UInt32?
+    /// Horizontal alignment.
     public var horizontal: HorizontalAlignment = .general
+    /// Vertical alignment.
     public var vertical: VerticalAlignment = .bottom
+    /// Wraps text onto several lines within the cell's width.
     public var wrapsText = false
     /// Thin borders on all four sides.
     public var bordered = false
@@ -23,5 +29,6 @@ public struct CellStyle: Hashable, Sendable {
     /// Locked cells cannot be edited while the sheet is protected (Excel's default is locked).
     public var locked = true
 
+    /// A style with Excel's defaults: general alignment, no border or fill, locked.
     public init() {}
 }

@@ -15,43 +15,25 @@ public struct DataValidation: Sendable, Equatable {
         case any
     }
 
+    /// What a value must satisfy.
     public var rule: Rule
+    /// The title of the prompt shown when the cell is selected (at most 32 characters).
     public var inputTitle: String?
+    /// The prompt shown when the cell is selected (at most 255 characters).
     public var inputMessage: String?
+    /// The title of the message shown for a refused value (at most 32 characters).
     public var errorTitle: String?
+    /// The message shown for a refused value (at most 255 characters).
     public var errorMessage: String?
     /// Whether a blank cell is valid (true by default).
     public var allowsBlank = true
 
+    /// A validation with its prompt and error message.
     public init(_ rule: Rule, inputTitle: String? = nil, inputMessage: String? = nil, errorTitle: String? = nil, errorMessage: String? = nil) {
         self.rule = rule
         self.inputTitle = inputTitle
         self.inputMessage = inputMessage
         self.errorTitle = errorTitle
         self.errorMessage = errorMessage
-    }
-}
-
-/// How a sheet prints.
-public struct PageSetup: Sendable, Equatable {
-    /// Paper sizes by Excel's paper code.
-    public enum Paper: UInt8, Sendable { case a4 = 9, a3 = 8, letter = 1 }
-
-    public var paper: Paper = .a4
-    public var landscape = false
-    /// Pages across and down the printout is scaled to fit; 0 leaves that direction free.
-    public var fitToPages: (width: UInt16, height: UInt16)? = nil
-    /// Zero-based rows printed at the top of every page.
-    public var repeatedRows: ClosedRange<Int>?
-    public var centeredHorizontally = false
-    /// An Excel header/footer string (`&C第 &P 页`), at most 255 characters.
-    public var footer: String?
-
-    public init() {}
-
-    public static func == (lhs: PageSetup, rhs: PageSetup) -> Bool {
-        lhs.paper == rhs.paper && lhs.landscape == rhs.landscape && lhs.fitToPages?.width == rhs.fitToPages?.width
-            && lhs.fitToPages?.height == rhs.fitToPages?.height && lhs.repeatedRows == rhs.repeatedRows
-            && lhs.centeredHorizontally == rhs.centeredHorizontally && lhs.footer == rhs.footer
     }
 }

@@ -8,6 +8,7 @@ public struct XLSXWriteError: Error, Sendable, CustomStringConvertible {
     /// Why it failed, as a sentence.
     public let reason: String
 
+    /// An error at `place` for `reason`.
     public init(place: String, reason: String) {
         self.place = place
         self.reason = reason
@@ -18,6 +19,7 @@ public struct XLSXWriteError: Error, Sendable, CustomStringConvertible {
         self.init(place: place, reason: String(cString: lxw_strerror(code)))
     }
 
+    /// `sheet 校验, cell F2: <reason>`.
     public var description: String { "\(place): \(reason)" }
 
     /// Throws when `code` is not `LXW_NO_ERROR`.

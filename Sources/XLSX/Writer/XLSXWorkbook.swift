@@ -65,10 +65,11 @@ public final class XLSXWorkbook {
     public func addSheet(named name: String) throws(XLSXWriteError) -> XLSXSheet {
         let handle = try openHandle("sheet \(name)")
         guard !name.isEmpty else { throw XLSXWriteError(place: "sheet", reason: "empty sheet name") }
-        guard sheetNames.insert(name.lowercased()).inserted else {
+        guard !sheetNames.contains(name.lowercased()) else {
             throw XLSXWriteError(place: "sheet \(name)", reason: "a sheet with this name exists")
         }
         try XLSXWriteError.check(workbook_validate_sheet_name(handle, name), "sheet \(name)")
+        sheetNames.insert(name.lowercased())
         guard let sheet = workbook_add_worksheet(handle, name) else {
             throw XLSXWriteError(place: "sheet \(name)", reason: "libxlsxwriter refused the sheet")
         }
