@@ -13,7 +13,7 @@ final class RobustnessTests: XCTestCase {
         var parsed = 0
         for name in names {
             let original = try String(contentsOf: Fixtures.corpus.appendingPathComponent(name), encoding: .utf8).components(separatedBy: "\n")
-            for _ in 0..<25 {
+            for _ in 0..<12 {
                 var lines = original
                 for _ in 0..<Int.random(in: 1...6, using: &random) where !lines.isEmpty {
                     let at = Int.random(in: 0..<lines.count, using: &random)
@@ -37,7 +37,7 @@ final class RobustnessTests: XCTestCase {
                 }
             }
         }
-        XCTAssertGreaterThan(parsed, 100)
+        XCTAssertGreaterThan(parsed, 40)
     }
 
     func testLongGluedDigitRunsFinishQuickly() throws {
