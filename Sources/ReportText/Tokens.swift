@@ -99,7 +99,11 @@ enum Tokenizer {
 
     /// The tokens of one cell (or one word of a layout line).
     private static func cellTokens(_ cell: String, line number: Int, separated: Bool) -> [Token] {
-        let trimmed = cell.trimmingCharacters(in: CharacterSet.whitespaces.union(CharacterSet(charactersIn: "\u{00A0}\u{3000}")))
+        var trimmed = asciiDigits(cell.trimmingCharacters(in: CharacterSet.whitespaces.union(CharacterSet(charactersIn: "\u{00A0}\u{3000}"))))
+        // `1,234`: thousands separators.
+        if trimmed.contains(","), let grouped = thousands, grouped.firstMatch(in: trimmed, range: NSRange(trimmed.startIndex..., in: trimmed)) != nil {
+            trimmed = trimmed.replacingOccurrences(of: ",", with: "")
+        }
         if trimmed.isEmpty { return separated ? [Token(kind: .empty, line: number)] : [] }
         let range = NSRange(trimmed.startIndex..., in: trimmed)
         if pageNumber?.firstMatch(in: trimmed, range: range) != nil { return [] }
@@ -118,6 +122,22 @@ enum Tokenizer {
     private static func isSeparatorRow(_ line: String) -> Bool {
         let set = Set(line.filter { !$0.isWhitespace })
         return !set.isEmpty && set.isSubset(of: ["|", "-", ":"]) && set.contains("-")
+    }
+
+    private static let thousands = NSRegularExpression.constant(#"^[+\-]?\d{1,3}(,\d{3})+(\.\d+)?\s*(万元|元)?$"#)
+
+    /// Full-width digits, signs and points as ASCII (`２１` → `21`).
+    static func asciiDigits(_ text: String) -> String {
+        guard text.unicodeScalars.contains(where: { (0xFF0B...0xFF19).contains($0.value) }) else { return text }
+        return String(String.UnicodeScalarView(text.unicodeScalars.map { scalar in
+            switch scalar.value {
+            case 0xFF10...0xFF19: return Unicode.Scalar(scalar.value - 0xFF10 + 0x30) ?? scalar
+            case 0xFF0B: return "+"
+            case 0xFF0D: return "-"
+            case 0xFF0E: return "."
+            default: return scalar
+            }
+        }))
     }
 
     private static let unitAfterSpace = NSRegularExpression.constant(#"(\d)\s+(万元|元)(?![\p{Han}])"#)

@@ -375,4 +375,13 @@ final class ShapeTests: XCTestCase {
         XCTAssertEqual(warning.location, .line(2))
         XCTAssertTrue(warning.message.contains("2648 -18 538") && warning.message.contains("2648 -1 8538"), warning.message)
     }
+
+    func testFullWidthDigitsAndThousandsSeparators() throws {
+        let text = "某某局2023年政府信息公开工作年度报告\n二、主动公开政府信息情况\n第二十条第（一）项\t\t\t\n信息内容\t本年制发件数\t本年废止件数\t现行有效件数\n规章\t０\t１\t1,234\n"
+        let loaded = try Fixtures.parse(text)
+        XCTAssertEqual(loaded.report["proactive", "rules", "issued"], 0)
+        XCTAssertEqual(loaded.report["proactive", "rules", "repealed"], 1)
+        XCTAssertEqual(loaded.report["proactive", "rules", "in_force"], 1234)
+        XCTAssertEqual(loaded.origins[CellKey(table: "proactive", row: "rules", column: "in_force")], .line(5))
+    }
 }
