@@ -125,7 +125,8 @@ struct TableWalker {
                     if let value = group.candidates[choice][position] { result.values[cell] = value }
                     result.lines[cell] = group.lines[choice][position]
                 }
-                for token in group.tokens where !token.suffix.isEmpty {
+                // 万元 is the cells' own unit: only conversions and notes are worth a word.
+                for token in group.tokens where !token.suffix.isEmpty && !["万元", "件", "个", "项", "条", "次"].contains(token.suffix) {
                     result.warnings.append(noteWarning(token))
                 }
             }
@@ -177,9 +178,6 @@ struct TableWalker {
         if case .number(let digits) = token.kind { value = digits } else { value = "" }
         if token.suffix.hasPrefix("元") {
             return Diagnostic(.warning, at: .line(token.line), "“\(value)\(token.suffix)” is in 元: converted to 万元")
-        }
-        if token.suffix == "万元" {
-            return Diagnostic(.warning, at: .line(token.line), "“\(value)\(token.suffix)”: unit 万元 dropped")
         }
         return Diagnostic(.warning, at: .line(token.line), "“\(value)\(token.suffix)”: kept the number \(value), the note “\(token.suffix)” is not a value")
     }
