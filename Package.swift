@@ -81,6 +81,14 @@ let package = Package(
         .testTarget(
             name: "ReportWorkbookTests",
             dependencies: ["ReportWorkbook", "XLSX", "ReportModel"]),
+        // The streaming reader: every cell kind, and hostile files (fixtures made by Tests/Scripts).
+        .testTarget(
+            name: "XLSXTests",
+            dependencies: ["XLSX"]),
+        // Filled workbooks (xxgk, openpyxl, LibreOffice) read back into reports.
+        .testTarget(
+            name: "ReportWorkbookImportTests",
+            dependencies: ["ReportWorkbook", "XLSX", "ReportModel", "TestSupport"]),
     ],
     swiftLanguageModes: [.v6]
 )

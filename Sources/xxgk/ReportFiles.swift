@@ -37,7 +37,7 @@ enum ReportFiles {
         case .txt, .md:
             return try ReportText.parse(data, file: name)
         case .xlsx:
-            throw ReportInputError(file: name, "reading .\(kind.rawValue) files is not available in this build")
+            return try ReportWorkbook.read(data, file: name)
         }
     }
 

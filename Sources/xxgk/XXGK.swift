@@ -19,7 +19,7 @@ struct XXGK: ParsableCommand {
             read or is not a report of a known form (nothing written); 64 wrong usage.
             """,
         version: version,
-        subcommands: [Forms.self, Check.self, Convert.self, Template.self, Sum.self]
+        subcommands: [Forms.self, Check.self, Convert.self, Template.self, Sum.self, Cells.self]
     )
 }
 

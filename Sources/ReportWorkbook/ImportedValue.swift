@@ -1,0 +1,87 @@
+import Foundation
+import ReportModel
+import XLSX
+
+/// How the importer reads one value cell: numbers and the numeric text people type
+/// (`" 12 "`, `"1,234"`, full-width `１２`, `"199.2万元"`), the placeholders that mean blank
+/// (`无`, `-`, `/`), and anything else as an error that quotes what was found.
+enum ImportedValue {
+    /// What a cell's content means for a value of `kind`.
+    enum Reading: Equatable {
+        case blank
+        /// Blank, but written as a placeholder the user should know was dropped.
+        case placeholder(String)
+        case value(Decimal)
+        /// Not a value of the kind: the text of what was found.
+        case invalid(found: String)
+    }
+
+    /// Placeholders for "nothing" (compared after trimming).
+    static let placeholders: Set<String> = ["无", "-", "/", "—", "－", "／", "——", "--", "N/A", "n/a", "不适用"]
+
+    /// Reads a cell (nil when the cell is absent) as a value of `kind`.
+    static func read(_ cell: Cell?, kind: ValueKind) -> Reading {
+        guard let cell else { return .blank }
+        let parsed: Decimal
+        switch cell.value {
+        case .empty: return .blank
+        case .boolean(let flag): return .invalid(found: flag ? "TRUE" : "FALSE")
+        case .error(let code): return .invalid(found: code)
+        case .number(let text):
+            guard let number = number(text) else { return .invalid(found: text) }
+            parsed = number
+        case .string(let raw):
+            let text = trimmed(raw)
+            if text.isEmpty { return .blank }
+            if placeholders.contains(text) { return .placeholder(text) }
+            guard let number = numericText(text, kind: kind) else { return .invalid(found: raw) }
+            parsed = number
+        }
+        return kind.accepts(parsed) ? .value(parsed) : .invalid(found: cell.value.text)
+    }
+
+    /// A number as the file stores it; binary floating-point noise (`0.30000000000000004`)
+    /// is rounded to 10 decimals, far below any value a report can hold.
+    static func number(_ text: String) -> Decimal? {
+        guard let value = Decimal(string: text, locale: Locale(identifier: "en_US_POSIX")), text.contains(where: \.isNumber) else { return nil }
+        guard text.count > 15 else { return value }
+        var copy = value
+        var rounded = Decimal()
+        NSDecimalRound(&rounded, &copy, 10, .plain)
+        return rounded
+    }
+
+    /// Numeric text: full-width characters folded, thousands separators dropped, `万元`
+    /// allowed after an amount. nil when it is not a number.
+    static func numericText(_ text: String, kind: ValueKind) -> Decimal? {
+        var folded = ""
+        for scalar in text.unicodeScalars {
+            switch scalar.value {
+            case 0xFF10...0xFF19: folded.unicodeScalars.append(Unicode.Scalar(scalar.value - 0xFF10 + 0x30) ?? scalar)
+            case 0xFF0E: folded.append(".")
+            case 0xFF0C: folded.append(",")
+            case 0xFF0D, 0x2212: folded.append("-")
+            case 0xFF0B: folded.append("+")
+            default: folded.unicodeScalars.append(scalar)
+            }
+        }
+        if kind == .amount, folded.hasSuffix("万元") { folded = trimmed(String(folded.dropLast(2))) }
+        if folded.contains(",") {
+            // Only well-placed thousands separators: 1,234 and 12,345,678.5, not 1,2.
+            let parts = folded.split(separator: ".", maxSplits: 1, omittingEmptySubsequences: false)
+            let groups = parts[0].split(separator: ",", omittingEmptySubsequences: false)
+            let head = groups[0].hasPrefix("-") || groups[0].hasPrefix("+") ? groups[0].dropFirst() : groups[0]
+            guard (1...3).contains(head.count), groups.dropFirst().allSatisfy({ $0.count == 3 }) else { return nil }
+            folded = folded.replacingOccurrences(of: ",", with: "")
+        }
+        guard !folded.isEmpty, folded.allSatisfy({ $0.isASCII && ($0.isNumber || $0 == "." || $0 == "-" || $0 == "+") }),
+            folded.filter({ $0 == "." }).count <= 1, !folded.dropFirst().contains(where: { $0 == "-" || $0 == "+" })
+        else { return nil }
+        return number(folded)
+    }
+
+    /// Without leading and trailing white space, full-width spaces and no-break spaces included.
+    static func trimmed(_ text: String) -> String {
+        text.trimmingCharacters(in: .whitespacesAndNewlines.union(CharacterSet(charactersIn: "\u{3000}\u{00A0}\u{FEFF}")))
+    }
+}

@@ -1,0 +1,204 @@
+import Foundation
+import ReportModel
+import XLSX
+
+extension ReportWorkbook {
+    /// Reads a filled workbook of any known form, as written by xxgk and then edited and saved
+    /// by Excel, WPS, LibreOffice or a script: recognises the form and the sheets (even renamed
+    /// or reordered), finds each cell by its labels (rows inserted above a table are followed),
+    /// parses the values people type, and recomputes every total from its inputs.
+    ///
+    /// Throws `ReportInputError` naming `file` and, where there is one, the sheet and cell.
+    public static func read(_ data: Data, file: String) throws(ReportInputError) -> LoadedReport {
+        do {
+            let workbook = try Workbook(data: data)
+            var importer = WorkbookImporter(workbook: workbook, file: file)
+            return try importer.run()
+        } catch let error as XLSXReadError {
+            throw ReportInputError(file: file, error.description)
+        } catch let error as ReportInputError {
+            throw error.inFile(file)
+        } catch {
+            throw ReportInputError(file: file, "\(error)")
+        }
+    }
+}
+
+/// One import: the workbook, the form recognised, the sheets placed, and what was read.
+struct WorkbookImporter {
+    let workbook: Workbook
+    let file: String
+    private var locator: SheetLocator
+    private var warnings: [Diagnostic] = []
+    private var origins: [CellKey: SourceLocation] = [:]
+
+    init(workbook: Workbook, file: String) {
+        self.workbook = workbook
+        self.file = file
+        locator = SheetLocator(workbook: workbook)
+    }
+
+    mutating func run() throws -> LoadedReport {
+        let (form, placed) = try recognize()
+        let layout = WorkbookLayout.of(form)
+        let cover = try readCover(layout, placed: placed)
+        var report = Report(form: form, agency: cover.agency, year: cover.year, date: cover.date)
+        try readValues(layout, placed: placed, into: &report)
+        for (id, text) in readTexts(layout, placed: placed) { report.sections[id] = text }
+        return LoadedReport(report: report, origins: origins, warnings: warnings)
+    }
+
+    // MARK: form and sheets
+
+    /// The form (custom property `xxgk.form`, else the cover's 表式版本, else the one whose
+    /// labels the sheets carry) and every one of its sheets placed in the workbook.
+    private mutating func recognize() throws -> (Form, [String: PlacedSheet]) {
+        if let id = workbook.customProperties["xxgk.form"], let form = FormCatalog.form(id: id) {
+            return (form, try place(WorkbookLayout.of(form), strict: true))
+        }
+        if let name = workbook.definedNames.first(where: { $0.name == WorkbookLayout.definedName(for: .form) }),
+            let target = name.target, let info = workbook.sheets.first(where: { $0.name == target.sheet }),
+            let cell = try locator.contents(of: info)[target.range.first],
+            let form = FormCatalog.form(id: ImportedValue.trimmed(cell.value.text))
+        {
+            return (form, try place(WorkbookLayout.of(form), strict: true))
+        }
+        var best: (Form, [String: PlacedSheet])?
+        for form in FormCatalog.all {
+            let placed = try place(WorkbookLayout.of(form), strict: false)
+            if placed.count > (best?.1.count ?? 0) { best = (form, placed) }
+        }
+        guard let best, best.1.values.contains(where: { if case .table = $0.layout.content { return true } else { return false } }) else {
+            throw ReportInputError(file: file, "no sheet of this workbook carries the labels of a known form (\(FormCatalog.knownIDs)); fill in the template of `xxgk template`")
+        }
+        return (best.0, try place(WorkbookLayout.of(best.0), strict: true))
+    }
+
+    /// The sheets of `layout` found in the workbook, by layout sheet name. With `strict`, a
+    /// missing or edited sheet is an error; the checks sheet is never needed.
+    private mutating func place(_ layout: WorkbookLayout, strict: Bool) throws -> [String: PlacedSheet] {
+        var placed: [String: PlacedSheet] = [:]
+        for sheet in layout.sheets where sheet.content != .checks {
+            let (names, shifts) = namedTargets(of: sheet, in: layout)
+            switch try locator.locate(sheet, namedSheets: names, namedShifts: shifts) {
+            case .found(let found):
+                placed[sheet.name] = found
+            case .mismatch(let name, let reference, let expected, let found):
+                guard strict else { continue }
+                throw ReportInputError(
+                    file: file, at: .cell(sheet: name, reference: reference.description),
+                    "expected the label \"\(expected)\" of form \(layout.form.id), found \"\(found)\"; the sheet's layout was changed, so its values cannot be read safely")
+            case .missing:
+                guard strict else { continue }
+                throw ReportInputError(file: file, "no sheet \(sheet.name) (the sheet of form \(layout.form.id) with the heading \"\(sheet.labels.first?.text ?? sheet.name)\") in the workbook")
+            }
+        }
+        return placed
+    }
+
+    /// The workbook sheets and shifts that the defined names of a layout sheet's cells point to.
+    private func namedTargets(of sheet: SheetLayout, in layout: WorkbookLayout) -> ([String], [(Int, Int)]) {
+        var expected: [String: CellReference] = [:]
+        for cell in layout.cells.values where cell.sheet == sheet.name { expected[cell.definedName] = cell.reference }
+        for cell in layout.textCells.values where cell.sheet == sheet.name { expected[cell.definedName] = cell.reference }
+        for cell in layout.coverFields.values where cell.sheet == sheet.name { expected[cell.definedName] = cell.reference }
+        var names: [String] = []
+        var shifts: [(Int, Int)] = []
+        for name in workbook.definedNames where name.sheetIndex == nil {
+            guard let reference = expected[name.name], let target = name.target else { continue }
+            if !names.contains(target.sheet) { names.append(target.sheet) }
+            let shift = (target.range.first.row - reference.row, target.range.first.column - reference.column)
+            if !shifts.contains(where: { $0 == shift }) { shifts.append(shift) }
+            if shifts.count > 3 { break }
+        }
+        return (names, shifts)
+    }
+
+    // MARK: values
+
+    /// Every value cell: inputs parsed; totals recomputed from their inputs, and a warning
+    /// when the workbook shows a different total.
+    private mutating func readValues(_ layout: WorkbookLayout, placed: [String: PlacedSheet], into report: inout Report) throws {
+        let computed = layout.form.computedCells
+        var shownTotals: [CellKey: (Decimal, SourceLocation)] = [:]
+        var firstError: ReportInputError?
+        var errorCount = 0
+        for key in layout.form.cells {
+            guard let cell = layout.cells[key], let sheet = placed[cell.sheet], let column = layout.form.column(of: key) else { continue }
+            let reference = sheet.moved(cell.reference)
+            let location = SourceLocation.cell(sheet: sheet.info.name, reference: reference.description)
+            origins[key] = location
+            let reading = ImportedValue.read(sheet.contents[reference], kind: column.kind)
+            if computed[key] != nil {
+                if case .value(let shown) = reading { shownTotals[key] = (shown, location) }
+                continue
+            }
+            switch reading {
+            case .blank:
+                break
+            case .placeholder(let text):
+                warnings.append(Diagnostic(.warning, file: file, at: location, "\"\(text)\" read as blank"))
+            case .value(let value):
+                report[key] = value
+            case .invalid(let found):
+                errorCount += 1
+                if firstError == nil {
+                    firstError = ReportInputError(file: file, at: location, "expected \(column.kind.expectation), found \"\(found)\"")
+                }
+            }
+        }
+        if var error = firstError {
+            if errorCount > 1 { error.diagnostic.message += " (and \(errorCount - 1) more such cells)" }
+            throw error
+        }
+        var totals = TotalCalculator(computed: computed, report: report)
+        for key in layout.form.cells where computed[key] != nil {
+            let total = totals.value(of: key)
+            report[key] = total
+            if let (shown, location) = shownTotals[key], shown != (total ?? 0) {
+                warnings.append(Diagnostic(
+                    .warning, file: file, at: location,
+                    "the total shows \(ReportJSON.format(shown)) but its cells add up to \(ReportJSON.format(total ?? 0)); using \(ReportJSON.format(total ?? 0))"))
+            }
+        }
+    }
+
+    // MARK: texts and cover
+
+    /// The text sections and table notes, paragraphs kept (line breaks normalised to `\n`).
+    private func readTexts(_ layout: WorkbookLayout, placed: [String: PlacedSheet]) -> [String: String] {
+        var texts: [String: String] = [:]
+        for (id, cell) in layout.textCells {
+            guard let sheet = placed[cell.sheet], let found = sheet.cell(at: cell.reference) else { continue }
+            let text = found.value.text.replacingOccurrences(of: "\r\n", with: "\n").replacingOccurrences(of: "\r", with: "\n")
+            if !ImportedValue.trimmed(text).isEmpty { texts[id] = text }
+        }
+        return texts
+    }
+
+    /// 机关名称, 报告年度 and 成文日期 from the cover sheet.
+    private func readCover(_ layout: WorkbookLayout, placed: [String: PlacedSheet]) throws -> (agency: String, year: Int, date: ReportDate?) {
+        func field(_ field: WorkbookLayout.CoverField) -> (Cell?, SourceLocation)? {
+            guard let cell = layout.coverFields[field], let sheet = placed[cell.sheet] else { return nil }
+            return (sheet.cell(at: cell.reference), .cell(sheet: sheet.info.name, reference: sheet.moved(cell.reference).description))
+        }
+        let agency = field(.agency).flatMap { $0.0 }.map { ImportedValue.trimmed($0.value.text) } ?? ""
+        guard let (yearCell, yearPlace) = field(.year) else {
+            throw ReportInputError(file: file, "the workbook has no cover sheet with the 报告年度")
+        }
+        let yearText = ImportedValue.trimmed(yearCell?.value.text ?? "").replacingOccurrences(of: "年", with: "")
+        guard let yearValue = ImportedValue.numericText(yearText, kind: .count), yearValue.isWholeNumber,
+            let year = Int(ReportJSON.format(yearValue)), (1990...2100).contains(year)
+        else {
+            throw ReportInputError(file: file, at: yearPlace, "expected the year reported on (such as 2021), found \"\(yearCell?.value.text ?? "")\"")
+        }
+        var date: ReportDate?
+        if let (dateCell, datePlace) = field(.date), let dateCell, dateCell.value != .empty {
+            guard let parsed = CoverDate.parse(dateCell.value, uses1904: workbook.uses1904Dates) else {
+                throw ReportInputError(file: file, at: datePlace, "expected the date the report was signed (such as 2022-01-20), found \"\(dateCell.value.text)\"")
+            }
+            date = parsed
+        }
+        return (agency, year, date)
+    }
+}

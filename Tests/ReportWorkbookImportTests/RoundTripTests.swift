@@ -1,0 +1,40 @@
+import Foundation
+import ReportModel
+import ReportWorkbook
+import TestSupport
+import XCTest
+
+/// report → workbook (xxgk's writer) → report gives the same report: inputs, texts, cover,
+/// and totals as the workbook computes them.
+final class RoundTripTests: XCTestCase {
+    func testExampleRoundTrips() throws {
+        let harness = try ImportHarness()
+        let example = try ReportJSON.decode(Data(contentsOf: Fixtures.exampleJSON), file: "example").report
+        let file = harness.url("example.xlsx")
+        try ReportWorkbook.write(example, to: file.path, generator: "xxgk test")
+        let loaded = try harness.read(file)
+        XCTAssertEqual(loaded.report, ImportHarness.withTotals(example))
+        XCTAssertEqual(loaded.warnings, [])
+        XCTAssertEqual(loaded.report.sections["overview"], example.sections["overview"])
+        // Every cell of the form has its origin: the sheet and cell it was read from.
+        XCTAssertEqual(loaded.origins.count, example.form.cells.count)
+        XCTAssertEqual(loaded.origins[CellKey(table: "applications", row: "received", column: "natural")],
+                       .cell(sheet: "三、收到和处理政府信息公开申请情况", reference: "D5"))
+    }
+
+    func testRandomReportsOfBothFormsRoundTrip() throws {
+        let harness = try ImportHarness()
+        for form in FormCatalog.all {
+            for seed in 1...4 {
+                var generator = SeededGenerator(seed: UInt64(seed) * 7919)
+                let report = RandomReports.make(form: form, using: &generator)
+                let file = harness.url("random-\(form.id)-\(seed).xlsx")
+                try ReportWorkbook.write(report, to: file.path, generator: "xxgk test")
+                let loaded = try harness.read(file)
+                XCTAssertEqual(loaded.report, ImportHarness.withTotals(report), "form \(form.id) seed \(seed)")
+                XCTAssertEqual(loaded.report.date, report.date)
+                XCTAssertEqual(loaded.report.sections["overview"], "第一段。\n第二段：\"引号\"\t制表")
+            }
+        }
+    }
+}

@@ -1,0 +1,110 @@
+import Foundation
+import ReportModel
+import ReportWorkbook
+import TestSupport
+import XCTest
+
+/// What people type into value cells: numeric text is read, placeholders become blank with a
+/// warning, anything else is an error naming the sheet, the cell and the value found.
+final class ValueParsingTests: XCTestCase {
+    private static let sheet三 = "三、收到和处理政府信息公开申请情况"
+    private let form2021 = FormCatalog.form(id: "2021")
+
+    /// The template of 2021 with the cover filled and `cells` typed on top.
+    private func importFilled(_ cells: [(String, String, ImportHarness.FillValue)]) throws -> (ImportHarness, URL) {
+        let harness = try ImportHarness()
+        let form = try XCTUnwrap(form2021)
+        let template = try harness.template(form)
+        let layout = WorkbookLayout.of(form)
+        let agency = try XCTUnwrap(layout.coverFields[.agency])
+        let year = try XCTUnwrap(layout.coverFields[.year])
+        let cover: [(String, String, ImportHarness.FillValue)] = [
+            (agency.sheet, agency.reference.description, .text("测试局")), (year.sheet, year.reference.description, .number(2023)),
+        ]
+        let file = try harness.fill(template, cells: (cover + cells).map { (sheet: $0.0, reference: $0.1, value: $0.2) }, name: "typed.xlsx")
+        return (harness, file)
+    }
+
+    /// Where the layout puts a value cell.
+    private func place(_ key: CellKey, _ value: ImportHarness.FillValue) throws -> (String, String, ImportHarness.FillValue) {
+        let placed = try XCTUnwrap(WorkbookLayout.of(try XCTUnwrap(form2021)).cells[key], "\(key)")
+        return (placed.sheet, placed.reference.description, value)
+    }
+
+    private func key(_ table: String, _ row: String, _ column: String) -> CellKey { CellKey(table: table, row: row, column: column) }
+
+    func testNumericTextIsRead() throws {
+        let (harness, file) = try importFilled([
+            (Self.sheet三, "D5", .text(" 12 ")),
+            (Self.sheet三, "E5", .text("1,234")),
+            (Self.sheet三, "F5", .text("１２")),
+            (Self.sheet三, "G5", .number(3)),
+            try place(key("proactive", "fees", "amount"), .text("199.2万元")),
+        ])
+        let loaded = try harness.read(file)
+        XCTAssertEqual(loaded.report[key("applications", "received", "natural")], 12)
+        XCTAssertEqual(loaded.report[key("applications", "received", "commercial")], 1234)
+        XCTAssertEqual(loaded.report[key("applications", "received", "research")], 12)
+        XCTAssertEqual(loaded.report[key("applications", "received", "social")], 3)
+        XCTAssertEqual(loaded.report[key("applications", "received", "total")], 1261)
+        XCTAssertEqual(loaded.report[key("proactive", "fees", "amount")], Decimal(string: "199.2"))
+        XCTAssertEqual(loaded.warnings, [])
+    }
+
+    func testPlaceholdersAreBlankWithAWarning() throws {
+        let (harness, file) = try importFilled([(Self.sheet三, "D5", .text("无")), (Self.sheet三, "E5", .text("-")), (Self.sheet三, "F5", .text("/"))])
+        let loaded = try harness.read(file)
+        XCTAssertNil(loaded.report[key("applications", "received", "natural")])
+        XCTAssertNil(loaded.report[key("applications", "received", "total")])
+        XCTAssertEqual(loaded.warnings.map(\.description), [
+            "warning: typed.xlsx: sheet \(Self.sheet三), cell D5: \"无\" read as blank",
+            "warning: typed.xlsx: sheet \(Self.sheet三), cell E5: \"-\" read as blank",
+            "warning: typed.xlsx: sheet \(Self.sheet三), cell F5: \"/\" read as blank",
+        ])
+    }
+
+    func testWrongValuesAreErrorsNamingSheetCellAndValue() throws {
+        let cases: [(String, ImportHarness.FillValue, String)] = [
+            ("D9", .text("十二"), "expected a whole number ≥ 0, found \"十二\""),
+            ("D9", .text("12件"), "expected a whole number ≥ 0, found \"12件\""),
+            ("D9", .number(Decimal(string: "1.5") ?? 0), "expected a whole number ≥ 0, found \"1.5\""),
+            ("D9", .number(-3), "expected a whole number ≥ 0, found \"-3\""),
+        ]
+        for (reference, value, message) in cases {
+            let (harness, file) = try importFilled([(Self.sheet三, reference, value)])
+            XCTAssertEqual(try harness.error(reading: file), "error: typed.xlsx: sheet \(Self.sheet三), cell \(reference): \(message)")
+        }
+    }
+
+    /// A total typed over its formula (or a stale cached value) is replaced by the recomputed
+    /// sum, with a warning showing both.
+    func testTotalsAreRecomputedAndMismatchesReported() throws {
+        let (harness, file) = try importFilled([(Self.sheet三, "D5", .number(4)), (Self.sheet三, "E5", .number(5)), (Self.sheet三, "J5", .number(10))])
+        let loaded = try harness.read(file)
+        XCTAssertEqual(loaded.report[key("applications", "received", "total")], 9)
+        XCTAssertEqual(loaded.warnings.map(\.description), [
+            "warning: typed.xlsx: sheet \(Self.sheet三), cell J5: the total shows 10 but its cells add up to 9; using 9",
+        ])
+    }
+
+    /// A row inserted inside a table moves only part of it: the labels no longer match, and the
+    /// import stops instead of reading values from the wrong rows.
+    func testShiftedLayoutIsReported() throws {
+        let harness = try ImportHarness()
+        let form = try XCTUnwrap(form2021)
+        let template = try harness.template(form)
+        let file = try harness.fill(template, cells: [], insertRows: [(Self.sheet三, 8)], name: "shifted.xlsx")
+        XCTAssertEqual(
+            try harness.error(reading: file),
+            "error: shifted.xlsx: sheet \(Self.sheet三), cell B8: expected the label \"（二）部分公开（区分处理的，只计这一情形，不计其他情形）\" of form 2021, found \"\"; the sheet's layout was changed, so its values cannot be read safely")
+    }
+
+    /// Files that are not workbooks keep the reader's message, with the file named.
+    func testUnreadableFilesNameTheFile() throws {
+        let harness = try ImportHarness()
+        let file = harness.url("notes.xlsx")
+        try Data("机关,件数\n".utf8).write(to: file)
+        XCTAssertEqual(try harness.error(reading: file),
+                       "error: notes.xlsx: this is a text file (CSV?), not an Excel workbook; open it in Excel or WPS and save it as .xlsx")
+    }
+}
