@@ -50,12 +50,14 @@ build: setup
 # The main job on the shipped examples: check the sample report, convert it to every kind.
 demo: build
 	@mkdir -p $(DEMO_OUT)
-	$(XXGK) check --rules examples/000_dongxihu_2020.json
-	$(XXGK) convert examples/000_dongxihu_2020.json $(DEMO_OUT)/000_dongxihu_2020.json
+	$(XXGK) check --rules examples/
+	$(XXGK) convert examples/000_dongxihu_2020.txt $(DEMO_OUT)/000_dongxihu_2020.from-text.json
+	$(XXGK) convert examples/000_dongxihu_2020.json $(DEMO_OUT)/000_dongxihu_2020.xlsx
+	$(XXGK) convert examples/000_dongxihu_2020.json $(DEMO_OUT)/000_dongxihu_2020.txt
+	$(XXGK) convert examples/000_dongxihu_2020.json $(DEMO_OUT)/000_dongxihu_2020.md
 	$(XXGK) template --form 2019 -o $(DEMO_OUT)/template-2019.xlsx
 	$(XXGK) template --form 2021 -o $(DEMO_OUT)/template-2021.xlsx
-	$(XXGK) convert examples/000_dongxihu_2020.json $(DEMO_OUT)/000_dongxihu_2020.xlsx
-	@echo "wrote $(DEMO_OUT)/"
+	@echo "wrote $(DEMO_OUT)/: the example as JSON (read from its text), workbook, text and Markdown, and both blank templates"
 
 # The tests are XCTest; the last line restates XCTest's count as "N passed, N failed".
 test: setup-interop

@@ -79,6 +79,9 @@ let package = Package(
             name: "ReportModelTests",
             dependencies: ["ReportModel", "TestSupport"]),
         .testTarget(
+            name: "ReportTextTests",
+            dependencies: ["ReportModel", "ReportText"]),
+        .testTarget(
             name: "CLITests",
             dependencies: ["ReportModel", "TestSupport"]),
         // The workbook layout and writer, checked with openpyxl and headless LibreOffice.

@@ -17,6 +17,17 @@ public struct Finding: Sendable, Equatable, CustomStringConvertible {
     /// The whole finding as a sentence, without file or place of the source.
     public let message: String
 
+    /// A finding; `message` should end with the rule id in brackets, as the engine's do.
+    public init(rule: String, severity: Severity, cells: [CellKey], place: String, found: Decimal?, expected: Decimal?, message: String) {
+        self.rule = rule
+        self.severity = severity
+        self.cells = cells
+        self.place = place
+        self.found = found
+        self.expected = expected
+        self.message = message
+    }
+
     public var description: String { "\(severity.rawValue): \(message)" }
 }
 

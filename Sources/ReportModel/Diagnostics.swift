@@ -56,20 +56,35 @@ public struct Diagnostic: Sendable, Equatable, CustomStringConvertible {
 /// An input that cannot be read as a report (exit code 2): wrong file type, bad syntax,
 /// a value that is not allowed. Carries the diagnostic that says where and why.
 public struct ReportInputError: Error, Sendable, CustomStringConvertible {
+    /// The first (or only) problem.
     public var diagnostic: Diagnostic
+    /// Further problems of the same input, so a user sees every bad cell at once.
+    public var more: [Diagnostic] = []
 
     public init(file: String? = nil, at location: SourceLocation? = nil, _ message: String) {
         diagnostic = Diagnostic(.error, file: file, at: location, message)
     }
 
-    /// The same error, attributed to a file if it has none yet.
+    /// One error carrying several problems; nil when `diagnostics` is empty.
+    public init?(_ diagnostics: [Diagnostic]) {
+        guard let first = diagnostics.first else { return nil }
+        diagnostic = first
+        more = Array(diagnostics.dropFirst())
+    }
+
+    /// Every problem, first one first.
+    public var diagnostics: [Diagnostic] { [diagnostic] + more }
+
+    /// The same error, attributed to a file where it names none yet.
     public func inFile(_ file: String) -> ReportInputError {
         var copy = self
         if copy.diagnostic.file == nil { copy.diagnostic.file = file }
+        copy.more = more.map { $0.file == nil ? $0.inFile(file) : $0 }
         return copy
     }
 
-    public var description: String { diagnostic.description }
+    /// One line per problem.
+    public var description: String { diagnostics.map(\.description).joined(separator: "\n") }
 }
 
 /// A report read from some input, with where each value came from and what the reader
@@ -80,10 +95,14 @@ public struct LoadedReport: Sendable {
     public var origins: [CellKey: SourceLocation]
     /// Warnings of the reader; errors are thrown as `ReportInputError` instead.
     public var warnings: [Diagnostic]
+    /// What the reader found wrong in the source beyond the form's rules, e.g. a total cell
+    /// of a workbook whose value differs from the sum of its parts. Counted like check findings.
+    public var findings: [Finding]
 
-    public init(report: Report, origins: [CellKey: SourceLocation] = [:], warnings: [Diagnostic] = []) {
+    public init(report: Report, origins: [CellKey: SourceLocation] = [:], warnings: [Diagnostic] = [], findings: [Finding] = []) {
         self.report = report
         self.origins = origins
         self.warnings = warnings
+        self.findings = findings
     }
 }

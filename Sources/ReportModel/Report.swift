@@ -104,6 +104,20 @@ public struct Report: Sendable, Equatable {
             && lhs.sections.filter { !$0.value.isEmpty } == rhs.sections.filter { !$0.value.isEmpty }
     }
 
+    /// Sets every computed total (`form.computedCells`: the 总计 column, the （七）总计 row, 四's
+    /// 总计) to the sum of its parts; blank when every part is blank. Importers use it so a
+    /// total is never taken on trust from a file.
+    public mutating func computeTotals() {
+        // A total of totals (（七）总计 › 总计) settles once the totals it adds are set.
+        let computed = form.computedCells
+        for _ in 0..<3 {
+            for (cell, instance) in computed {
+                let parts = instance.right.compactMap { values[$0] }
+                values[cell] = parts.isEmpty ? nil : parts.reduce(0, +)
+            }
+        }
+    }
+
     /// The section ids a report may carry besides the text sections: notes under a table heading.
     public static func noteSectionID(forTable table: String) -> String { "\(table)_notes" }
 

@@ -1,5 +1,28 @@
+import Foundation
 import ReportModel
 
 /// Report ⇄ text: the official plain-text layout and Markdown, and the parser that reads
 /// published reports back.
-public enum ReportText {}
+public enum ReportText {
+    /// The report as plain text in the official layout (tables as TAB-separated rows).
+    public static func plainText(_ report: Report) -> String {
+        TextRenderer(report: report, style: .plain).render()
+    }
+
+    /// The report as Markdown: headings and pipe tables.
+    public static func markdown(_ report: Report) -> String {
+        TextRenderer(report: report, style: .markdown).render()
+    }
+
+    /// Reads a published report (plain text or Markdown, any of the shapes of
+    /// spec/TEXT-SHAPES.md). Throws `ReportInputError` (naming `file`) when the bytes are not
+    /// a readable report.
+    public static func parse(_ data: Data, file: String? = nil) throws(ReportInputError) -> LoadedReport {
+        do {
+            let text = try TextDecoding.decode(data)
+            return try TextParser(text: text, file: file).parse()
+        } catch {
+            throw file.map { error.inFile($0) } ?? error
+        }
+    }
+}

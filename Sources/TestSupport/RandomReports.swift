@@ -80,12 +80,6 @@ extension RandomReports {
 
     /// Sets every computed total (form.computedCells) to the sum of its parts, blank when all parts are.
     public static func fillTotals(_ report: inout Report) {
-        // Totals of totals (（七）总计 › 总计) settle after a second pass.
-        for _ in 0..<3 {
-            for (cell, instance) in report.form.computedCells {
-                let parts = instance.right.compactMap { report[$0] }
-                report[cell] = parts.isEmpty ? nil : parts.reduce(0, +)
-            }
-        }
+        report.computeTotals()
     }
 }

@@ -6,8 +6,8 @@ import ReportModel
 struct CheckResult: Sendable {
     let file: String
     let loaded: LoadedReport?
-    /// Why the file could not be read, when it could not.
-    let failure: Diagnostic?
+    /// Why the file could not be read, when it could not (one entry per problem found).
+    let failure: [Diagnostic]?
     private(set) var findings: [Finding]
 
     /// Reads and checks one file; never throws: an unreadable file is a result too.
@@ -20,14 +20,14 @@ struct CheckResult: Sendable {
             let loaded = try ReportFiles.load(path, kind: kind)
             self.loaded = loaded
             failure = nil
-            findings = CheckEngine.check(loaded.report)
+            findings = loaded.findings + CheckEngine.check(loaded.report)
         } catch let error as ReportInputError {
             loaded = nil
-            failure = error.inFile(path).diagnostic
+            failure = error.inFile(path).diagnostics
             findings = []
         } catch {
             loaded = nil
-            failure = Diagnostic(.error, file: path, "\(error)")
+            failure = [Diagnostic(.error, file: path, "\(error)")]
             findings = []
         }
     }
@@ -40,7 +40,7 @@ struct CheckResult: Sendable {
 
     /// Reader warnings, then findings placed in the source, or the reason the file was unreadable.
     var diagnostics: [Diagnostic] {
-        guard let loaded else { return failure.map { [$0] } ?? [] }
+        guard let loaded else { return failure ?? [] }
         return loaded.warnings.map { $0.inFile(file) } + findings.map { FindingPlaces.diagnostic(for: $0, in: loaded, file: file) }
     }
 

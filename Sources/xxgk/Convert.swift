@@ -39,7 +39,7 @@ struct Convert: ParsableCommand {
         }
         let name = input == "-" ? "<stdin>" : input
         loaded.warnings.forEach { printError($0.inFile(name).description) }
-        let findings = CheckEngine.check(loaded.report)
+        let findings = loaded.findings + CheckEngine.check(loaded.report)
         for finding in findings {
             var diagnostic = FindingPlaces.diagnostic(for: finding, in: loaded, file: name)
             if !strict { diagnostic.severity = .warning }

@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import ReportModel
+import ReportText
 import ReportWorkbook
 import XLSX
 
@@ -33,10 +34,10 @@ enum ReportFiles {
         switch kind {
         case .json:
             return try ReportJSON.decode(data, file: name)
+        case .txt, .md:
+            return try ReportText.parse(data, file: name)
         case .xlsx:
             return try ReportWorkbook.read(data, file: name)
-        case .txt, .md:
-            throw ReportInputError(file: name, "reading .\(kind.rawValue) files is not available in this build")
         }
     }
 
@@ -46,13 +47,15 @@ enum ReportFiles {
         switch kind {
         case .json:
             data = Data(ReportJSON.encode(report).utf8)
+        case .txt:
+            data = Data(ReportText.plainText(report).utf8)
+        case .md:
+            data = Data(ReportText.markdown(report).utf8)
         case .xlsx:
             try writeWorkbook(to: path) { temporaryPath in
                 try ReportWorkbook.write(report, to: temporaryPath, generator: XXGK.generator)
             }
             return
-        case .txt, .md:
-            throw OutputError(path: path, reason: "writing .\(kind.rawValue) files is not available in this build")
         }
         if path == "-" {
             FileHandle.standardOutput.write(data)

@@ -37,7 +37,7 @@ struct SummaryTable {
         rows = results.map { result in
             guard let report = result.loaded?.report else {
                 return [.text(result.file), .text(""), .number(nil), .text(""), .text("unreadable"), .number(nil), .number(nil),
-                        .text(result.failure?.message ?? "")] + captions.map { _ in .number(nil) }
+                        .text(result.failure?.first?.message ?? "")] + captions.map { _ in .number(nil) }
             }
             let figures = Dictionary(report.form.keyFigures.map { ($0.label, $0.cell) }, uniquingKeysWith: { first, _ in first })
             return [

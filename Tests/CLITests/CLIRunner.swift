@@ -71,3 +71,12 @@ enum CLI {
         ((try? FileManager.default.contentsOfDirectory(atPath: folder.path)) ?? []).sorted()
     }
 }
+
+extension XCTestCase {
+    /// A new empty folder for this test's files, removed when the test ends.
+    func temporaryFolder() throws -> URL {
+        let folder = try CLI.temporaryFolder()
+        addTeardownBlock { try? FileManager.default.removeItem(at: folder) }
+        return folder
+    }
+}

@@ -24,7 +24,7 @@ final class SubmissionsTests: XCTestCase {
 
     /// A folder with good submissions, one breaking each rule, one of the other form, one unreadable.
     private func makeSubmissions(includeUnreadable: Bool) throws -> URL {
-        let folder = try CLI.temporaryFolder()
+        let folder = try temporaryFolder()
         try write(try consistent("2021", agency: "甲局"), named: "01_good.json", in: folder)
         try write(try consistent("2021", agency: "乙局"), named: "02_good.json", in: folder)
         var balance = try consistent("2021", agency: "丙局")
@@ -43,8 +43,17 @@ final class SubmissionsTests: XCTestCase {
         try write(appeals, named: "06_group_total.json", in: folder)
         try write(try consistent("2019", agency: "庚局"), named: "07_form2019.json", in: folder)
         if includeUnreadable {
-            try Data([0x50, 0x4B, 0x03, 0x04, 0xFF]).write(to: folder.appendingPathComponent("08_broken.json"))
+            try Data([0x50, 0x4B, 0x03, 0x04, 0xFF]).write(to: folder.appendingPathComponent("08_broken.xlsx"))
         }
+        // Submissions as a workbook and as a published text, converted by xxgk itself.
+        try write(try consistent("2021", agency: "辛局"), named: "09_workbook.json", in: folder)
+        let workbook = try CLI.run(["convert", folder.appendingPathComponent("09_workbook.json").path, folder.appendingPathComponent("09_workbook.xlsx").path])
+        XCTAssertEqual(workbook.status, 0, workbook.standardError)
+        try FileManager.default.removeItem(at: folder.appendingPathComponent("09_workbook.json"))
+        try write(try consistent("2021", agency: "壬局"), named: "10_text.json", in: folder)
+        let text = try CLI.run(["convert", folder.appendingPathComponent("10_text.json").path, folder.appendingPathComponent("10_text.txt").path])
+        XCTAssertEqual(text.status, 0, text.standardError)
+        try FileManager.default.removeItem(at: folder.appendingPathComponent("10_text.json"))
         return folder
     }
 
@@ -63,7 +72,9 @@ final class SubmissionsTests: XCTestCase {
             "05_row_total.json: 戊局, year 2022, form 2021: 2 errors",
             "06_group_total.json: 己局, year 2022, form 2021: 1 error",
             "07_form2019.json: 庚局, year 2020, form 2019: passed",
-            "08_broken.json: unreadable",
+            "08_broken.xlsx: unreadable",
+            "09_workbook.xlsx: 辛局, year 2022, form 2021: passed",
+            "10_text.txt: 壬局, year 2022, form 2021: passed",
         ])
         let rules = lines.filter { $0.hasPrefix("error:") }.compactMap { line -> String? in
             guard let open = line.lastIndex(of: "["), line.hasSuffix("]") else { return line.contains("08_broken") ? "unreadable" : nil }
@@ -79,17 +90,17 @@ final class SubmissionsTests: XCTestCase {
         let csv = String(decoding: bytes.dropFirst(3), as: UTF8.self)
         let rows = csv.split(separator: "\r\n").map { $0.split(separator: ",", omittingEmptySubsequences: false).map(String.init) }
         XCTAssertTrue(csv.hasPrefix("file,agency,year,form,status,errors,warnings,failing rules,本年新收申请,上年结转,办理结果总计,结转下年度,行政复议总计,未经复议直接起诉总计,复议后起诉总计\r\n"))
-        XCTAssertEqual(rows.count, 9)
-        XCTAssertEqual(rows.map { $0[4] }, ["status", "passed", "passed", "failed", "failed", "failed", "failed", "passed", "unreadable"])
+        XCTAssertEqual(rows.count, 11)
+        XCTAssertEqual(rows.map { $0[4] }, ["status", "passed", "passed", "failed", "failed", "failed", "failed", "passed", "unreadable", "passed", "passed"])
         XCTAssertEqual(rows[3][7], "applications.balance")
         XCTAssertEqual(rows[4][7], "applications.balance applications.results_total")
-        XCTAssertEqual(rows[8][0], folder.appendingPathComponent("08_broken.json").path)
+        XCTAssertEqual(rows[8][0], folder.appendingPathComponent("08_broken.xlsx").path)
         // Key figures are the report's own values.
         let good = try ReportJSON.decode(Data(contentsOf: folder.appendingPathComponent("01_good.json"))).report
         XCTAssertEqual(rows[1][8], good["applications", "received", "total"].map(ReportJSON.format) ?? "")
         XCTAssertEqual(rows[1][14], good["appeals", "litigation_after_review", "total"].map(ReportJSON.format) ?? "")
 
-        try FileManager.default.removeItem(at: folder.appendingPathComponent("08_broken.json"))
+        try FileManager.default.removeItem(at: folder.appendingPathComponent("08_broken.xlsx"))
         try FileManager.default.removeItem(at: summary)
         let withoutBroken = try CLI.run(["check", folder.path])
         XCTAssertEqual(withoutBroken.status, 1, "failing checks but every input readable: exit 1")
@@ -101,7 +112,7 @@ final class SubmissionsTests: XCTestCase {
 
     func testSummaryWorkbookHoldsTheSameRowsAsTheCSV() throws {
         let folder = try makeSubmissions(includeUnreadable: true)
-        let output = try CLI.temporaryFolder()
+        let output = try temporaryFolder()
         let csvPath = output.appendingPathComponent("summary.csv")
         let xlsxPath = output.appendingPathComponent("summary.xlsx")
         XCTAssertEqual(try CLI.run(["check", folder.path, "--summary", csvPath.path]).status, 2)
@@ -127,10 +138,10 @@ final class SubmissionsTests: XCTestCase {
         // `script` gives the command a pseudo-terminal, as a user's shell would.
         let command = "\(CLI.executable.path) check \(folder.path)"
         let terminal = try CLI.runProgram("/usr/bin/script", ["-qec", command, "/dev/null"])
-        XCTAssertTrue(terminal.standardOutput.contains("] 7/7"), terminal.standardOutput)
+        XCTAssertTrue(terminal.standardOutput.contains("] 9/9"), terminal.standardOutput)
         XCTAssertTrue(terminal.standardOutput.contains("\r[###"), terminal.standardOutput)
         let piped = try CLI.run(["check", folder.path])
-        XCTAssertFalse(piped.standardOutput.contains("7/7") || piped.standardError.contains("7/7"))
+        XCTAssertFalse(piped.standardOutput.contains("9/9") || piped.standardError.contains("9/9"))
         XCTAssertEqual(piped.standardError, "")
     }
 
@@ -145,11 +156,11 @@ final class SubmissionsTests: XCTestCase {
             guard case .object(let members) = file, case .string(let status)? = members.first(where: { $0.key == "status" })?.value else { return nil }
             return status
         }
-        XCTAssertEqual(statuses, ["passed", "passed", "failed", "failed", "failed", "failed", "passed", "unreadable"])
+        XCTAssertEqual(statuses, ["passed", "passed", "failed", "failed", "failed", "failed", "passed", "unreadable", "passed", "passed"])
     }
 
     func testYearToYearCarryOver() throws {
-        let folder = try CLI.temporaryFolder()
+        let folder = try temporaryFolder()
         let lastYear = folder.appendingPathComponent("2021")
         let thisYear = folder.appendingPathComponent("2022")
         try FileManager.default.createDirectory(at: lastYear, withIntermediateDirectories: true)
@@ -193,7 +204,7 @@ final class SubmissionsTests: XCTestCase {
     }
 
     func testSumEqualsTheElementWiseSum() throws {
-        let folder = try CLI.temporaryFolder()
+        let folder = try temporaryFolder()
         var parts: [Report] = []
         for index in 0..<12 {
             let report = try consistent("2021", agency: "部门\(index)", year: 2023)
@@ -217,8 +228,32 @@ final class SubmissionsTests: XCTestCase {
         XCTAssertEqual(CheckEngine.check(total).map(\.description), [], "the sum of passing reports passes")
     }
 
+    func testSumOfWorkbooksIntoAWorkbook() throws {
+        let folder = try temporaryFolder()
+        var parts: [Report] = []
+        for index in 0..<4 {
+            let report = try consistent("2019", agency: "科室\(index)", year: 2020)
+            parts.append(report)
+            try write(report, named: "\(index).json", in: folder)
+            let converted = try CLI.run(["convert", folder.appendingPathComponent("\(index).json").path, folder.appendingPathComponent("\(index).xlsx").path])
+            XCTAssertEqual(converted.status, 0, converted.standardError)
+            try FileManager.default.removeItem(at: folder.appendingPathComponent("\(index).json"))
+        }
+        let output = try temporaryFolder()
+        let run = try CLI.run(["sum", folder.path, "-o", output.appendingPathComponent("district.xlsx").path, "--agency", "某区"])
+        XCTAssertEqual(run.status, 0, run.standardError)
+        let back = try CLI.run(["convert", output.appendingPathComponent("district.xlsx").path, output.appendingPathComponent("district.json").path])
+        XCTAssertEqual(back.status, 0, back.standardError)
+        let total = try ReportJSON.decode(Data(contentsOf: output.appendingPathComponent("district.json"))).report
+        XCTAssertEqual(total.agency, "某区")
+        for cell in total.form.cells {
+            let values = parts.compactMap { $0[cell] }
+            XCTAssertEqual(total[cell], values.isEmpty ? nil : values.reduce(0, +), "\(cell)")
+        }
+    }
+
     func testSumRefusesMixedFormsAndYearsAndWritesNothing() throws {
-        let folder = try CLI.temporaryFolder()
+        let folder = try temporaryFolder()
         try write(try consistent("2021", agency: "甲", year: 2022), named: "a.json", in: folder)
         try write(try consistent("2019", agency: "乙", year: 2020), named: "b.json", in: folder)
         let output = folder.appendingPathComponent("sum.json")

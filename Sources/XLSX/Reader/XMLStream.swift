@@ -77,7 +77,12 @@ enum XMLStream {
     /// The parser options: no network, no error printing; entities are never substituted.
     static let options = Int32(XML_PARSE_NONET.rawValue | XML_PARSE_NOERROR.rawValue | XML_PARSE_NOWARNING.rawValue)
 
+    /// libxml2's global set-up, done once before any parse: `xxgk check` parses workbooks on
+    /// all cores at once, and libxml2 2.9 does not initialise itself safely from many threads.
+    private static let libraryInitialised: Void = xmlInitParser()
+
     static func parse(_ archive: ZipArchive, part: String, into handler: any XMLHandler) throws(XLSXReadError) {
+        _ = libraryInitialised
         let state = ParseContext(handler: handler)
         var sax = xmlSAXHandler()
         sax.initialized = XML_SAX2_MAGIC

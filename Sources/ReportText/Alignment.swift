@@ -1,0 +1,204 @@
+import Foundation
+import ReportModel
+
+/// The values printed for one row (or the band), and the readings they admit: which
+/// number goes to which cell. Settled by the form's rules where the text alone cannot.
+struct ValueGroup {
+    let cells: [CellKey]
+    /// The line of the row's label, for blank cells and messages.
+    let line: Int
+    let tokens: [Token]
+    /// Readings, preferred first; each gives every cell a value or blank.
+    var candidates: [[Decimal?]]
+    /// The line of each value of a reading (by position in `tokens`), per candidate.
+    var lines: [[Int]]
+
+    /// All readings of `tokens` for `cells`: exact when the counts agree; otherwise glued
+    /// digits split and values placed in every order-keeping way, the natural one first.
+    init(cells: [CellKey], line: Int, tokens rawTokens: [Token], form: Form) {
+        self.cells = cells
+        self.line = line
+        var tokens = rawTokens
+        let n = cells.count
+        while tokens.count > n, let last = tokens.last, last.kind == .empty { tokens.removeLast() }
+        while tokens.count > n, let first = tokens.first, first.kind == .empty { tokens.removeFirst() }
+        if tokens.count > n { tokens = Array(tokens.prefix(n)) }
+        self.tokens = tokens
+        var readings: [[Decimal?]] = []
+        var readingLines: [[Int]] = []
+        var seen: Set<[Decimal?]> = []
+        var placementsByCount: [Int: [[Int]]] = [:]
+        // Bounded work: a pathological row (hundreds of glued digits) gives up, not hangs.
+        var work = 0
+        readingLoop: for split in Self.splits(tokens, target: n) {
+            let values = split.map(\.value)
+            let placements = placementsByCount[values.count] ?? Self.placements(values.count, n)
+            placementsByCount[values.count] = placements
+            for placement in placements {
+                work += 1
+                if work > 300_000 || readings.count > 20000 { break readingLoop }
+                var reading = [Decimal?](repeating: nil, count: n)
+                var lineOf = [Int](repeating: line, count: n)
+                for (index, position) in placement.enumerated() {
+                    reading[position] = values[index]
+                    lineOf[position] = split[index].line
+                }
+                let valid = zip(reading, cells).allSatisfy { value, cell in
+                    guard let value else { return true }
+                    return form.column(of: cell)?.kind.accepts(value) ?? false
+                }
+                if valid && seen.insert(reading).inserted {
+                    readings.append(reading)
+                    readingLines.append(lineOf)
+                }
+            }
+        }
+        candidates = readings
+        lines = readingLines
+    }
+
+    /// The values of the tokens, with glued digit runs split in every way that gives at
+    /// most `target` values (fewest splits first when the target cannot be reached).
+    private static func splits(_ tokens: [Token], target: Int) -> [[(value: Decimal?, line: Int)]] {
+        var pieces: [[[(value: Decimal?, line: Int)]]] = []
+        for token in tokens {
+            switch token.kind {
+            case .empty, .text:
+                pieces.append([[(nil, token.line)]])
+            case .number(let digits):
+                var options: [[(value: Decimal?, line: Int)]] = []
+                let unsigned = digits.hasPrefix("-") || digits.hasPrefix("+") ? String(digits.dropFirst()) : digits
+                let sign = digits.hasPrefix("-") ? "-" : ""
+                if token.glued && !digits.contains(".") && unsigned.count > 1 {
+                    for parts in partitions(unsigned, maxParts: target) {
+                        options.append(parts.enumerated().map { index, part in
+                            (Decimal(string: (index == 0 ? sign : "") + part), token.line)
+                        })
+                    }
+                } else {
+                    options.append([(Decimal(string: digits).map { scaled($0, token.suffix) }, token.line)])
+                }
+                pieces.append(options)
+            }
+        }
+        var results: [[(value: Decimal?, line: Int)]] = [[]]
+        for options in pieces {
+            var next: [[(value: Decimal?, line: Int)]] = []
+            combine: for prefix in results {
+                for option in options where prefix.count + option.count <= target {
+                    next.append(prefix + option)
+                    if next.count > 20000 { break combine }
+                }
+            }
+            results = next
+        }
+        let best = results.map(\.count).max() ?? 0
+        return results.filter { $0.count == best }
+    }
+
+    /// A value with its unit: 元 becomes 万元.
+    static func scaled(_ value: Decimal, _ suffix: String) -> Decimal {
+        suffix.hasPrefix("元") ? value / 10000 : value
+    }
+
+    /// The ways to cut a digit string into at most `maxParts` numbers without leading zeros.
+    private static func partitions(_ digits: String, maxParts: Int) -> [[String]] {
+        let chars = Array(digits)
+        var results: [[String]] = []
+        var steps = 0
+        func walk(_ start: Int, _ parts: [String]) {
+            steps += 1
+            if results.count > 20000 || steps > 200_000 { return }
+            if start == chars.count { results.append(parts); return }
+            // No cell holds more than 15 digits: prune what cannot be finished.
+            guard parts.count < maxParts, chars.count - start <= (maxParts - parts.count) * 15 else { return }
+            let maxEnd = chars[start] == "0" ? start + 1 : min(chars.count, start + 15)
+            for end in (start + 1)...maxEnd {
+                walk(end, parts + [String(chars[start..<end])])
+            }
+        }
+        walk(0, [])
+        return results
+    }
+
+    /// Order-keeping placements of k values in n cells: the natural one first (the first
+    /// values from the left, the last value in the last cell), then the others.
+    static func placements(_ k: Int, _ n: Int) -> [[Int]] {
+        guard k < n else { return [Array(0..<n)] }
+        guard k > 0 else { return [[]] }
+        var all: [[Int]] = []
+        func walk(_ start: Int, _ chosen: [Int]) {
+            if chosen.count == k { all.append(chosen); return }
+            if all.count > 20000 { return }
+            let remaining = k - chosen.count
+            guard start <= n - remaining else { return }
+            for position in start...(n - remaining) { walk(position + 1, chosen + [position]) }
+        }
+        walk(0, [])
+        let natural = Array(0..<(k - 1)) + [n - 1]
+        return [natural] + all.filter { $0 != natural }
+    }
+}
+
+/// Chooses one reading per value group with the form's rules, or reports the ones the
+/// rules cannot settle.
+struct AlignmentResolver {
+    let form: Form
+    var groups: [ValueGroup]
+
+    /// The chosen reading of each group (nil: undetermined) and the warnings to give.
+    mutating func resolve() -> (chosen: [Int?], ambiguous: [Int]) {
+        let instances = form.ruleInstances
+        var chosen = [Int?](repeating: nil, count: groups.count)
+        var alive: [[Int]] = groups.map { Array($0.candidates.indices) }
+        // 1. Rules wholly inside a group (总计 of a row, a band group).
+        for (index, group) in groups.enumerated() {
+            let own = Set(group.cells)
+            let inside = instances.filter { Set($0.cells).isSubset(of: own) }
+            let passing = alive[index].filter { candidate in
+                inside.allSatisfy { holds($0, values: Dictionary(uniqueKeysWithValues: zip(group.cells, group.candidates[candidate])).compactMapValues { $0 }) }
+            }
+            if !passing.isEmpty { alive[index] = passing }
+            if alive[index].count == 1 || group.candidates.count == 1 { chosen[index] = alive[index].first }
+        }
+        // 2. Rules across rows, with the groups already settled; repeat while progress.
+        var progress = true
+        while progress {
+            progress = false
+            var known: [CellKey: Decimal?] = [:]
+            for (index, choice) in chosen.enumerated() {
+                guard let choice else { continue }
+                for (cell, value) in zip(groups[index].cells, groups[index].candidates[choice]) { known[cell] = value }
+            }
+            for (index, group) in groups.enumerated() where chosen[index] == nil {
+                let own = Set(group.cells)
+                let touching = instances.filter { instance in
+                    instance.cells.contains(where: own.contains) && instance.cells.allSatisfy { own.contains($0) || known[$0] != nil }
+                }
+                guard !touching.isEmpty else { continue }
+                let passing = alive[index].filter { candidate in
+                    var values = known
+                    for (cell, value) in zip(group.cells, group.candidates[candidate]) { values[cell] = value }
+                    return touching.allSatisfy { holds($0, values: values.compactMapValues { $0 }) }
+                }
+                if passing.count == 1 || (!passing.isEmpty && passing.count < alive[index].count) {
+                    alive[index] = passing
+                    if passing.count == 1 { chosen[index] = passing[0]; progress = true }
+                }
+            }
+        }
+        // 3. Readings that differ only in blank against 0 are one reading: take the first.
+        var ambiguous: [Int] = []
+        for (index, group) in groups.enumerated() where chosen[index] == nil {
+            let zeroed = Set(alive[index].map { group.candidates[$0].map { $0 ?? 0 } })
+            if zeroed.count <= 1 { chosen[index] = alive[index].first } else { ambiguous.append(index) }
+        }
+        return (chosen, ambiguous)
+    }
+
+    private func holds(_ instance: Rule.Instance, values: [CellKey: Decimal]) -> Bool {
+        let left = instance.left.map { values[$0] ?? 0 }.reduce(0, +)
+        let right = instance.right.map { values[$0] ?? 0 }.reduce(0, +)
+        return instance.rule.relation == .equal ? left == right : left >= right
+    }
+}

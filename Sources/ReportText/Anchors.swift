@@ -1,0 +1,62 @@
+import ReportModel
+
+/// A label of the form that the parser looks for in the text: a row (its values follow
+/// it), a group of rows (a label over several rows), or the band of section 四.
+struct Anchor {
+    enum Kind {
+        /// A row: its values go to these cells.
+        case row(table: String, row: String, cells: [CellKey])
+        /// A group label; values printed right after it (a form version with a single row
+        /// here) go to the group's last row.
+        case group(table: String, lastRow: String, cells: [CellKey])
+        /// The band table: all its cells in one run of values after the header.
+        case band(table: String, cells: [CellKey])
+    }
+    let kind: Kind
+    /// The label as the form prints it.
+    let label: String
+    /// The normalized label without its enumerator.
+    let core: String
+    /// The normalized label with its enumerator (`3.其他`), to recognise short labels.
+    var full: String { Labels.normalize(label) }
+
+    var table: String {
+        switch kind {
+        case .row(let table, _, _), .group(let table, _, _), .band(let table, _): return table
+        }
+    }
+
+    /// Every anchor of a form, in the order the tables print them.
+    static func anchors(of form: Form) -> [Anchor] {
+        var anchors: [Anchor] = []
+        func make(_ kind: Kind, _ label: String) -> Anchor {
+            Anchor(kind: kind, label: label, core: Labels.core(Labels.normalize(label)))
+        }
+        for table in form.tables {
+            func cells(_ row: String) -> [CellKey] {
+                table.row(row).map { $0.columns.map { CellKey(table: table.id, row: row, column: $0.id) } } ?? []
+            }
+            switch table.layout {
+            case .blocks:
+                anchors += table.rows.map { make(.row(table: table.id, row: $0.id, cells: cells($0.id)), $0.label) }
+            case .grid(_, _, let rowHeader):
+                func visit(_ node: LabelNode) {
+                    if let id = node.id, node.childNodes.isEmpty {
+                        anchors.append(make(.row(table: table.id, row: id, cells: cells(id)), node.label))
+                    } else {
+                        let last = Form.leavesPaths([node]).last?.last?.id ?? ""
+                        anchors.append(make(.group(table: table.id, lastRow: last, cells: cells(last)), node.label))
+                        node.childNodes.forEach(visit)
+                    }
+                }
+                rowHeader.forEach(visit)
+            case .band:
+                let all = table.cells
+                if let first = table.rows.first {
+                    anchors.append(make(.band(table: table.id, cells: all), first.labelPath.first ?? first.label))
+                }
+            }
+        }
+        return anchors
+    }
+}

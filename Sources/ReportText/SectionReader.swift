@@ -1,0 +1,125 @@
+import Foundation
+import ReportModel
+
+/// Finds the six headings (by their wording or a variant of it) and reads the text
+/// sections' paragraphs between them.
+struct SectionReader {
+    let form: Form
+    let lines: [String]
+    /// 1-based line of the title, when found.
+    let titleLine: Int?
+    /// 0-based index of the signature's first line: the last section ends before it.
+    let end: Int
+    /// 0-based index of the last line that holds table values, when any.
+    var tablesEnd: Int? = nil
+
+    /// A line of the text, or a piece of a flattened line cut at a heading.
+    private struct Piece {
+        let text: String
+        /// The 0-based index of the line it comes from.
+        let line: Int
+    }
+
+    func sections() -> [String: String] {
+        let pieces = cutAtHeadings()
+        var found: [(section: SectionDefinition, piece: Int)] = []
+        var from = pieces.firstIndex { $0.line >= (titleLine ?? 0) } ?? 0
+        for section in form.sections {
+            if let index = headingPiece(section.heading, in: pieces, from: from) {
+                found.append((section, index))
+                from = index + 1
+            }
+        }
+        // A text section whose heading is missing right after the tables (a converter dropped
+        // it): its text is what follows the last table line.
+        if let tablesEnd, let lastTable = form.sections.lastIndex(where: { $0.table != nil }), lastTable + 1 < form.sections.count,
+            !found.contains(where: { $0.section == form.sections[lastTable + 1] }),
+            let start = pieces.firstIndex(where: { $0.line > tablesEnd }), !found.contains(where: { $0.piece >= start && $0.section == form.sections[lastTable] })
+        {
+            let position = found.firstIndex { $0.piece >= start } ?? found.count
+            found.insert((form.sections[lastTable + 1], start - 1), at: position)
+        }
+        var sections: [String: String] = [:]
+        for id in form.textSectionIDs { sections[id] = "" }
+        // Notes under a table's heading: the sentences printed before the table begins.
+        for entry in found {
+            guard let table = entry.section.table else { continue }
+            var notes: [String] = []
+            for piece in pieces[(entry.piece + 1)...] {
+                let text = piece.text.trimmingCharacters(in: CharacterSet.whitespaces.union(CharacterSet(charactersIn: "\u{00A0}\u{3000}")))
+                if text.isEmpty { continue }
+                guard Self.isProse(text) else { break }
+                notes.append(text)
+            }
+            if !notes.isEmpty { sections[Report.noteSectionID(forTable: table)] = notes.joined(separator: "\n") }
+        }
+        for (position, entry) in found.enumerated() where entry.section.table == nil {
+            let stop = position + 1 < found.count ? found[position + 1].piece : (pieces.firstIndex { $0.line >= end } ?? pieces.count)
+            guard stop > entry.piece + 1 else { continue }
+            let paragraphs = pieces[(entry.piece + 1)..<stop]
+                .map { $0.text.trimmingCharacters(in: CharacterSet.whitespaces.union(CharacterSet(charactersIn: "\u{00A0}\u{3000}"))) }
+                .filter { !$0.isEmpty && !$0.contains("\t") && !$0.hasPrefix("|") && !Self.isPageFurniture($0) }
+            sections[entry.section.id] = paragraphs.joined(separator: "\n")
+        }
+        return sections
+    }
+
+    /// The lines, with long flattened lines (crawler text) cut before and after each
+    /// heading printed in them.
+    private func cutAtHeadings() -> [Piece] {
+        var pieces: [Piece] = []
+        for (index, line) in lines.enumerated() {
+            guard line.count > 300 else { pieces.append(Piece(text: line, line: index)); continue }
+            var rest = Substring(line)
+            var cut = true
+            while cut {
+                cut = false
+                var earliest: Range<Substring.Index>?
+                for heading in form.sections.map(\.heading) {
+                    if let range = rest.range(of: heading), range.lowerBound > rest.startIndex || range.upperBound < rest.endIndex,
+                        earliest.map({ range.lowerBound < $0.lowerBound }) ?? true
+                    {
+                        earliest = range
+                    }
+                }
+                if let range = earliest {
+                    pieces.append(Piece(text: String(rest[..<range.lowerBound]), line: index))
+                    pieces.append(Piece(text: String(rest[range]), line: index))
+                    rest = rest[range.upperBound...]
+                    cut = true
+                }
+            }
+            pieces.append(Piece(text: String(rest), line: index))
+        }
+        return pieces
+    }
+
+    /// A sentence rather than a table line: no cells, and ends as a sentence does.
+    static func isProse(_ text: String) -> Bool {
+        !text.contains("\t") && !text.hasPrefix("|") && !text.hasPrefix("**") && (text.hasSuffix("。") || text.hasSuffix("；"))
+    }
+
+    /// Page numbers a PDF extraction leaves in the text (`-3-`, `— 4 —`, `第 2 页`).
+    static func isPageFurniture(_ line: String) -> Bool {
+        guard line.count <= 20 else { return false }
+        return pageFurniture?.firstMatch(in: line, range: NSRange(line.startIndex..., in: line)) != nil
+    }
+    private static let pageFurniture = NSRegularExpression.constant(#"^\s*[-—–－]+\s*\d{1,3}\s*[-—–－]+\s*$|^\s*第\s*\d+\s*页"#)
+
+    /// The index of the first piece from `from` that is this heading or a variant.
+    private func headingPiece(_ heading: String, in pieces: [Piece], from: Int) -> Int? {
+        let core = Labels.core(Labels.normalize(heading))
+        guard from < pieces.count else { return nil }
+        for index in from..<pieces.count {
+            let line = pieces[index].text
+            if line.contains("\t") { continue }
+            let normalized = Labels.normalize(line)
+            let text = Labels.core(normalized)
+            guard !text.isEmpty, text.count <= core.count + 12, !text.hasSuffix("。"), !normalized.hasPrefix("(") else { continue }
+            // Numbered like the heading (`五、`): a variant wording will do; bare: nearly exact.
+            let numbered = text != normalized && normalized.hasPrefix(String(Labels.normalize(heading).prefix(2)))
+            if Labels.score(text, core) >= (numbered ? 0.6 : 0.85) || text.hasPrefix(core) { return index }
+        }
+        return nil
+    }
+}

@@ -1,0 +1,60 @@
+import Foundation
+import ReportModel
+
+/// Turns the bytes of a text file into a string, or says what the bytes are when they are
+/// not text: empty, binary, or Chinese text in a legacy encoding (GB18030/GBK).
+enum TextDecoding {
+    static func decode(_ data: Data) throws(ReportInputError) -> String {
+        let bytes = [UInt8](data)
+        if bytes.allSatisfy({ $0 == 0x20 || $0 == 0x09 || $0 == 0x0A || $0 == 0x0D }) {
+            throw ReportInputError("the file is empty; expected the text of a 政府信息公开工作年度报告")
+        }
+        if bytes.starts(with: [0xFF, 0xFE]) || bytes.starts(with: [0xFE, 0xFF]) {
+            let encoding: String.Encoding = bytes[0] == 0xFF ? .utf16LittleEndian : .utf16BigEndian
+            if let text = String(data: Data(bytes.dropFirst(2)), encoding: encoding) { return text }
+        }
+        if bytes.starts(with: [0x50, 0x4B, 0x03, 0x04]) {
+            throw ReportInputError("this is a ZIP archive (an .xlsx or .docx document?), not a text report")
+        }
+        if bytes.starts(with: Array("%PDF".utf8)) {
+            throw ReportInputError("this is a PDF document, not a text report; extract its text first (pdftotext -layout)")
+        }
+        let body = bytes.starts(with: [0xEF, 0xBB, 0xBF]) ? Array(bytes.dropFirst(3)) : bytes
+        if let text = String(validating: body, as: UTF8.self) {
+            if text.unicodeScalars.contains(where: { $0.value == 0 || ($0.value < 0x20 && ![0x09, 0x0A, 0x0D, 0x0C].contains($0.value)) }) {
+                throw ReportInputError("binary data (control characters), not a text report")
+            }
+            return text
+        }
+        if looksLikeGB18030(body) {
+            throw ReportInputError("the text is not UTF-8: it looks like Chinese in GB18030/GBK encoding; convert it first (iconv -f GB18030 -t UTF-8)")
+        }
+        throw ReportInputError("binary data (not UTF-8 text), not a text report")
+    }
+
+    /// True when the bytes are valid double-byte GB18030/GBK sequences with no control bytes:
+    /// lead byte 0x81–0xFE, trail byte 0x40–0xFE (not 0x7F), or four-byte sequences.
+    static func looksLikeGB18030(_ bytes: [UInt8]) -> Bool {
+        var index = 0
+        var pairs = 0
+        while index < bytes.count {
+            let byte = bytes[index]
+            if byte < 0x80 {
+                if byte == 0 || (byte < 0x20 && ![0x09, 0x0A, 0x0D].contains(byte)) { return false }
+                index += 1
+                continue
+            }
+            guard (0x81...0xFE).contains(byte), index + 1 < bytes.count else { return false }
+            let trail = bytes[index + 1]
+            if (0x30...0x39).contains(trail) {
+                guard index + 3 < bytes.count, (0x81...0xFE).contains(bytes[index + 2]), (0x30...0x39).contains(bytes[index + 3]) else { return false }
+                index += 4
+            } else {
+                guard (0x40...0xFE).contains(trail), trail != 0x7F else { return false }
+                index += 2
+            }
+            pairs += 1
+        }
+        return pairs > 0
+    }
+}

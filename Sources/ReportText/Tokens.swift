@@ -1,0 +1,228 @@
+import Foundation
+import ReportModel
+
+/// One piece of a text report: a label (text), a number, or an empty table cell.
+struct Token {
+    enum Kind: Equatable {
+        case text(String)
+        /// A number as printed (digits, optional sign and decimals) and its unit factor.
+        case number(String)
+        case empty
+    }
+    var kind: Kind
+    /// 1-based line number.
+    let line: Int
+    /// True when the digits were glued to text with no separator (flattened text), so they
+    /// may hold several cells.
+    var glued = false
+    /// Note or unit printed with the number (`万元`, `元`, `（其中修订 16 件）`).
+    var suffix = ""
+    /// True for a cell of a TAB or `|` row: a label of its own, never part of a wrapped label.
+    var inCell = false
+
+    var isValue: Bool {
+        if case .text = kind { return false }
+        return true
+    }
+    var isNumber: Bool {
+        if case .number = kind { return true }
+        return false
+    }
+    var text: String? {
+        if case .text(let text) = kind { return text }
+        return nil
+    }
+}
+
+/// Splits the lines of a report into tokens, as every shape of TEXT-SHAPES.md needs:
+/// TAB or `|` cells (empty cells kept), or whitespace-separated pieces; numbers glued to
+/// text split off; page numbers dropped; notes and units kept with their number.
+enum Tokenizer {
+    private static let pageNumber = NSRegularExpression.constant(#"^[-—–－]\s*\d{1,3}\s*[-—–－]$|^第\s*\d+\s*页(共\s*\d+\s*页)?$"#)
+    private static let numberCell = NSRegularExpression.constant(#"^([+\-−－]?\d{1,15}(?:\.\d{1,6})?)\s*((?:万元|元|件|个|项|条|次)?\s*(?:[（(][^）)]*[）)])?)$"#)
+
+    static func tokens(of lines: [String]) -> [Token] {
+        var tokens: [Token] = []
+        for (index, raw) in lines.enumerated() {
+            let number = index + 1
+            let line = raw.replacingOccurrences(of: "\r", with: "")
+            if line.trimmingCharacters(in: .whitespaces).isEmpty { continue }
+            if isSeparatorRow(line) || SectionReader.isPageFurniture(line) { continue }
+            let cells: [String]
+            let separated: Bool
+            if line.contains("\t") {
+                cells = line.components(separatedBy: "\t")
+                separated = true
+            } else if line.filter({ $0 == "|" }).count >= 2 || line.trimmingCharacters(in: .whitespaces).hasSuffix("|") {
+                var trimmed = line.trimmingCharacters(in: .whitespaces)
+                if trimmed.hasPrefix("|") { trimmed.removeFirst() }
+                if trimmed.hasSuffix("|") { trimmed.removeLast() }
+                cells = trimmed.components(separatedBy: "|")
+                separated = true
+            } else {
+                // pdftotext -layout: two or more spaces part columns; one space parts the
+                // words of a wrapped label.
+                let columns = joinNotes(line).replacingOccurrences(of: "\u{3000}", with: "  ").replacingOccurrences(of: "\u{00A0}", with: " ")
+                    .components(separatedBy: "  ").map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
+                for (columnIndex, column) in columns.enumerated() {
+                    for (pieceIndex, piece) in column.split(separator: " ").enumerated() {
+                        var pieceTokens = cellTokens(String(piece), line: number, separated: false)
+                        if columnIndex > 0 && pieceIndex == 0, !pieceTokens.isEmpty { pieceTokens[0].inCell = true }
+                        tokens.append(contentsOf: pieceTokens)
+                    }
+                }
+                continue
+            }
+            for cell in cells {
+                var cellTokens = cellTokens(cell, line: number, separated: separated)
+                if separated { for index in cellTokens.indices { cellTokens[index].inCell = true } }
+                tokens.append(contentsOf: cellTokens)
+            }
+        }
+        return proseNumbersAsText(tokens)
+    }
+
+    /// `规章 22 件` in a paragraph: a number followed by a measure word is prose, not a value.
+    private static func proseNumbersAsText(_ tokens: [Token]) -> [Token] {
+        var tokens = tokens
+        for index in tokens.indices.dropLast() where tokens[index].isNumber && !tokens[index].inCell && !tokens[index].glued {
+            let next = tokens[index + 1]
+            guard next.line == tokens[index].line, let text = next.text, let first = text.first, case .number(let digits) = tokens[index].kind else { continue }
+            // `21 件`, `1 月`, or a number between words of a sentence.
+            let measured = "件个条次人项篇期家名余场份年月日号时分秒元".contains(first)
+            let between = index > 0 && tokens[index - 1].line == next.line && tokens[index - 1].text != nil
+            guard measured || between else { continue }
+            tokens[index].kind = .text(digits + tokens[index].suffix)
+        }
+        return tokens
+    }
+
+    /// The tokens of one cell (or one word of a layout line).
+    private static func cellTokens(_ cell: String, line number: Int, separated: Bool) -> [Token] {
+        var trimmed = asciiDigits(cell.trimmingCharacters(in: CharacterSet.whitespaces.union(CharacterSet(charactersIn: "\u{00A0}\u{3000}"))))
+        // `1,234`: thousands separators.
+        if trimmed.contains(","), let grouped = thousands, grouped.firstMatch(in: trimmed, range: NSRange(trimmed.startIndex..., in: trimmed)) != nil {
+            trimmed = trimmed.replacingOccurrences(of: ",", with: "")
+        }
+        if trimmed.isEmpty { return separated ? [Token(kind: .empty, line: number)] : [] }
+        let range = NSRange(trimmed.startIndex..., in: trimmed)
+        if pageNumber?.firstMatch(in: trimmed, range: range) != nil { return [] }
+        if let match = numberCell?.firstMatch(in: trimmed, range: range),
+            let digits = Range(match.range(at: 1), in: trimmed), let rest = Range(match.range(at: 2), in: trimmed)
+        {
+            let value = String(trimmed[digits]).replacingOccurrences(of: "−", with: "-").replacingOccurrences(of: "－", with: "-")
+            return [Token(kind: .number(value), line: number, suffix: String(trimmed[rest]))]
+        }
+        if trimmed == "-" || trimmed == "—" || trimmed == "/" || trimmed == "无" { return [Token(kind: .empty, line: number)] }
+        // A table cell is one thing: text with digits in it (`数据1`) is a label.
+        return separated ? [Token(kind: .text(trimmed), line: number)] : splitGlued(trimmed, line: number)
+    }
+
+    /// A Markdown table's `| --- |` row.
+    private static func isSeparatorRow(_ line: String) -> Bool {
+        let set = Set(line.filter { !$0.isWhitespace })
+        return !set.isEmpty && set.isSubset(of: ["|", "-", ":"]) && set.contains("-")
+    }
+
+    private static let thousands = NSRegularExpression.constant(#"^[+\-]?\d{1,3}(,\d{3})+(\.\d+)?\s*(万元|元)?$"#)
+
+    /// Full-width digits, signs and points as ASCII (`２１` → `21`).
+    static func asciiDigits(_ text: String) -> String {
+        guard text.unicodeScalars.contains(where: { (0xFF0B...0xFF19).contains($0.value) }) else { return text }
+        return String(String.UnicodeScalarView(text.unicodeScalars.map { scalar in
+            switch scalar.value {
+            case 0xFF10...0xFF19: return Unicode.Scalar(scalar.value - 0xFF10 + 0x30) ?? scalar
+            case 0xFF0B: return "+"
+            case 0xFF0D: return "-"
+            case 0xFF0E: return "."
+            default: return scalar
+            }
+        }))
+    }
+
+    private static let unitAfterSpace = NSRegularExpression.constant(#"(\d)\s+(万元|元)(?![\p{Han}])"#)
+    private static let numberNote = NSRegularExpression.constant(#"(\d)\s*([（(](?:其中|含|包括|另)[^）)]*[）)])"#)
+
+    /// Puts a number's unit and note in parentheses next to it, so whitespace splitting keeps
+    /// them together (`199.2 万元`, `22（其中修订 16 件）`).
+    private static func joinNotes(_ line: String) -> String {
+        var text = line
+        if text.contains("元"), let unitAfterSpace {
+            text = unitAfterSpace.stringByReplacingMatches(in: text, range: NSRange(text.startIndex..., in: text), withTemplate: "$1$2")
+        }
+        guard text.contains("(") || text.contains("（") else { return text }
+        // A note in parentheses right after a number: drop its inner spaces.
+        let pattern = numberNote
+        let range = NSRange(text.startIndex..., in: text)
+        var result = ""
+        var last = text.startIndex
+        for match in pattern?.matches(in: text, range: range) ?? [] {
+            guard let whole = Range(match.range, in: text), let digit = Range(match.range(at: 1), in: text), let note = Range(match.range(at: 2), in: text) else { continue }
+            result += text[last..<whole.lowerBound] + text[digit] + text[note].filter { $0 != " " && $0 != "\u{00A0}" && $0 != "\u{3000}" }
+            last = whole.upperBound
+        }
+        result += text[last...]
+        return result
+    }
+
+    /// Text with digits glued to it (`规章000行政规范性文件6233440`): text and digit runs as
+    /// separate tokens. Digits that are part of a label (`1.属于`, `第3页`, `2023年`) stay text.
+    private static func splitGlued(_ cell: String, line: Int) -> [Token] {
+        let chars = Array(cell)
+        var tokens: [Token] = []
+        var textBuffer = ""
+        var index = 0
+        func flushText() {
+            if !textBuffer.isEmpty { tokens.append(Token(kind: .text(textBuffer), line: line)) }
+            textBuffer = ""
+        }
+        while index < chars.count {
+            let char = chars[index]
+            // A sign before digits starts a number, after digits too (`行政处罚2648-18538`).
+            let signed = (char == "-" || char == "+") && index + 1 < chars.count && chars[index + 1].isASCIIDigit
+            if char.isASCIIDigit || signed {
+                var end = index + 1
+                while end < chars.count, chars[end].isASCIIDigit || (chars[end] == "." && end + 1 < chars.count && chars[end + 1].isASCIIDigit) { end += 1 }
+                var digits = String(chars[index..<end])
+                let next: Character? = end < chars.count ? chars[end] : nil
+                // `…公开00000003.危及`: the last digit is the enumerator of the next label.
+                var enumeratorDigit: Character?
+                if let next, next == "." || next == "、", !digits.contains("."), digits.count >= 1 {
+                    if digits.count == 1 && !signed {
+                        textBuffer.append(contentsOf: chars[index..<end])
+                        index = end
+                        continue
+                    }
+                    enumeratorDigit = digits.removeLast()
+                }
+                // Digits inside words (2023年, 第20条, 12345热线) are prose, not values.
+                if let next, enumeratorDigit == nil, "年月日号条项页次%％个件人".contains(next) || (next.isLetter && !next.isHanCharacter) {
+                    textBuffer.append(contentsOf: chars[index..<end])
+                    index = end
+                    continue
+                }
+                flushText()
+                if !digits.isEmpty {
+                    var unit = ""
+                    var after = end
+                    if after < chars.count, chars[after] == "万", after + 1 < chars.count, chars[after + 1] == "元" { unit = "万元"; after += 2 }
+                    else if after < chars.count, chars[after] == "元" { unit = "元"; after += 1 }
+                    tokens.append(Token(kind: .number(digits), line: line, glued: true, suffix: unit))
+                    end = after
+                }
+                if let enumeratorDigit { textBuffer.append(enumeratorDigit) }
+                index = end
+            } else {
+                textBuffer.append(char)
+                index += 1
+            }
+        }
+        flushText()
+        return tokens
+    }
+}
+
+extension Character {
+    var isASCIIDigit: Bool { isASCII && isNumber }
+    var isHanCharacter: Bool { unicodeScalars.first.map { (0x4E00...0x9FFF).contains($0.value) } ?? false }
+}
