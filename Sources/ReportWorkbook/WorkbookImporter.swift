@@ -126,6 +126,8 @@ struct WorkbookImporter {
         let layout = plan.layout
         let computed = plan.computed
         var shownTotals: [CellKey: (Decimal, SourceLocation)] = [:]
+        // A total showing an error value (#REF! after a deleted row) is reported, never read as 0.
+        var shownErrors: [CellKey: (String, SourceLocation)] = [:]
         var firstError: ReportInputError?
         var errorCount = 0
         origins.reserveCapacity(layout.cells.count)
@@ -136,7 +138,11 @@ struct WorkbookImporter {
             origins[key] = location
             let reading = ImportedValue.read(sheet.contents[reference], kind: column.kind)
             if computed[key] != nil {
-                if case .value(let shown) = reading { shownTotals[key] = (shown, location) }
+                switch reading {
+                case .value(let shown): shownTotals[key] = (shown, location)
+                case .invalid(let found): shownErrors[key] = (found, location)
+                case .blank, .placeholder: break
+                }
                 continue
             }
             switch reading {
@@ -161,6 +167,11 @@ struct WorkbookImporter {
         for key in layout.form.cells where computed[key] != nil {
             let total = totals.value(of: key)
             report[key] = total
+            if let (found, location) = shownErrors[key] {
+                warnings.append(Diagnostic(
+                    .warning, file: file, at: location,
+                    "the total shows \"\(found)\" instead of a number; its cells add up to \(ReportJSON.format(total ?? 0)), which is used"))
+            }
             if let (shown, location) = shownTotals[key], shown != (total ?? 0) {
                 warnings.append(Diagnostic(
                     .warning, file: file, at: location,
