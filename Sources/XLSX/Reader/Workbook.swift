@@ -60,12 +60,6 @@ public final class Workbook {
         }
     }
 
-    /// Opens the workbook at a path.
-    public convenience init(contentsOf path: String, limits: ReaderLimits = .standard) throws(XLSXReadError) {
-        guard let data = FileManager.default.contents(atPath: path) else { throw .missingPart(path) }
-        try self.init(data: data, limits: limits)
-    }
-
     /// The sheet of this name (exact), else the only one whose name matches ignoring case.
     public func sheet(named name: String) throws(XLSXReadError) -> SheetInfo {
         if let exact = sheets.first(where: { $0.name == name }) { return exact }
