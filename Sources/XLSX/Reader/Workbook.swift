@@ -98,7 +98,7 @@ public final class Workbook {
         if let sharedStringsCache { return sharedStringsCache }
         var strings: [String] = []
         if let part = sharedStringsPart, archive.contains(part) {
-            let parser = SharedStringsParser()
+            let parser = SharedStringsParser(limit: limits.maximumSharedStringsSize)
             try XMLStream.parse(archive, part: part, into: parser)
             strings = parser.strings
         }
