@@ -1,5 +1,4 @@
 // swift-tools-version:6.0
-import Foundation
 import PackageDescription
 
 /// xxgk: the annual report on government information disclosure (政府信息公开工作年度报告)
@@ -68,6 +67,13 @@ let package = Package(
             dependencies: ["ReportModel", "ReportWorkbook"],
             path: "bench/WorkbookBench"),
 
+        // `make fuzz`: the reader under libFuzzer (built with -sanitize=fuzzer -DFUZZING in
+        // .build-fuzz); without those flags, a replayer of fuzz inputs.
+        .executableTarget(
+            name: "xxgk-fuzz-reader",
+            dependencies: ["XLSX"],
+            path: "Fuzz/ReaderFuzz"),
+
         // Seeded random reports and fixture paths shared by the test targets.
         .target(
             name: "TestSupport",
@@ -100,18 +106,3 @@ let package = Package(
     ],
     swiftLanguageModes: [.v6]
 )
-
-// `make fuzz` only (XXGK_FUZZ=1): a libFuzzer harness over the XLSX reader, with the reader and
-// the harness built with -sanitize=fuzzer,address (coverage + AddressSanitizer). The flags are
-// per target, so build tools (EmbedForms) stay uninstrumented; the harness needs libFuzzer's
-// driver, which exists only in such a build, so these targets are left out otherwise.
-if ProcessInfo.processInfo.environment["XXGK_FUZZ"] != nil {
-    let sanitize = ["-sanitize=fuzzer,address"]
-    for target in package.targets where target.name == "XLSX" {
-        target.swiftSettings = (target.swiftSettings ?? []) + [.unsafeFlags(sanitize)]
-    }
-    package.targets.append(.target(name: "CFuzzDriver"))
-    package.targets.append(.executableTarget(
-        name: "XLSXFuzz", dependencies: ["XLSX", "CFuzzDriver"],
-        swiftSettings: [.unsafeFlags(sanitize)], linkerSettings: [.unsafeFlags(sanitize)]))
-}

@@ -26,9 +26,17 @@ struct ValueGroup {
         self.tokens = tokens
         var readings: [[Decimal?]] = []
         var readingLines: [[Int]] = []
-        for split in Self.splits(tokens, target: n) {
+        var seen: Set<[Decimal?]> = []
+        var placementsByCount: [Int: [[Int]]] = [:]
+        // Bounded work: a pathological row (hundreds of glued digits) gives up, not hangs.
+        var work = 0
+        readingLoop: for split in Self.splits(tokens, target: n) {
             let values = split.map(\.value)
-            for placement in Self.placements(values.count, n) {
+            let placements = placementsByCount[values.count] ?? Self.placements(values.count, n)
+            placementsByCount[values.count] = placements
+            for placement in placements {
+                work += 1
+                if work > 300_000 || readings.count > 20000 { break readingLoop }
                 var reading = [Decimal?](repeating: nil, count: n)
                 var lineOf = [Int](repeating: line, count: n)
                 for (index, position) in placement.enumerated() {
@@ -39,11 +47,10 @@ struct ValueGroup {
                     guard let value else { return true }
                     return form.column(of: cell)?.kind.accepts(value) ?? false
                 }
-                if valid && !readings.contains(reading) {
+                if valid && seen.insert(reading).inserted {
                     readings.append(reading)
                     readingLines.append(lineOf)
                 }
-                if readings.count > 20000 { break }
             }
         }
         candidates = readings
@@ -77,10 +84,10 @@ struct ValueGroup {
         var results: [[(value: Decimal?, line: Int)]] = [[]]
         for options in pieces {
             var next: [[(value: Decimal?, line: Int)]] = []
-            for prefix in results {
+            combine: for prefix in results {
                 for option in options where prefix.count + option.count <= target {
                     next.append(prefix + option)
-                    if next.count > 20000 { break }
+                    if next.count > 20000 { break combine }
                 }
             }
             results = next
@@ -98,11 +105,14 @@ struct ValueGroup {
     private static func partitions(_ digits: String, maxParts: Int) -> [[String]] {
         let chars = Array(digits)
         var results: [[String]] = []
+        var steps = 0
         func walk(_ start: Int, _ parts: [String]) {
-            if results.count > 20000 { return }
+            steps += 1
+            if results.count > 20000 || steps > 200_000 { return }
             if start == chars.count { results.append(parts); return }
-            if parts.count == maxParts { return }
-            let maxEnd = chars[start] == "0" ? start + 1 : chars.count
+            // No cell holds more than 15 digits: prune what cannot be finished.
+            guard parts.count < maxParts, chars.count - start <= (maxParts - parts.count) * 15 else { return }
+            let maxEnd = chars[start] == "0" ? start + 1 : min(chars.count, start + 15)
             for end in (start + 1)...maxEnd {
                 walk(end, parts + [String(chars[start..<end])])
             }

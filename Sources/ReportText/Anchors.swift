@@ -17,6 +17,8 @@ struct Anchor {
     let label: String
     /// The normalized label without its enumerator.
     let core: String
+    /// The normalized label with its enumerator (`3.其他`), to recognise short labels.
+    var full: String { Labels.normalize(label) }
 
     var table: String {
         switch kind {

@@ -41,6 +41,18 @@ struct SectionReader {
         }
         var sections: [String: String] = [:]
         for id in form.textSectionIDs { sections[id] = "" }
+        // Notes under a table's heading: the sentences printed before the table begins.
+        for entry in found {
+            guard let table = entry.section.table else { continue }
+            var notes: [String] = []
+            for piece in pieces[(entry.piece + 1)...] {
+                let text = piece.text.trimmingCharacters(in: CharacterSet.whitespaces.union(CharacterSet(charactersIn: "\u{00A0}\u{3000}")))
+                if text.isEmpty { continue }
+                guard Self.isProse(text) else { break }
+                notes.append(text)
+            }
+            if !notes.isEmpty { sections[Report.noteSectionID(forTable: table)] = notes.joined(separator: "\n") }
+        }
         for (position, entry) in found.enumerated() where entry.section.table == nil {
             let stop = position + 1 < found.count ? found[position + 1].piece : (pieces.firstIndex { $0.line >= end } ?? pieces.count)
             guard stop > entry.piece + 1 else { continue }
@@ -82,10 +94,17 @@ struct SectionReader {
         return pieces
     }
 
+    /// A sentence rather than a table line: no cells, and ends as a sentence does.
+    static func isProse(_ text: String) -> Bool {
+        !text.contains("\t") && !text.hasPrefix("|") && !text.hasPrefix("**") && (text.hasSuffix("。") || text.hasSuffix("；"))
+    }
+
     /// Page numbers a PDF extraction leaves in the text (`-3-`, `— 4 —`, `第 2 页`).
     static func isPageFurniture(_ line: String) -> Bool {
-        line.range(of: #"^\s*[-—–－]+\s*\d{1,3}\s*[-—–－]+\s*$|^\s*第\s*\d+\s*页"#, options: .regularExpression) != nil
+        guard line.count <= 20 else { return false }
+        return pageFurniture?.firstMatch(in: line, range: NSRange(line.startIndex..., in: line)) != nil
     }
+    private static let pageFurniture = NSRegularExpression.constant(#"^\s*[-—–－]+\s*\d{1,3}\s*[-—–－]+\s*$|^\s*第\s*\d+\s*页"#)
 
     /// The index of the first piece from `from` that is this heading or a variant.
     private func headingPiece(_ heading: String, in pieces: [Piece], from: Int) -> Int? {

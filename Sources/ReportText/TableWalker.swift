@@ -6,6 +6,20 @@ import ReportModel
 struct TableWalker {
     let form: Form
     let tokens: [Token]
+    /// The first header label of each band table (`行政复议`).
+    private let bandCores: [String]
+    /// The lines that hold some text (labels, headers, prose).
+    private let linesWithText: Set<Int>
+
+    init(form: Form, tokens: [Token]) {
+        self.form = form
+        self.tokens = tokens
+        bandCores = Anchor.anchors(of: form).compactMap { anchor in
+            if case .band = anchor.kind { return anchor.core }
+            return nil
+        }
+        linesWithText = Set(tokens.filter { $0.text != nil }.map(\.line))
+    }
 
     struct Result {
         var values: [CellKey: Decimal] = [:]
@@ -14,13 +28,6 @@ struct TableWalker {
         var matchedRows = 0
     }
 
-    /// The first header label of each band table (`行政复议`).
-    private var bandCores: [String] {
-        Anchor.anchors(of: form).compactMap { anchor in
-            if case .band = anchor.kind { return anchor.core }
-            return nil
-        }
-    }
 
     /// How many unmatched labels ahead a label may be found (rows a report leaves out).
     private let window = 8
@@ -35,24 +42,11 @@ struct TableWalker {
         // Anchors read (rows with their values) or accounted for (rows under a single row of
         // an older form).
         var found: Set<Int> = []
-        // Row labels seen with no values beside them (a converter pulled them out of the
-        // table): the next row of values with no label is theirs.
-        var pending: [Int] = []
+        // The tokens taken as some row's values.
+        var claimed: Set<Int> = []
+        // The first token of each table's first label found, to tell tables' regions apart.
+        var tableStart: [String: Int] = [:]
         while index < tokens.count {
-            if tokens[index].isNumber, let first = pending.first, let orphan = orphanValues(at: index),
-                case .row(_, _, let pendingCells) = anchors[first].kind, orphan.tokens.count == pendingCells.count
-            {
-                if case .row(_, _, let cells) = anchors[first].kind {
-                    groups.append(ValueGroup(cells: cells, line: tokens[index].line, tokens: orphan.tokens, form: form))
-                    result.warnings.append(Diagnostic(.warning, at: .line(tokens[index].line),
-                        "values with no label are read as the row “\(anchors[first].label)”, whose label stands apart from them"))
-                    found.insert(first)
-                    result.matchedRows += 1
-                }
-                pending.removeFirst()
-                index = orphan.end
-                continue
-            }
             guard tokens[index].text != nil else { index += 1; continue }
             // A run of text tokens, segmented at cell boundaries and enumerators.
             let segments = segmentsStarting(at: index)
@@ -61,10 +55,6 @@ struct TableWalker {
                 guard next < anchors.count else { break }
                 guard let (anchorIndex, _) = bestAnchor(segment.text, anchors: anchors, from: next, started: tablesStarted, endToken: segment.endToken) else { continue }
                 let anchor = anchors[anchorIndex]
-                if case .row(let table, _, _) = anchor.kind, !segment.takesValues || !hasValues(after: segment.endToken) {
-                    if tablesStarted.contains(table), !found.contains(anchorIndex), !pending.contains(anchorIndex) { pending.append(anchorIndex) }
-                    continue
-                }
                 if !segment.takesValues {
                     // A label glued to the next one has no values of its own.
                     if case .group = anchor.kind { next = anchorIndex + 1 }
@@ -72,33 +62,44 @@ struct TableWalker {
                 }
                 switch anchor.kind {
                 case .row(let table, _, let cells):
-                    pending.removeAll { $0 == anchorIndex }
-                    let values = valuesAfter(segment.endToken)
+                    var values = valuesAfter(segment.endToken)
+                    // More numbers than cells after a label (raw PDF order): the row's own
+                    // when the first of them make a row its rules accept; the rest (or all)
+                    // are left for `looseValues`.
+                    if values.tokens.filter(\.isNumber).count > cells.count, !values.tokens.contains(where: \.inCell) {
+                        let own = Array(values.tokens.prefix(cells.count))
+                        guard own.allSatisfy(\.isNumber), rowRulesHold(own, cells),
+                            let last = (segment.endToken + 1..<values.end).filter({ tokens[$0].isValue }).dropFirst(cells.count - 1).first
+                        else { continue }
+                        values = (own, last + 1)
+                    }
                     groups.append(ValueGroup(cells: cells, line: tokens[segment.endToken].line, tokens: values.tokens, form: form))
                     tablesStarted.insert(table)
+                    if tableStart[table] == nil { tableStart[table] = segment.endToken }
                     result.matchedRows += 1
                     found.insert(anchorIndex)
+                    claimed.formUnion((segment.endToken + 1)..<values.end)
                     matchedEnd = values.end
                 case .group(let table, let lastRow, let cells):
                     let values = valuesAfter(segment.endToken)
-                    if values.tokens.contains(where: \.isNumber) {
+                    if values.tokens.contains(where: \.isNumber), values.tokens.filter(\.isNumber).count <= cells.count {
                         groups.append(ValueGroup(cells: cells, line: tokens[segment.endToken].line, tokens: values.tokens, form: form))
                         let rowLabel = form.table(table)?.row(lastRow)?.label ?? lastRow
                         result.warnings.append(Diagnostic(.warning, at: .line(tokens[segment.endToken].line),
                             "the single row “\(anchor.label)” (an older form's row) is counted under “\(rowLabel)”"))
                         matchedEnd = values.end
+                        claimed.formUnion((segment.endToken + 1)..<values.end)
                         result.matchedRows += 1
-                        var descendant = anchorIndex + 1
-                        while descendant < anchors.count {
-                            found.insert(descendant)
-                            if case .row(_, lastRow, _) = anchors[descendant].kind { break }
-                            descendant += 1
-                        }
+                        found.formUnion(descendants(of: anchorIndex, in: anchors))
+                    } else if values.tokens.contains(where: \.isNumber) {
+                        continue
                     }
-                case .band(_, let cells):
+                case .band(let table, let cells):
                     let values = bandValues(after: segment.endToken, count: cells.count)
+                    if tableStart[table] == nil { tableStart[table] = segment.endToken }
                     if let values {
                         groups.append(ValueGroup(cells: cells, line: tokens[segment.endToken].line, tokens: values.tokens, form: form))
+                        claimed.formUnion((segment.endToken + 1)..<values.end)
                         matchedEnd = values.end
                     }
                     result.matchedRows += 1
@@ -109,6 +110,11 @@ struct TableWalker {
             }
             index = max(index + 1, matchedEnd ?? segments.last.map { $0.endToken + 1 } ?? index + 1)
         }
+        let loose = looseValues(anchors: anchors, found: found, claimed: claimed, tableStart: tableStart)
+        groups += loose.groups
+        found.formUnion(loose.found)
+        result.warnings += loose.warnings
+        result.matchedRows += loose.found.count
         var resolver = AlignmentResolver(form: form, groups: groups)
         let (chosen, ambiguous) = resolver.resolve()
         var undetermined: [String] = []
@@ -119,7 +125,8 @@ struct TableWalker {
                     if let value = group.candidates[choice][position] { result.values[cell] = value }
                     result.lines[cell] = group.lines[choice][position]
                 }
-                for token in group.tokens where !token.suffix.isEmpty {
+                // 万元 is the cells' own unit: only conversions and notes are worth a word.
+                for token in group.tokens where !token.suffix.isEmpty && !["万元", "件", "个", "项", "条", "次"].contains(token.suffix) {
                     result.warnings.append(noteWarning(token))
                 }
             }
@@ -153,14 +160,24 @@ struct TableWalker {
         return result
     }
 
+    /// The anchors under a group anchor (pre-order: up to its last row).
+    func descendants(of group: Int, in anchors: [Anchor]) -> [Int] {
+        guard case .group(_, let lastRow, _) = anchors[group].kind else { return [] }
+        var result: [Int] = []
+        var index = group + 1
+        while index < anchors.count {
+            result.append(index)
+            if case .row(_, lastRow, _) = anchors[index].kind { break }
+            index += 1
+        }
+        return result
+    }
+
     private func noteWarning(_ token: Token) -> Diagnostic {
         let value: String
         if case .number(let digits) = token.kind { value = digits } else { value = "" }
         if token.suffix.hasPrefix("元") {
             return Diagnostic(.warning, at: .line(token.line), "“\(value)\(token.suffix)” is in 元: converted to 万元")
-        }
-        if token.suffix == "万元" {
-            return Diagnostic(.warning, at: .line(token.line), "“\(value)\(token.suffix)”: unit 万元 dropped")
         }
         return Diagnostic(.warning, at: .line(token.line), "“\(value)\(token.suffix)”: kept the number \(value), the note “\(token.suffix)” is not a value")
     }
@@ -174,7 +191,7 @@ struct TableWalker {
 
     /// The text run from `start` (text tokens, skipping empty cells, broken by values), cut
     /// into segments at cell boundaries and enumerators (`1.`, `（一）`, `一、`).
-    private func segmentsStarting(at start: Int) -> [Segment] {
+    func segmentsStarting(at start: Int) -> [Segment] {
         var segments: [Segment] = []
         var current = ""
         var currentEnd = start
@@ -247,8 +264,8 @@ struct TableWalker {
             if case .group = anchor.kind, !started.contains(anchor.table) { score = 0 }
             if score < 0.9, anchor.core.count <= 3 { score = 0 }
             if score >= 0.6, score > (best?.1 ?? 0) + 0.05 {
-                // A label with no values counts only when it is nearly exact (see `pending`).
-                if case .row = anchor.kind, !hasValues(after: endToken), score < 0.9 { index += 1; continue }
+                // A row label with no values beside it is left for `looseValues`.
+                if case .row = anchor.kind, !hasValues(after: endToken) { index += 1; continue }
                 best = (index, score)
             }
             index += 1
@@ -262,19 +279,6 @@ struct TableWalker {
             }
         }
         return best
-    }
-
-    /// A line of values with no label (`| 0 | 0 | … |`), from `index` to the line's end.
-    private func orphanValues(at index: Int) -> (tokens: [Token], end: Int)? {
-        let line = tokens[index].line
-        guard index == 0 || tokens[index - 1].line != line || tokens[index - 1].isValue else { return nil }
-        var end = index
-        while end < tokens.count, tokens[end].line == line {
-            guard tokens[end].isValue else { return nil }
-            end += 1
-        }
-        guard tokens[..<index].last(where: { $0.line == line }).map(\.isValue) ?? true else { return nil }
-        return (Array(tokens[index..<end]), end)
     }
 
     private func hasValues(after token: Int) -> Bool {
@@ -343,12 +347,12 @@ struct TableWalker {
     }
 
     /// Prose or a section heading: the end of a table.
-    private func isStopper(_ text: String) -> Bool {
+    func isStopper(_ text: String) -> Bool {
         Labels.normalize(text).count > 30 || isSectionHeading(text)
     }
 
     private func lineHasText(_ line: Int) -> Bool {
-        tokens.contains { $0.line == line && $0.text != nil }
+        linesWithText.contains(line)
     }
 
     private func isSectionHeading(_ text: String) -> Bool {

@@ -85,7 +85,7 @@ struct TextRenderer {
                 guard let id = row.id else { continue }
                 out.append(line([row.label] + block.columns.map { value(table, id, $0.id) }))
             }
-            if style == .markdown { out.append("") }
+            if style == .markdown && block != blocks.last { out.append("") }
         }
         return out
     }

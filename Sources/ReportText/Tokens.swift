@@ -38,9 +38,8 @@ struct Token {
 /// TAB or `|` cells (empty cells kept), or whitespace-separated pieces; numbers glued to
 /// text split off; page numbers dropped; notes and units kept with their number.
 enum Tokenizer {
-    private static let pageNumber = try! NSRegularExpression(pattern: #"^[-—–－]\s*\d{1,3}\s*[-—–－]$|^第\s*\d+\s*页(共\s*\d+\s*页)?$"#)
-    private static let numberCell = try! NSRegularExpression(pattern: #"^([+\-−－]?\d+(?:\.\d+)?)\s*((?:万元|元|件|个|项|条|次)?\s*(?:[（(][^）)]*[）)])?)$"#)
-    private static let gluedPieces = try! NSRegularExpression(pattern: #"[+\-]?\d+(?:\.\d+)?(?:万元|元)?|[^0-9+\-]+|[+\-]"#)
+    private static let pageNumber = NSRegularExpression.constant(#"^[-—–－]\s*\d{1,3}\s*[-—–－]$|^第\s*\d+\s*页(共\s*\d+\s*页)?$"#)
+    private static let numberCell = NSRegularExpression.constant(#"^([+\-−－]?\d{1,15}(?:\.\d{1,6})?)\s*((?:万元|元|件|个|项|条|次)?\s*(?:[（(][^）)]*[）)])?)$"#)
 
     static func tokens(of lines: [String]) -> [Token] {
         var tokens: [Token] = []
@@ -86,11 +85,13 @@ enum Tokenizer {
     /// `规章 22 件` in a paragraph: a number followed by a measure word is prose, not a value.
     private static func proseNumbersAsText(_ tokens: [Token]) -> [Token] {
         var tokens = tokens
-        for index in tokens.indices.dropLast() where tokens[index].isNumber && !tokens[index].inCell {
+        for index in tokens.indices.dropLast() where tokens[index].isNumber && !tokens[index].inCell && !tokens[index].glued {
             let next = tokens[index + 1]
-            guard next.line == tokens[index].line, let text = next.text, let first = text.first, "件个条次人项篇期家名余场份".contains(first),
-                case .number(let digits) = tokens[index].kind
-            else { continue }
+            guard next.line == tokens[index].line, let text = next.text, let first = text.first, case .number(let digits) = tokens[index].kind else { continue }
+            // `21 件`, `1 月`, or a number between words of a sentence.
+            let measured = "件个条次人项篇期家名余场份年月日号时分秒元".contains(first)
+            let between = index > 0 && tokens[index - 1].line == next.line && tokens[index - 1].text != nil
+            guard measured || between else { continue }
             tokens[index].kind = .text(digits + tokens[index].suffix)
         }
         return tokens
@@ -98,18 +99,23 @@ enum Tokenizer {
 
     /// The tokens of one cell (or one word of a layout line).
     private static func cellTokens(_ cell: String, line number: Int, separated: Bool) -> [Token] {
-        let trimmed = cell.trimmingCharacters(in: CharacterSet.whitespaces.union(CharacterSet(charactersIn: "\u{00A0}\u{3000}")))
+        var trimmed = asciiDigits(cell.trimmingCharacters(in: CharacterSet.whitespaces.union(CharacterSet(charactersIn: "\u{00A0}\u{3000}"))))
+        // `1,234`: thousands separators.
+        if trimmed.contains(","), let grouped = thousands, grouped.firstMatch(in: trimmed, range: NSRange(trimmed.startIndex..., in: trimmed)) != nil {
+            trimmed = trimmed.replacingOccurrences(of: ",", with: "")
+        }
         if trimmed.isEmpty { return separated ? [Token(kind: .empty, line: number)] : [] }
         let range = NSRange(trimmed.startIndex..., in: trimmed)
-        if pageNumber.firstMatch(in: trimmed, range: range) != nil { return [] }
-        if let match = numberCell.firstMatch(in: trimmed, range: range),
+        if pageNumber?.firstMatch(in: trimmed, range: range) != nil { return [] }
+        if let match = numberCell?.firstMatch(in: trimmed, range: range),
             let digits = Range(match.range(at: 1), in: trimmed), let rest = Range(match.range(at: 2), in: trimmed)
         {
             let value = String(trimmed[digits]).replacingOccurrences(of: "−", with: "-").replacingOccurrences(of: "－", with: "-")
             return [Token(kind: .number(value), line: number, suffix: String(trimmed[rest]))]
         }
         if trimmed == "-" || trimmed == "—" || trimmed == "/" || trimmed == "无" { return [Token(kind: .empty, line: number)] }
-        return splitGlued(trimmed, line: number)
+        // A table cell is one thing: text with digits in it (`数据1`) is a label.
+        return separated ? [Token(kind: .text(trimmed), line: number)] : splitGlued(trimmed, line: number)
     }
 
     /// A Markdown table's `| --- |` row.
@@ -118,17 +124,39 @@ enum Tokenizer {
         return !set.isEmpty && set.isSubset(of: ["|", "-", ":"]) && set.contains("-")
     }
 
+    private static let thousands = NSRegularExpression.constant(#"^[+\-]?\d{1,3}(,\d{3})+(\.\d+)?\s*(万元|元)?$"#)
+
+    /// Full-width digits, signs and points as ASCII (`２１` → `21`).
+    static func asciiDigits(_ text: String) -> String {
+        guard text.unicodeScalars.contains(where: { (0xFF0B...0xFF19).contains($0.value) }) else { return text }
+        return String(String.UnicodeScalarView(text.unicodeScalars.map { scalar in
+            switch scalar.value {
+            case 0xFF10...0xFF19: return Unicode.Scalar(scalar.value - 0xFF10 + 0x30) ?? scalar
+            case 0xFF0B: return "+"
+            case 0xFF0D: return "-"
+            case 0xFF0E: return "."
+            default: return scalar
+            }
+        }))
+    }
+
+    private static let unitAfterSpace = NSRegularExpression.constant(#"(\d)\s+(万元|元)(?![\p{Han}])"#)
+    private static let numberNote = NSRegularExpression.constant(#"(\d)\s*([（(](?:其中|含|包括|另)[^）)]*[）)])"#)
+
     /// Puts a number's unit and note in parentheses next to it, so whitespace splitting keeps
     /// them together (`199.2 万元`, `22（其中修订 16 件）`).
     private static func joinNotes(_ line: String) -> String {
         var text = line
-        text = text.replacingOccurrences(of: #"(\d)\s+(万元|元)(?![\p{Han}])"#, with: "$1$2", options: .regularExpression)
+        if text.contains("元"), let unitAfterSpace {
+            text = unitAfterSpace.stringByReplacingMatches(in: text, range: NSRange(text.startIndex..., in: text), withTemplate: "$1$2")
+        }
+        guard text.contains("(") || text.contains("（") else { return text }
         // A note in parentheses right after a number: drop its inner spaces.
-        let pattern = try! NSRegularExpression(pattern: #"(\d)\s*([（(](?:其中|含|包括|另)[^）)]*[）)])"#)
+        let pattern = numberNote
         let range = NSRange(text.startIndex..., in: text)
         var result = ""
         var last = text.startIndex
-        for match in pattern.matches(in: text, range: range) {
+        for match in pattern?.matches(in: text, range: range) ?? [] {
             guard let whole = Range(match.range, in: text), let digit = Range(match.range(at: 1), in: text), let note = Range(match.range(at: 2), in: text) else { continue }
             result += text[last..<whole.lowerBound] + text[digit] + text[note].filter { $0 != " " && $0 != "\u{00A0}" && $0 != "\u{3000}" }
             last = whole.upperBound
@@ -150,8 +178,8 @@ enum Tokenizer {
         }
         while index < chars.count {
             let char = chars[index]
+            // A sign before digits starts a number, after digits too (`行政处罚2648-18538`).
             let signed = (char == "-" || char == "+") && index + 1 < chars.count && chars[index + 1].isASCIIDigit
-                && (index == 0 || !chars[index - 1].isASCIIDigit)
             if char.isASCIIDigit || signed {
                 var end = index + 1
                 while end < chars.count, chars[end].isASCIIDigit || (chars[end] == "." && end + 1 < chars.count && chars[end + 1].isASCIIDigit) { end += 1 }

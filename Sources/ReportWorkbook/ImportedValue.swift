@@ -40,10 +40,12 @@ enum ImportedValue {
         return kind.accepts(parsed) ? .value(parsed) : .invalid(found: cell.value.text)
     }
 
+    private static let posix = Locale(identifier: "en_US_POSIX")
+
     /// A number as the file stores it; binary floating-point noise (`0.30000000000000004`)
     /// is rounded to 10 decimals, far below any value a report can hold.
     static func number(_ text: String) -> Decimal? {
-        guard let value = Decimal(string: text, locale: Locale(identifier: "en_US_POSIX")), text.contains(where: \.isNumber) else { return nil }
+        guard let value = Decimal(string: text, locale: posix), text.utf8.contains(where: { (48...57).contains($0) }) else { return nil }
         guard text.count > 15 else { return value }
         var copy = value
         var rounded = Decimal()
@@ -66,7 +68,7 @@ enum ImportedValue {
             }
         }
         if kind == .amount, folded.hasSuffix("万元") { folded = trimmed(String(folded.dropLast(2))) }
-        if folded.contains(",") {
+        if folded.utf8.contains(UInt8(ascii: ",")) {
             // Only well-placed thousands separators: 1,234 and 12,345,678.5, not 1,2.
             let parts = folded.split(separator: ".", maxSplits: 1, omittingEmptySubsequences: false)
             let groups = parts[0].split(separator: ",", omittingEmptySubsequences: false)

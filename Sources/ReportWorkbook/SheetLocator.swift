@@ -30,7 +30,10 @@ struct SheetLocator {
 
     /// A label as compared: white space (line breaks in wrapped headers, full-width spaces) removed.
     static func normalized(_ text: String) -> String {
-        String(text.unicodeScalars.filter { !$0.properties.isWhitespace && $0 != "\u{3000}" }.map(Character.init))
+        // Most labels have no white space at all: check the bytes before building a new string.
+        let needsWork = text.utf8.contains { $0 <= 0x20 || $0 == 0xC2 || $0 == 0xE2 || $0 == 0xE3 }
+        guard needsWork else { return text }
+        return String(String.UnicodeScalarView(text.unicodeScalars.filter { !$0.properties.isWhitespace && $0 != "\u{3000}" }))
     }
 
     /// The contents of a workbook sheet, read once.
@@ -66,18 +69,21 @@ struct SheetLocator {
         var best: (prefix: Int, score: Int, sheet: SheetInfo, shift: (Int, Int))?
         for info in order {
             let contents = try contents(of: info)
-            var positions: [String: [CellReference]] = [:]
-            for cell in contents.cells.values {
-                if case .string(let text) = cell.value { positions[Self.normalized(text), default: []].append(cell.reference) }
-            }
-            // Candidate shifts: none, the defined names', and every place a label's text occurs.
+            // Candidate shifts: none and the defined names' first (the usual case, cheap); then
+            // every place a label's text occurs, for sheets edited without updating the names.
             var shifts: [(Int, Int)] = [(0, 0)] + namedShifts
-            for label in checked {
-                for reference in positions[Self.normalized(label.text)] ?? [] {
-                    let shift = (reference.row - label.first.row, reference.column - label.first.column)
-                    if !shifts.contains(where: { $0 == shift }) { shifts.append(shift) }
+            if !shifts.contains(where: { shift in checked.allSatisfy { Self.matches($0, in: contents, shift: shift) } }) {
+                var positions: [String: [CellReference]] = [:]
+                for cell in contents.cells.values {
+                    if case .string(let text) = cell.value { positions[Self.normalized(text), default: []].append(cell.reference) }
                 }
-                if shifts.count > 64 { break }
+                for label in checked {
+                    for reference in positions[Self.normalized(label.text)] ?? [] {
+                        let shift = (reference.row - label.first.row, reference.column - label.first.column)
+                        if !shifts.contains(where: { $0 == shift }) { shifts.append(shift) }
+                    }
+                    if shifts.count > 64 { break }
+                }
             }
             for shift in shifts {
                 let score = checked.reduce(0) { count, label in

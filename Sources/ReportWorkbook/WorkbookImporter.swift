@@ -31,20 +31,27 @@ struct WorkbookImporter {
     private var locator: SheetLocator
     private var warnings: [Diagnostic] = []
     private var origins: [CellKey: SourceLocation] = [:]
+    /// The workbook-wide defined names that point at one range, by name.
+    private let namedRanges: [String: (sheet: String, range: CellRange)]
 
     init(workbook: Workbook, file: String) {
         self.workbook = workbook
         self.file = file
         locator = SheetLocator(workbook: workbook)
+        var named: [String: (sheet: String, range: CellRange)] = [:]
+        for name in workbook.definedNames where name.sheetIndex == nil {
+            if let target = name.target { named[name.name] = target }
+        }
+        namedRanges = named
     }
 
     mutating func run() throws -> LoadedReport {
         let (form, placed) = try recognize()
-        let layout = WorkbookLayout.of(form)
-        let cover = try readCover(layout, placed: placed)
+        let plan = ImportPlan.of(form)
+        let cover = try readCover(plan.layout, placed: placed)
         var report = Report(form: form, agency: cover.agency, year: cover.year, date: cover.date)
-        try readValues(layout, placed: placed, into: &report)
-        for (id, text) in readTexts(layout, placed: placed) { report.sections[id] = text }
+        try readValues(plan, placed: placed, into: &report)
+        for (id, text) in readTexts(plan.layout, placed: placed) { report.sections[id] = text }
         return LoadedReport(report: report, origins: origins, warnings: warnings)
     }
 
@@ -54,32 +61,32 @@ struct WorkbookImporter {
     /// labels the sheets carry) and every one of its sheets placed in the workbook.
     private mutating func recognize() throws -> (Form, [String: PlacedSheet]) {
         if let id = workbook.customProperties["xxgk.form"], let form = FormCatalog.form(id: id) {
-            return (form, try place(WorkbookLayout.of(form), strict: true))
+            return (form, try place(ImportPlan.of(form), strict: true))
         }
-        if let name = workbook.definedNames.first(where: { $0.name == WorkbookLayout.definedName(for: .form) }),
-            let target = name.target, let info = workbook.sheets.first(where: { $0.name == target.sheet }),
+        if let target = namedRanges[WorkbookLayout.definedName(for: .form)], let info = workbook.sheets.first(where: { $0.name == target.sheet }),
             let cell = try locator.contents(of: info)[target.range.first],
             let form = FormCatalog.form(id: ImportedValue.trimmed(cell.value.text))
         {
-            return (form, try place(WorkbookLayout.of(form), strict: true))
+            return (form, try place(ImportPlan.of(form), strict: true))
         }
         var best: (Form, [String: PlacedSheet])?
         for form in FormCatalog.all {
-            let placed = try place(WorkbookLayout.of(form), strict: false)
+            let placed = try place(ImportPlan.of(form), strict: false)
             if placed.count > (best?.1.count ?? 0) { best = (form, placed) }
         }
         guard let best, best.1.values.contains(where: { if case .table = $0.layout.content { return true } else { return false } }) else {
             throw ReportInputError(file: file, "no sheet of this workbook carries the labels of a known form (\(FormCatalog.knownIDs)); fill in the template of `xxgk template`")
         }
-        return (best.0, try place(WorkbookLayout.of(best.0), strict: true))
+        return (best.0, try place(ImportPlan.of(best.0), strict: true))
     }
 
     /// The sheets of `layout` found in the workbook, by layout sheet name. With `strict`, a
     /// missing or edited sheet is an error; the checks sheet is never needed.
-    private mutating func place(_ layout: WorkbookLayout, strict: Bool) throws -> [String: PlacedSheet] {
+    private mutating func place(_ plan: ImportPlan, strict: Bool) throws -> [String: PlacedSheet] {
+        let layout = plan.layout
         var placed: [String: PlacedSheet] = [:]
         for sheet in layout.sheets where sheet.content != .checks {
-            let (names, shifts) = namedTargets(of: sheet, in: layout)
+            let (names, shifts) = namedTargets(of: plan.namedCells[sheet.name] ?? [])
             switch try locator.locate(sheet, namedSheets: names, namedShifts: shifts) {
             case .found(let found):
                 placed[sheet.name] = found
@@ -97,15 +104,12 @@ struct WorkbookImporter {
     }
 
     /// The workbook sheets and shifts that the defined names of a layout sheet's cells point to.
-    private func namedTargets(of sheet: SheetLayout, in layout: WorkbookLayout) -> ([String], [(Int, Int)]) {
-        var expected: [String: CellReference] = [:]
-        for cell in layout.cells.values where cell.sheet == sheet.name { expected[cell.definedName] = cell.reference }
-        for cell in layout.textCells.values where cell.sheet == sheet.name { expected[cell.definedName] = cell.reference }
-        for cell in layout.coverFields.values where cell.sheet == sheet.name { expected[cell.definedName] = cell.reference }
+    private func namedTargets(of cells: [WorkbookCell]) -> ([String], [(Int, Int)]) {
         var names: [String] = []
         var shifts: [(Int, Int)] = []
-        for name in workbook.definedNames where name.sheetIndex == nil {
-            guard let reference = expected[name.name], let target = name.target else { continue }
+        for cell in cells {
+            guard let target = namedRanges[cell.definedName] else { continue }
+            let reference = cell.reference
             if !names.contains(target.sheet) { names.append(target.sheet) }
             let shift = (target.range.first.row - reference.row, target.range.first.column - reference.column)
             if !shifts.contains(where: { $0 == shift }) { shifts.append(shift) }
@@ -118,19 +122,27 @@ struct WorkbookImporter {
 
     /// Every value cell: inputs parsed; totals recomputed from their inputs, and a warning
     /// when the workbook shows a different total.
-    private mutating func readValues(_ layout: WorkbookLayout, placed: [String: PlacedSheet], into report: inout Report) throws {
-        let computed = layout.form.computedCells
+    private mutating func readValues(_ plan: ImportPlan, placed: [String: PlacedSheet], into report: inout Report) throws {
+        let layout = plan.layout
+        let computed = plan.computed
         var shownTotals: [CellKey: (Decimal, SourceLocation)] = [:]
+        // A total showing an error value (#REF! after a deleted row) is reported, never read as 0.
+        var shownErrors: [CellKey: (String, SourceLocation)] = [:]
         var firstError: ReportInputError?
         var errorCount = 0
-        for key in layout.form.cells {
-            guard let cell = layout.cells[key], let sheet = placed[cell.sheet], let column = layout.form.column(of: key) else { continue }
+        origins.reserveCapacity(layout.cells.count)
+        for (key, column) in plan.columns {
+            guard let cell = layout.cells[key], let sheet = placed[cell.sheet] else { continue }
             let reference = sheet.moved(cell.reference)
             let location = SourceLocation.cell(sheet: sheet.info.name, reference: reference.description)
             origins[key] = location
             let reading = ImportedValue.read(sheet.contents[reference], kind: column.kind)
             if computed[key] != nil {
-                if case .value(let shown) = reading { shownTotals[key] = (shown, location) }
+                switch reading {
+                case .value(let shown): shownTotals[key] = (shown, location)
+                case .invalid(let found): shownErrors[key] = (found, location)
+                case .blank, .placeholder: break
+                }
                 continue
             }
             switch reading {
@@ -155,6 +167,11 @@ struct WorkbookImporter {
         for key in layout.form.cells where computed[key] != nil {
             let total = totals.value(of: key)
             report[key] = total
+            if let (found, location) = shownErrors[key] {
+                warnings.append(Diagnostic(
+                    .warning, file: file, at: location,
+                    "the total shows \"\(found)\" instead of a number; its cells add up to \(ReportJSON.format(total ?? 0)), which is used"))
+            }
             if let (shown, location) = shownTotals[key], shown != (total ?? 0) {
                 warnings.append(Diagnostic(
                     .warning, file: file, at: location,

@@ -77,8 +77,8 @@ final class CorpusTests: XCTestCase {
         for id in ["overview", "problems", "other"] {
             XCTAssertEqual(report.sections[id]?.filter { !$0.isWhitespace }, expected.sections[id]?.filter { !$0.isWhitespace }, id)
         }
-        // The unit printed with the amount is noted, on its line.
-        XCTAssertTrue(loaded.warnings.contains { $0.location == .line(45) && $0.message.contains("199.2万元") })
+        // `199.2 万元` is in the cell's own unit: nothing to say.
+        XCTAssertEqual(loaded.warnings, [])
         // Every value can be traced to its line.
         XCTAssertEqual(loaded.origins[CellKey(table: "proactive", row: "procurement", column: "amount")], .line(45))
         XCTAssertEqual(loaded.origins[CellKey(table: "applications", row: "carried_forward", column: "total")], .line(76))
@@ -87,6 +87,13 @@ final class CorpusTests: XCTestCase {
     func testHongzeLayoutText() throws {
         let loaded = try assertCorpus("02_hongze_quzf_2023", exact: false)
         XCTAssertTrue(loaded.warnings.contains { $0.location == .line(130) && $0.message.contains("（六）其他处理") })
+    }
+
+    func testHongzeRawOrder() throws {
+        let loaded = try assertCorpus("02b_hongze_quzf_2023_raw", exact: false)
+        // Rows given column by column are read so, and said so on the line of their values.
+        XCTAssertTrue(loaded.warnings.contains { $0.location == .line(178) && $0.message.contains("1.属于国家秘密") && $0.message.contains("2.没有现成信息需要另行制作") })
+        XCTAssertEqual(loaded.origins[CellKey(table: "proactive", row: "licensing", column: "decisions")], .line(71))
     }
 
     func testShanghai2019TabRows() throws {

@@ -57,6 +57,9 @@ final class RoundTripTests: XCTestCase {
                     let count = Int.random(in: 0...3, using: &random)
                     report.sections[id] = (0..<count).map { _ in paragraphs.randomElement(using: &random) ?? "" }.joined(separator: "\n")
                 }
+                if round % 4 == 1 {
+                    report.sections[Report.noteSectionID(forTable: "applications")] = "本年度申请均按时答复。\n其中一件为补正后答复。"
+                }
                 // Blank and 0 both appear: the text must keep them apart.
                 for cell in form.cells {
                     let pick = Int.random(in: 0..<10, using: &random)

@@ -238,6 +238,42 @@ final class ShapeTests: XCTestCase {
         XCTAssertEqual(loaded.report.sections["overview"], "2023年，本局认真贯彻落实《条例》。")
     }
 
+    // G. pdftotext raw order: one token per line, labels after their numbers, a block of
+    // rows given column by column, header words among the band's values.
+    func testShapeGRawOrder() throws {
+        let report = try sample(zeros: true)
+        let applications = try XCTUnwrap(report.form.table("applications"))
+        func row(_ id: String) -> [String] {
+            (applications.row(id)?.columns ?? []).map { report["applications", id, $0.id].map(ReportJSON.format) ?? "" }
+        }
+        var out = ["某某区教育局", "2023 年政府信息公开工作年度报告", "一、总体情况", "2023年，本局认真贯彻落实《条例》。",
+            "二、主动公开政府信息情况", "第二十条第（一）项", "信息内容", "本年制发件数", "本年废止件数", "现行有效件数",
+            "规章", "1", "0", "9", "行政规范性文件", "3", "1", "8", "第二十条第（五）项", "信息内容", "本年处理决定数量",
+            "550", "行政许可", "第二十条第（六）项", "信息内容", "本年处理决定数量", "行政处罚", "4119", "行政强制", "195",
+            "第二十条第（八）项", "信息内容", "本年收费金额（单位：万元）", "7730.28", "行政事业性收费",
+            "三、收到和处理政府信息公开申请情况", "申请人情况", "自然人", "总计"]
+        out += row("received")
+        for id in ["carried_over", "granted", "partly_granted"] {
+            out.append(applications.row(id)?.label ?? id)
+            out += row(id)
+        }
+        // The eight rows of （三） and the first two of （四）, column by column, labels after.
+        let block = ["denied_state_secret", "denied_prohibited", "denied_security", "denied_third_party", "denied_internal",
+            "denied_process", "denied_enforcement", "denied_query", "unavailable_not_held", "unavailable_needs_creation"]
+        for column in 0..<7 { out += block.map { row($0)[column] } }
+        out += ["三 、本 年 度办 理 结果", "一、本年新收政府信息公开申请数量"] + block.map { applications.row($0)?.label ?? $0 }
+        for id in applications.rows.map(\.id) where !["received", "carried_over", "granted", "partly_granted"].contains(id) && !block.contains(id) {
+            out.append(applications.row(id)?.label ?? id)
+            out += row(id)
+        }
+        out += ["四、政府信息公开行政复议、行政诉讼情况", "行政复议", "行政诉讼", "结果", "维持", "2", "1", "3", "1", "7", "0", "0",
+            "0", "0", "0", "13", "2", "4", "0", "总计", "19", "五、存在的主要问题及改进情况", "公开意识有待加强。", "六、其他需要报告的事项", "无。"]
+        let loaded = try Fixtures.parse(out.joined(separator: "\n\n"))
+        assertValues(loaded, report, exact: false)
+        XCTAssertFalse(loaded.warnings.contains { $0.message.contains("undetermined") }, "\(loaded.warnings)")
+        XCTAssertTrue(loaded.warnings.contains { $0.message.contains("read as the rows “1.属于国家秘密”") }, "\(loaded.warnings)")
+    }
+
     // H. PDF→Markdown: injected headings, invented headers, a label outside its table,
     // section 四 in three 5-column tables, a note in a cell.
     func testShapeHMarkdownFragments() throws {
@@ -314,5 +350,38 @@ final class ShapeTests: XCTestCase {
         XCTAssertTrue(loaded.warnings.contains { $0.location == .line(42) && $0.message.contains("5.要求行政机关确认或重新出具已获取信息") }, "\(loaded.warnings)")
         XCTAssertFalse(loaded.warnings.contains { $0.message.contains("undetermined") }, "\(loaded.warnings)")
         XCTAssertEqual(loaded.report.sections["other"], "无。")
+    }
+
+    // Cell contents: signed changes, amounts in 元, a 2019 flattened signed row that the
+    // rules cannot split.
+    func testSignedChangesAndUnits() throws {
+        var text = lines(try sample()).joined(separator: "\n")
+        text = "某某区教育局2020年政府信息公开工作年度报告\n二、主动公开政府信息情况\n第二十条第（一）项\t\t\t\n信息内容\t本年新制作数量\t本年新公开数量\t对外公开总数量\n"
+            + "规章\t0\t0\t0\n规范性文件\t2\t2\t40\n第二十条第（五）项\t\t\t\n信息内容\t上一年项目数量\t本年增/减\t处理决定数量\n"
+            + "行政许可\t120\t+1036\t900\n其他对外管理服务事项\t5\t−18\t3\n第二十条第（九）项\t\t\t\n信息内容\t采购项目数量\t采购总金额\t\n"
+            + "政府集中采购\t3\t73802895.90元\t\n"
+        let loaded = try Fixtures.parse(text)
+        XCTAssertEqual(loaded.report.form.id, "2019")
+        XCTAssertEqual(loaded.report["proactive", "licensing", "change"], 1036)
+        XCTAssertEqual(loaded.report["proactive", "other_services", "change"], -18)
+        XCTAssertEqual(loaded.report["proactive", "procurement", "amount"], Decimal(string: "7380.28959"))
+        XCTAssertTrue(loaded.warnings.contains { $0.location == .line(13) && $0.message == "“73802895.90元” is in 元: converted to 万元" })
+
+        let flattened = "某某区教育局2019年政府信息公开工作年度报告\n二、主动公开政府信息情况第二十条第（六）项信息内容上一年项目数量本年增/减处理决定数量行政处罚2648-18538行政强制000"
+        let ambiguous = try Fixtures.parse(flattened)
+        XCTAssertNil(ambiguous.report["proactive", "penalty", "change"])
+        XCTAssertEqual(ambiguous.report["proactive", "coercion", "decisions"], 0)
+        let warning = try XCTUnwrap(ambiguous.warnings.first { $0.message.contains("行政处罚") })
+        XCTAssertEqual(warning.location, .line(2))
+        XCTAssertTrue(warning.message.contains("2648 -18 538") && warning.message.contains("2648 -1 8538"), warning.message)
+    }
+
+    func testFullWidthDigitsAndThousandsSeparators() throws {
+        let text = "某某局2023年政府信息公开工作年度报告\n二、主动公开政府信息情况\n第二十条第（一）项\t\t\t\n信息内容\t本年制发件数\t本年废止件数\t现行有效件数\n规章\t０\t１\t1,234\n"
+        let loaded = try Fixtures.parse(text)
+        XCTAssertEqual(loaded.report["proactive", "rules", "issued"], 0)
+        XCTAssertEqual(loaded.report["proactive", "rules", "repealed"], 1)
+        XCTAssertEqual(loaded.report["proactive", "rules", "in_force"], 1234)
+        XCTAssertEqual(loaded.origins[CellKey(table: "proactive", row: "rules", column: "in_force")], .line(5))
     }
 }

@@ -87,6 +87,18 @@ final class ValueParsingTests: XCTestCase {
         ])
     }
 
+    /// An error value in a total cell (a formula broken by a deleted row) is reported with the
+    /// recomputed total, never read as 0.
+    func testErrorValueInATotalIsReported() throws {
+        let (harness, file) = try importFilled([(Self.sheet三, "D5", .number(2)), (Self.sheet三, "J5", .text("=1/0"))])
+        let resaved = try harness.resaveWithLibreOffice(file)
+        let loaded = try harness.read(resaved)
+        XCTAssertEqual(loaded.report[key("applications", "received", "total")], 2)
+        XCTAssertEqual(loaded.warnings.map(\.description), [
+            "warning: typed.xlsx: sheet \(Self.sheet三), cell J5: the total shows \"#DIV/0!\" instead of a number; its cells add up to 2, which is used",
+        ])
+    }
+
     /// A row inserted inside a table moves only part of it: the labels no longer match, and the
     /// import stops instead of reading values from the wrong rows.
     func testShiftedLayoutIsReported() throws {

@@ -94,6 +94,11 @@ package("merged.xlsx", workbook(
     sheet('<row r="1"><c r="A1" t="inlineStr"><is><t>标题</t></is></c></row>', tail='<mergeCells count="2"><mergeCell ref="A1:D1"/><mergeCell ref="B3:B9"/></mergeCells>'),
     sheet_target="../xl/worksheets/sheet1.xml"))
 
+# A wrong <dimension> (WPS writes A1 for a full sheet): every row is read regardless.
+package("wrong-dimension.xlsx", workbook(
+    f'<worksheet xmlns="{MAIN}"><dimension ref="A1"/><sheetData><row r="1"><c r="A1"><v>1</v></c></row>'
+    '<row r="30"><c r="H30"><v>2</v></c></row></sheetData></worksheet>'))
+
 # Hostile and wrong files.
 package("zip-bomb.xlsx", workbook(sheet("<row><c><v>1</v></c></row>" + " " * (40 << 20))))
 package("big-entry.xlsx", workbook(sheet("".join(f'<row r="{i}"><c r="A{i}"><v>{i}</v></c></row>' for i in range(1, 3000)))))

@@ -6,7 +6,6 @@ usage: make_xlsx_variant.py NAME OUTPUT
 Each variant exercises one rule of the format (or one kind of bad input); the Swift test
 that uses it states the rule and the exact cells or message expected.
 """
-import os
 import posixpath
 import struct
 import sys
@@ -27,7 +26,6 @@ def workbook(path, sheets, shared=None, main=MAIN, rel=REL, prefix="", workbook_
     xmlns = f'xmlns:{prefix}="{main}"' if prefix else f'xmlns="{main}"'
     ids = ids or [f"rId{i + 1}" for i in range(len(sheets))]
     targets = targets or [f"worksheets/sheet{i + 1}.xml" for i in range(len(sheets))]
-    stored = stored or bool(os.environ.get("XLSX_VARIANT_STORED"))
     compression = zipfile.ZIP_STORED if stored else zipfile.ZIP_DEFLATED
     with zipfile.ZipFile(path, "w", compression) as z:
         ct = "application/vnd.openxmlformats-officedocument.spreadsheetml."
@@ -234,18 +232,5 @@ def remove(path, part):
             z.writestr(k, v)
 
 
-def fuzz_seed(name, out):
-    """The harness's XML mode (Sources/XLSXFuzz): byte 1, the sheet's XML, byte 0, the shared strings."""
-    variant(name, out + ".xlsx")
-    with zipfile.ZipFile(out + ".xlsx") as z:
-        names = z.namelist()
-        sheet = next(n for n in names if n.startswith("xl/worksheets/") or n.startswith("xl/other/"))
-        strings = z.read("xl/sharedStrings.xml") if "xl/sharedStrings.xml" in names else b""
-        open(out, "wb").write(b"\x01" + z.read(sheet) + b"\x00" + strings)
-
-
 if __name__ == "__main__":
-    if sys.argv[1] == "--fuzz-seed":
-        fuzz_seed(sys.argv[2], sys.argv[3])
-    else:
-        variant(sys.argv[1], sys.argv[2])
+    variant(sys.argv[1], sys.argv[2])

@@ -78,4 +78,9 @@ final class CellReadingTests: XCTestCase {
             XCTAssertEqual((error as? XLSXReadError)?.description, "no sheet named Summary; the sheets are Data")
         }
     }
+
+    /// The `<dimension>` element is ignored (WPS writes a wrong one): every row is read.
+    func testWrongDimensionIsIgnored() throws {
+        XCTAssertEqual(try ReaderFixtures.cells("wrong-dimension.xlsx").mapValues(\.value.text), ["A1": "1", "H30": "2"])
+    }
 }

@@ -19,6 +19,11 @@ final class HostileFileTests: XCTestCase {
         XCTAssertEqual(try ReaderFixtures.cells("big-entry.xlsx").count, 2999)
     }
 
+    /// The shared strings, held in memory whole, are capped.
+    func testSharedStringsAreCapped() throws {
+        try assertError("cell-types.xlsx", .entryTooLarge(part: "xl/sharedStrings.xml", limit: 20), limits: ReaderLimits(maximumSharedStringsSize: 20))
+    }
+
     /// Collecting a sheet in memory is capped; streaming it is not.
     func testCollectedCellsAreCapped() throws {
         let workbook = try Workbook(data: try ReaderFixtures.data("big-entry.xlsx"), limits: ReaderLimits(maximumCells: 100))

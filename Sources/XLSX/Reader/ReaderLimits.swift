@@ -9,22 +9,26 @@ public struct ReaderLimits: Sendable, Equatable {
     public var maximumCompressionRatio: Int
     /// Entries unpacking to fewer bytes than this are not ratio-checked (tiny parts compress well).
     public var ratioThreshold: Int
-    /// The most cells `Workbook.sheet(_:)` collects in memory (streaming has no such limit).
+    /// The most bytes of shared strings kept in memory (the table is read whole; 16 bytes
+    /// are counted per string besides its text).
+    public var maximumSharedStringsSize: Int
+    /// The most cells `Workbook.contents(of:)` collects in memory (streaming has no such limit).
     public var maximumCells: Int
 
     /// Limits for the given sizes.
     public init(
         maximumEntrySize: Int = 1 << 30, maximumTotalSize: Int = 2 << 30,
         maximumCompressionRatio: Int = 300, ratioThreshold: Int = 16 << 20,
-        maximumCells: Int = 10_000_000
+        maximumSharedStringsSize: Int = 256 << 20, maximumCells: Int = 10_000_000
     ) {
         self.maximumEntrySize = maximumEntrySize
         self.maximumTotalSize = maximumTotalSize
         self.maximumCompressionRatio = maximumCompressionRatio
         self.ratioThreshold = ratioThreshold
+        self.maximumSharedStringsSize = maximumSharedStringsSize
         self.maximumCells = maximumCells
     }
 
-    /// The defaults: 1 GiB per entry, 2 GiB in all, 300:1, 10 million collected cells.
+    /// The defaults: 1 GiB per entry, 2 GiB in all, 300:1, 256 MiB of shared strings, 10 million collected cells.
     public static let standard = ReaderLimits()
 }

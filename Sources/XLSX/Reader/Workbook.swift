@@ -82,7 +82,6 @@ public final class Workbook {
         }
     }
 
-
     /// The sheet of this name (exact), else the only one whose name matches ignoring case.
     public func sheet(named name: String) throws(XLSXReadError) -> SheetInfo {
         if let exact = sheets.first(where: { $0.name == name }) { return exact }
@@ -121,7 +120,7 @@ public final class Workbook {
         if let sharedStringsCache { return sharedStringsCache }
         var strings: [String] = []
         if let part = sharedStringsPart, archive.contains(part) {
-            let parser = SharedStringsParser()
+            let parser = SharedStringsParser(limit: limits.maximumSharedStringsSize)
             try XMLStream.parse(archive, part: part, into: parser)
             strings = parser.strings
         }

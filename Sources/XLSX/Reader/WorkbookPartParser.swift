@@ -72,7 +72,12 @@ final class SharedStringsParser: XMLHandler {
     private var inText = false
     private var phoneticDepth = 0
     private var text: [UInt8] = []
-    var failure: XLSXReadError? { nil }
+    private var textBytes = 0
+    private let limit: Int
+    private(set) var failure: XLSXReadError?
+
+    /// A parser keeping at most `limit` bytes of text: the table is held in memory whole.
+    init(limit: Int) { self.limit = limit }
 
     func startElement(_ name: XMLName, _ attributes: XMLAttributes) {
         if name.equals("si") {
@@ -87,6 +92,8 @@ final class SharedStringsParser: XMLHandler {
 
     func endElement(_ name: XMLName) {
         if name.equals("si") {
+            textBytes += text.count + 16
+            if textBytes > limit { failure = .entryTooLarge(part: "xl/sharedStrings.xml", limit: limit); return }
             strings.append(XMLEscapes.decode(text))
             inItem = false
         } else if name.equals("rPh") {

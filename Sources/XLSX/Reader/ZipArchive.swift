@@ -101,7 +101,7 @@ final class ZipArchive {
             guard unzGetCurrentFileInfo64(handle, &info, &nameBuffer, uLong(nameBuffer.count - 1), nil, 0, nil, 0) == UNZ_OK else {
                 throw .corruptArchive("an unreadable directory entry")
             }
-            let name = nameBuffer.withUnsafeBufferPointer { String(cString: $0.baseAddress!) }
+            let name = String(decoding: nameBuffer.prefix { $0 != 0 }.map { UInt8(bitPattern: $0) }, as: UTF8.self)
             entryNames.append(name)
             namesByLowercase[name.lowercased()] = name
             if entryNames.count > 100_000 { throw .corruptArchive("more than 100000 entries") }

@@ -6,7 +6,7 @@ import XCTest
 
 /// report → workbook (xxgk's writer) → report gives the same report: inputs, texts, cover,
 /// and totals as the workbook computes them.
-final class RoundTripTests: XCTestCase {
+final class WorkbookRoundTripTests: XCTestCase {
     func testExampleRoundTrips() throws {
         let harness = try ImportHarness()
         let example = try ReportJSON.decode(Data(contentsOf: Fixtures.exampleJSON), file: "example").report
@@ -35,6 +35,21 @@ final class RoundTripTests: XCTestCase {
                 XCTAssertEqual(loaded.report.date, report.date)
                 XCTAssertEqual(loaded.report.sections["overview"], "第一段。\n第二段：\"引号\"\t制表")
             }
+        }
+    }
+
+    /// The real published reports of the corpus, written and read back.
+    func testCorpusReportsRoundTrip() throws {
+        let harness = try ImportHarness()
+        let names = try FileManager.default.contentsOfDirectory(atPath: Fixtures.corpus.path).filter { $0.hasSuffix(".json") }.sorted()
+        XCTAssertGreaterThanOrEqual(names.count, 7)
+        for name in names {
+            let report = try ReportJSON.decode(Data(contentsOf: Fixtures.corpus.appendingPathComponent(name)), file: name).report
+            let file = harness.url(name + ".xlsx")
+            try ReportWorkbook.write(report, to: file.path, generator: "xxgk test")
+            let loaded = try harness.read(file)
+            XCTAssertEqual(loaded.report, ImportHarness.withTotals(report), name)
+            XCTAssertEqual(loaded.warnings, [], name)
         }
     }
 }

@@ -1,0 +1,178 @@
+import Foundation
+import ReportModel
+
+/// Values printed apart from their labels: raw PDF text order (labels after their
+/// numbers, rows given column by column) and converters that pull labels out of tables.
+/// The unclaimed runs of values of a table are given, in order, to its rows whose labels
+/// are printed without values; the rules choose row-by-row or column-by-column order.
+extension TableWalker {
+    struct LooseResult {
+        var groups: [ValueGroup] = []
+        var found: Set<Int> = []
+        var warnings: [Diagnostic] = []
+    }
+
+    func looseValues(anchors: [Anchor], found: Set<Int>, claimed: Set<Int>, tableStart: [String: Int]) -> LooseResult {
+        var result = LooseResult()
+        let starts = regionStarts(tableStart: tableStart, claimed: claimed)
+        for (position, table) in form.tables.enumerated() {
+            guard let start = starts[table.id] else { continue }
+            let end = form.tables[(position + 1)...].compactMap { starts[$0.id] }.first ?? tokens.count
+            let missing = anchors.indices.filter { index in
+                guard !found.contains(index), case .row(let owner, _, _) = anchors[index].kind else { return false }
+                return owner == table.id
+            }
+            guard !missing.isEmpty, start < end else { continue }
+            if let solved = solve(table: table, anchors: anchors, missing: missing, region: start..<end, claimed: claimed) {
+                result.groups += solved.groups
+                result.found.formUnion(solved.found)
+                result.warnings += solved.warnings
+            }
+        }
+        return result
+    }
+
+    /// Where each table's text begins: after the last value claimed before its first label,
+    /// or at its section heading when that comes later.
+    private func regionStarts(tableStart: [String: Int], claimed: Set<Int>) -> [String: Int] {
+        var starts: [String: Int] = [:]
+        for section in form.sections {
+            guard let tableID = section.table, let first = tableStart[tableID] else { continue }
+            var start = (claimed.filter { $0 < first }.max() ?? -1) + 1
+            let heading = Labels.core(Labels.normalize(section.heading))
+            if let headingToken = (start...first).last(where: { index in
+                tokens[index].text.map { text in
+                    let normalized = Labels.normalize(text)
+                    return !normalized.hasPrefix("(") && Labels.score(Labels.core(normalized), heading) >= 0.8
+                } ?? false
+            }) {
+                start = headingToken
+            }
+            starts[tableID] = start
+        }
+        return starts
+    }
+
+    private struct Run {
+        let tokens: [Token]
+        var line: Int { tokens.first?.line ?? 0 }
+    }
+
+    private func solve(table: TableDefinition, anchors: [Anchor], missing: [Int], region: Range<Int>, claimed: Set<Int>) -> LooseResult? {
+        // Runs of unclaimed values holding at least one number.
+        var runs: [Run] = []
+        var current: [Token] = []
+        for index in region {
+            if tokens[index].isValue && !claimed.contains(index) {
+                current.append(tokens[index])
+            } else {
+                if current.contains(where: \.isNumber) { runs.append(Run(tokens: current)) }
+                current = []
+            }
+        }
+        if current.contains(where: \.isNumber) { runs.append(Run(tokens: current)) }
+        guard !runs.isEmpty else { return nil }
+        // The labels printed in the region (rows and groups).
+        var present: Set<Int> = []
+        var index = region.lowerBound
+        while index < region.upperBound {
+            guard tokens[index].text != nil else { index += 1; continue }
+            let segments = segmentsStarting(at: index)
+            // Each line's text on its own too: raw order puts one label per line, and the
+            // next line's words are not part of it.
+            let single = tokens[index...].prefix { !$0.isNumber }.compactMap(\.text).map(Labels.normalize)
+            for text in segments.map(\.text) + single {
+                let core = Labels.core(text)
+                guard !core.isEmpty else { continue }
+                for (anchorIndex, anchor) in anchors.enumerated() where anchor.table == table.id {
+                    // A short label (`3.其他`) only with its enumerator: `其他` is also a column.
+                    let score = anchor.core.count > 3 ? Labels.score(core, anchor.core) : (text == anchor.full ? 1 : 0)
+                    if score >= 0.75 { present.insert(anchorIndex) }
+                }
+            }
+            index = max(index + 1, (segments.last?.endToken ?? index) + 1)
+        }
+        // The rows waiting for values, in form order; a group printed without its rows
+        // stands for its last row (an older form's single row).
+        var queue: [(anchor: Int, cells: [CellKey], label: String)] = []
+        var singleRows: [(group: Int, row: Int)] = []
+        for anchorIndex in missing {
+            guard case .row(_, let row, let cells) = anchors[anchorIndex].kind else { continue }
+            if present.contains(anchorIndex) {
+                queue.append((anchorIndex, cells, anchors[anchorIndex].label))
+                continue
+            }
+            let group = anchors[..<anchorIndex].indices.last { candidate in
+                if case .group(_, let lastRow, _) = anchors[candidate].kind { return lastRow == row && present.contains(candidate) }
+                return false
+            }
+            if let group, !descendants(of: group, in: anchors).contains(where: { present.contains($0) && $0 != anchorIndex }) {
+                queue.append((anchorIndex, cells, anchors[group].label))
+                singleRows.append((group, anchorIndex))
+            }
+        }
+        var result = LooseResult()
+        for (group, row) in singleRows {
+            result.found.formUnion(descendants(of: group, in: anchors))
+            result.warnings.append(Diagnostic(.warning,
+                "the single row “\(anchors[group].label)” (an older form's row) is counted under “\(anchors[row].label)”"))
+        }
+        var position = 0
+        for run in runs {
+            var taken: [(anchor: Int, cells: [CellKey], label: String)] = []
+            var size = 0
+            while position < queue.count, size < run.tokens.count {
+                taken.append(queue[position])
+                size += queue[position].cells.count
+                position += 1
+            }
+            guard size == run.tokens.count, let orders = orders(of: run.tokens, for: taken.map(\.cells)) else { return nil }
+            for (row, values) in zip(taken, orders) {
+                result.groups.append(ValueGroup(cells: row.cells, line: values.first?.line ?? run.line, tokens: values, form: form))
+                result.found.insert(row.anchor)
+            }
+            let names = taken.map { "“\($0.label)”" }.joined(separator: ", ")
+            result.warnings.append(Diagnostic(.warning, at: .line(run.line),
+                "values printed apart from their labels are read as the row\(taken.count > 1 ? "s" : "") \(names)"))
+        }
+        guard position == queue.count, !queue.isEmpty else { return nil }
+        return result
+    }
+
+    /// The values of each row: row by row, or column by column when that is the reading the
+    /// rules accept (raw PDF text gives a table's columns one after another). Nil when the
+    /// rules cannot choose.
+    private func orders(of values: [Token], for rows: [[CellKey]]) -> [[Token]]? {
+        var byRow: [[Token]] = []
+        var offset = 0
+        for cells in rows {
+            byRow.append(Array(values[offset..<(offset + cells.count)]))
+            offset += cells.count
+        }
+        guard rows.count > 1, let width = rows.first?.count, rows.allSatisfy({ $0.count == width }) else { return byRow }
+        let byColumn = (0..<rows.count).map { row in (0..<width).map { column in values[column * rows.count + row] } }
+        let readings = [byRow, byColumn].filter { reading in zip(reading, rows).allSatisfy { rowRulesHold($0, $1) } }
+        guard let first = readings.first else { return nil }
+        if readings.count == 2, !same(byRow, byColumn) { return nil }
+        return first
+    }
+
+    private func same(_ a: [[Token]], _ b: [[Token]]) -> Bool {
+        zip(a.joined(), b.joined()).allSatisfy { $0.kind == $1.kind }
+    }
+
+    /// Whether the rules within one row hold for these values.
+    func rowRulesHold(_ tokens: [Token], _ cells: [CellKey]) -> Bool {
+        var values: [CellKey: Decimal] = [:]
+        for (token, cell) in zip(tokens, cells) {
+            if case .number(let digits) = token.kind, let value = Decimal(string: digits) { values[cell] = ValueGroup.scaled(value, token.suffix) }
+        }
+        let own = Set(cells)
+        for instance in form.ruleInstances where Set(instance.cells).isSubset(of: own) {
+            let left = instance.left.map { values[$0] ?? 0 }.reduce(0, +)
+            let right = instance.right.map { values[$0] ?? 0 }.reduce(0, +)
+            if instance.rule.relation == .equal ? left != right : left < right { return false }
+        }
+        return true
+    }
+}
