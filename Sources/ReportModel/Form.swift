@@ -16,6 +16,16 @@ public struct Form: Sendable, Equatable {
     public let rules: [Rule]
     /// The figures that summarise a submission (totals of 三 and 四), for summary sheets.
     public let keyFigures: [KeyFigure]
+    /// Every instance of every rule of the form, in rule order.
+    public let ruleInstances: [Rule.Instance]
+    /// The cells that are totals computed from other cells (formulas in a workbook), with
+    /// the instance that computes each.
+    public let computedCells: [CellKey: Rule.Instance]
+    /// Every cell of the form, for constant-time membership tests.
+    private let cellSet: Set<CellKey>
+    /// Identifies the definition file's content: two forms with the same fingerprint were
+    /// read from the same bytes (caches key on it; a test's altered copy differs).
+    public let fingerprint: Int
 
     /// A cell shown in summaries, with its short caption.
     public struct KeyFigure: Sendable, Equatable {
@@ -35,6 +45,9 @@ public struct Form: Sendable, Equatable {
 
     /// Every value cell of the form, table by table, in form order.
     public var cells: [CellKey] { tables.flatMap(\.cells) }
+
+    /// Whether the form has this cell.
+    public func contains(_ cell: CellKey) -> Bool { cellSet.contains(cell) }
 
     /// The ids of the text sections (`overview`, `problems`, `other`), in form order.
     public var textSectionIDs: [String] { sections.filter { $0.table == nil }.map(\.id) }
@@ -131,6 +144,12 @@ extension Form {
             keyFigures.append(KeyFigure(cell: cell, label: figure.label))
         }
         self.keyFigures = keyFigures
+        ruleInstances = Self.instances(of: rules, in: tables)
+        computedCells = Self.computedCells(of: ruleInstances)
+        cellSet = Set(tables.flatMap(\.cells))
+        var hasher = Hasher()
+        hasher.combine(data)
+        fingerprint = hasher.finalize()
         for section in sections where section.table != nil {
             guard tables.contains(where: { $0.id == section.table }) else {
                 throw FormDefinitionError(file: file, reason: "section \(section.id) names an unknown table")

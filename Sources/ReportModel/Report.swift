@@ -85,7 +85,7 @@ public struct Report: Sendable, Equatable {
     public subscript(cell: CellKey) -> Decimal? {
         get { values[cell] }
         set {
-            precondition(form.column(of: cell) != nil, "\(cell) is not a cell of form \(form.id)")
+            precondition(form.contains(cell), "\(cell) is not a cell of form \(form.id)")
             values[cell] = newValue
         }
     }
@@ -105,17 +105,27 @@ public struct Report: Sendable, Equatable {
     }
 
     /// Sets every computed total (`form.computedCells`: the 总计 column, the （七）总计 row, 四's
-    /// 总计) to the sum of its parts; blank when every part is blank. Importers use it so a
-    /// total is never taken on trust from a file.
+    /// 总计) to the sum of its parts, totals inside totals first; blank counts 0, and a total
+    /// of only blank cells is blank. Importers use it so a total is never taken on trust.
     public mutating func computeTotals() {
-        // A total of totals (（七）总计 › 总计) settles once the totals it adds are set.
         let computed = form.computedCells
-        for _ in 0..<3 {
-            for (cell, instance) in computed {
-                let parts = instance.right.compactMap { values[$0] }
-                values[cell] = parts.isEmpty ? nil : parts.reduce(0, +)
+        var settled: [CellKey: Decimal?] = [:]
+        func total(_ cell: CellKey, visiting: inout Set<CellKey>) -> Decimal? {
+            if let known = settled[cell] { return known }
+            // A cycle in a definition would be a form bug; its cell keeps its value.
+            guard let instance = computed[cell], visiting.insert(cell).inserted else { return values[cell] }
+            var sum: Decimal?
+            for term in instance.right {
+                guard let value = computed[term] != nil ? total(term, visiting: &visiting) : values[term] else { continue }
+                sum = (sum ?? 0) + value
             }
+            visiting.remove(cell)
+            settled[cell] = sum
+            return sum
         }
+        var visiting = Set<CellKey>()
+        for cell in computed.keys { _ = total(cell, visiting: &visiting) }
+        for (cell, value) in settled { values[cell] = value }
     }
 
     /// The section ids a report may carry besides the text sections: notes under a table heading.

@@ -137,16 +137,15 @@ public struct Rule: Sendable, Equatable {
 }
 
 extension Form {
-    /// Every instance of every rule of the form, in rule order.
-    public var ruleInstances: [Rule.Instance] {
-        rules.flatMap { rule in table(rule.table).map { rule.instances(in: $0) } ?? [] }
+    /// Every instance of every rule of `rules` over `tables`, in rule order.
+    static func instances(of rules: [Rule], in tables: [TableDefinition]) -> [Rule.Instance] {
+        rules.flatMap { rule in tables.first { $0.id == rule.table }.map { rule.instances(in: $0) } ?? [] }
     }
 
-    /// The cells that are totals computed from other cells (formulas in a workbook), with
-    /// the instance that computes each.
-    public var computedCells: [CellKey: Rule.Instance] {
+    /// The cells that are totals computed from other cells, with the instance computing each.
+    static func computedCells(of instances: [Rule.Instance]) -> [CellKey: Rule.Instance] {
         var computed: [CellKey: Rule.Instance] = [:]
-        for instance in ruleInstances where instance.rule.computesLeft {
+        for instance in instances where instance.rule.computesLeft {
             if let cell = instance.left.first, computed[cell] == nil { computed[cell] = instance }
         }
         return computed

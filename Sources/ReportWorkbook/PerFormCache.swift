@@ -11,9 +11,7 @@ final class PerFormCache<Value: Sendable>: @unchecked Sendable {
 
     /// The cached value for `form`, computing it with `make` the first time.
     func value(for form: Form, _ make: () -> Value) -> Value {
-        guard let shipped = FormCatalog.form(id: form.id), shipped.tables == form.tables, shipped.sections == form.sections,
-            shipped.rules == form.rules
-        else { return make() }
+        guard let shipped = FormCatalog.form(id: form.id), shipped.fingerprint == form.fingerprint else { return make() }
         lock.lock()
         if let cached = values[form.id] {
             lock.unlock()

@@ -114,27 +114,15 @@ struct WorkbookValues {
     /// The values of `report` in the workbook of `plan` (a blank template when nil).
     init(plan: WorkbookPlan, report: Report?) {
         computed = plan.computed
-        if let report {
-            for (cell, value) in report.values where computed[cell] == nil { values[cell] = value }
-        }
-        var visiting: Set<CellKey> = []
-        for cell in plan.computed.keys { _ = total(cell, visiting: &visiting) }
+        let form = plan.layout.form
+        var shown = report ?? Report(form: form, agency: "", year: form.years.first)
+        shown.computeTotals()
+        values = shown.values
+        // A formula over blank cells shows 0, where the model keeps the total blank.
+        for cell in computed.keys where values[cell] == nil { values[cell] = 0 }
     }
 
     subscript(cell: CellKey) -> Decimal? { values[cell] }
-
-    /// A total: the sum of its instance's right side (blank counts 0), totals within computed first.
-    private mutating func total(_ cell: CellKey, visiting: inout Set<CellKey>) -> Decimal {
-        if let known = values[cell] { return known }
-        guard let instance = computed[cell], visiting.insert(cell).inserted else { return 0 }
-        var sum: Decimal = 0
-        for term in instance.right {
-            sum += computed[term] != nil ? total(term, visiting: &visiting) : (values[term] ?? 0)
-        }
-        visiting.remove(cell)
-        values[cell] = sum
-        return sum
-    }
 
     /// The sum of the cells' shown values (blank = 0).
     func sum(_ cells: [CellKey]) -> Decimal {

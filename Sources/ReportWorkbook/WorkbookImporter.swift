@@ -30,6 +30,7 @@ struct WorkbookImporter {
     let file: String
     private var locator: SheetLocator
     private var warnings: [Diagnostic] = []
+    private var findings: [Finding] = []
     private var origins: [CellKey: SourceLocation] = [:]
     /// The workbook-wide defined names that point at one range, by name.
     private let namedRanges: [String: (sheet: String, range: CellRange)]
@@ -52,7 +53,7 @@ struct WorkbookImporter {
         var report = Report(form: form, agency: cover.agency, year: cover.year, date: cover.date)
         try readValues(plan, placed: placed, into: &report)
         for (id, text) in readTexts(plan.layout, placed: placed) { report.sections[id] = text }
-        return LoadedReport(report: report, origins: origins, warnings: warnings)
+        return LoadedReport(report: report, origins: origins, warnings: warnings, findings: findings)
     }
 
     // MARK: form and sheets
@@ -128,8 +129,7 @@ struct WorkbookImporter {
         var shownTotals: [CellKey: (Decimal, SourceLocation)] = [:]
         // A total showing an error value (#REF! after a deleted row) is reported, never read as 0.
         var shownErrors: [CellKey: (String, SourceLocation)] = [:]
-        var firstError: ReportInputError?
-        var errorCount = 0
+        var problems: [Diagnostic] = []
         origins.reserveCapacity(layout.cells.count)
         for (key, column) in plan.columns {
             guard let cell = layout.cells[key], let sheet = placed[cell.sheet] else { continue }
@@ -153,29 +153,26 @@ struct WorkbookImporter {
             case .value(let value):
                 report[key] = value
             case .invalid(let found):
-                errorCount += 1
-                if firstError == nil {
-                    firstError = ReportInputError(file: file, at: location, "expected \(column.kind.expectation), found \"\(found)\"")
-                }
+                problems.append(Diagnostic(.error, file: file, at: location, "expected \(column.kind.expectation), found \"\(found)\""))
             }
         }
-        if var error = firstError {
-            if errorCount > 1 { error.diagnostic.message += " (and \(errorCount - 1) more such cells)" }
-            throw error
-        }
-        var totals = TotalCalculator(computed: computed, report: report)
+        // Every bad cell at once, so a department can mend them in one go.
+        if let error = ReportInputError(problems) { throw error }
+        report.computeTotals()
         for key in layout.form.cells where computed[key] != nil {
-            let total = totals.value(of: key)
-            report[key] = total
+            let total = report[key]
             if let (found, location) = shownErrors[key] {
                 warnings.append(Diagnostic(
                     .warning, file: file, at: location,
                     "the total shows \"\(found)\" instead of a number; its cells add up to \(ReportJSON.format(total ?? 0)), which is used"))
             }
             if let (shown, location) = shownTotals[key], shown != (total ?? 0) {
-                warnings.append(Diagnostic(
-                    .warning, file: file, at: location,
-                    "the total shows \(ReportJSON.format(shown)) but its cells add up to \(ReportJSON.format(total ?? 0)); using \(ReportJSON.format(total ?? 0))"))
+                // A total typed over the formula (or cached wrong) is the submission's own
+                // arithmetic error: a finding, like a failing rule, with both values.
+                findings.append(Finding(
+                    rule: "workbook.total", severity: .error, cells: [key], place: location.description,
+                    found: shown, expected: total ?? 0,
+                    message: "\(key.table): the total \(layout.form.label(of: key)) shows \(ReportJSON.format(shown)) but its cells add up to \(ReportJSON.format(total ?? 0)); using \(ReportJSON.format(total ?? 0)) [workbook.total]"))
             }
         }
     }

@@ -16,11 +16,17 @@ public struct CellReference: Hashable, Sendable, Comparable, CustomStringConvert
 
     /// Parses `C9` or `$C$9`; nil for anything else or beyond the sheet's limits.
     public init?(_ text: String) {
+        self.init(utf8: text.utf8)
+    }
+
+    /// Parses the UTF-8 bytes of `C9` or `$C$9` without making a String (the reader sees
+    /// millions of them); nil for anything else or beyond the sheet's limits.
+    public init?<Bytes: Sequence<UInt8>>(utf8 text: Bytes) {
         var letters = 0
         var digits = 0
         var column = 0
         var row = 0
-        for byte in text.utf8 where byte != UInt8(ascii: "$") {
+        for byte in text where byte != UInt8(ascii: "$") {
             switch byte {
             case UInt8(ascii: "A")...UInt8(ascii: "Z") where digits == 0:
                 column = column * 26 + Int(byte - UInt8(ascii: "A")) + 1

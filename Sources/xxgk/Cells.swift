@@ -8,9 +8,9 @@ struct Cells: ParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "Print every cell of a workbook as the reader sees it.",
         discussion: """
-            One line per cell with a value or formula, tab-separated: sheet, cell reference, type
-            (number, string, boolean, error, empty), value, formula. Tabs, line breaks and
-            backslashes inside values are written as \\t, \\n, \\r and \\\\. Works on any .xlsx and
+            One line per cell with a value or formula, tab-separated: sheet, cell reference, type \
+            (number, string, boolean, error, empty), value, formula. Tabs, line breaks and \
+            backslashes inside values are written as \\t, \\n, \\r and \\\\. Works on any .xlsx and \
             streams, so a sheet of millions of cells needs little memory.
             """)
 

@@ -7,14 +7,14 @@ struct Check: ParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "Check reports (.json, .xlsx, .txt, .md, or folders of them) against their form's rules.",
         discussion: """
-            Reads every input in parallel on all cores (a progress bar shows on a terminal). Prints one
-            line per file (agency, year, form, and passed / N errors / unreadable), then each finding with
+            Reads every input in parallel on all cores (a progress bar shows on a terminal). Prints one \
+            line per file (agency, year, form, and passed / N errors / unreadable), then each finding with \
             its place. One unreadable file never stops the run.
 
-            With --previous, each agency's 上年结转 (carried_over) must equal its 结转下年度继续办理
+            With --previous, each agency's 上年结转 (carried_over) must equal its 结转下年度继续办理 \
             (carried_forward) in last year's report, matched by agency name.
 
-            Exit code: 2 if any input could not be read (the others are still checked), else 1 if any
+            Exit code: 2 if any input could not be read (the others are still checked), else 1 if any \
             check failed, else 0.
             """)
 

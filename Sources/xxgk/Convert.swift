@@ -7,8 +7,8 @@ struct Convert: ParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "Convert a report between .json, .xlsx, .txt and .md.",
         discussion: """
-            The kinds are taken from the file extensions. "-" reads standard input or writes standard
-            output; --from/--to then name the kind. Failing cross-checks are printed as warnings; with
+            The kinds are taken from the file extensions. "-" reads standard input or writes standard \
+            output; --from/--to then name the kind. Failing cross-checks are printed as warnings; with \
             --strict they fail the command (exit 1) and nothing is written.
             """)
 

@@ -7,9 +7,9 @@ struct Sum: ParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "Add up the tables of many reports of one form and year, and write the sum in any kind.",
         discussion: """
-            A cell of the sum is blank only when it is blank in every report. Refuses reports of different
-            forms or years. Lists the files that went in on standard error, then the sum's checks.
-            Exit code: 2 if an input could not be read or the reports cannot be added up (nothing is
+            A cell of the sum is blank only when it is blank in every report. Refuses reports of different \
+            forms or years. Lists the files that went in on standard error, then the sum's checks. \
+            Exit code: 2 if an input could not be read or the reports cannot be added up (nothing is \
             written), else 1 if a check of the sum fails, else 0.
             """)
 

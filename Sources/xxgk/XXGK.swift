@@ -12,10 +12,10 @@ struct XXGK: ParsableCommand {
         commandName: "xxgk",
         abstract: "Convert and check annual reports on government information disclosure (政府信息公开工作年度报告).",
         discussion: """
-            Reads and writes the canonical JSON (.json), workbooks in the official layout (.xlsx),
+            Reads and writes the canonical JSON (.json), workbooks in the official layout (.xlsx), \
             plain-text (.txt) and Markdown (.md) reports, and checks the form's cross-checks (勾稽关系).
 
-            Exit codes: 0 done and every check passed; 1 a cross-check failed; 2 an input could not be
+            Exit codes: 0 done and every check passed; 1 a cross-check failed; 2 an input could not be \
             read or is not a report of a known form (nothing written); 64 wrong usage.
             """,
         version: version,

@@ -77,14 +77,27 @@ final class ValueParsingTests: XCTestCase {
     }
 
     /// A total typed over its formula (or a stale cached value) is replaced by the recomputed
-    /// sum, with a warning showing both.
+    /// sum, and is a finding (an error of the submission) showing both values at its cell.
     func testTotalsAreRecomputedAndMismatchesReported() throws {
         let (harness, file) = try importFilled([(Self.sheet三, "D5", .number(4)), (Self.sheet三, "E5", .number(5)), (Self.sheet三, "J5", .number(10))])
         let loaded = try harness.read(file)
         XCTAssertEqual(loaded.report[key("applications", "received", "total")], 9)
-        XCTAssertEqual(loaded.warnings.map(\.description), [
-            "warning: typed.xlsx: sheet \(Self.sheet三), cell J5: the total shows 10 but its cells add up to 9; using 9",
+        XCTAssertEqual(loaded.warnings, [])
+        XCTAssertEqual(loaded.findings.map(\.description), [
+            "error: applications: the total 一、本年新收政府信息公开申请数量 › 总计 shows 10 but its cells add up to 9; using 9 [workbook.total]",
         ])
+        XCTAssertEqual(loaded.findings.first?.found, 10)
+        XCTAssertEqual(loaded.findings.first?.expected, 9)
+        XCTAssertEqual(loaded.findings.first.flatMap { $0.cells.first }.flatMap { loaded.origins[$0] }, .cell(sheet: Self.sheet三, reference: "J5"))
+    }
+
+    /// Every bad cell is named at once, so a department mends them in one go.
+    func testEveryWrongValueIsNamed() throws {
+        let (harness, file) = try importFilled([(Self.sheet三, "D9", .text("十二")), (Self.sheet三, "E5", .number(-3))])
+        XCTAssertEqual(try harness.error(reading: file), """
+            error: typed.xlsx: sheet \(Self.sheet三), cell E5: expected a whole number ≥ 0, found "-3"
+            error: typed.xlsx: sheet \(Self.sheet三), cell D9: expected a whole number ≥ 0, found "十二"
+            """)
     }
 
     /// An error value in a total cell (a formula broken by a deleted row) is reported with the

@@ -199,29 +199,6 @@ final class SheetParser: XMLHandler {
 
     /// `C9` without making a String; nil outside the sheet's limits.
     private static func reference(_ bytes: UnsafeBufferPointer<UInt8>) -> CellReference? {
-        var column = 0
-        var row = 0
-        var letters = 0
-        var digits = 0
-        for byte in bytes where byte != UInt8(ascii: "$") {
-            switch byte {
-            case UInt8(ascii: "A")...UInt8(ascii: "Z") where digits == 0:
-                column = column * 26 + Int(byte - UInt8(ascii: "A")) + 1
-                letters += 1
-            case UInt8(ascii: "a")...UInt8(ascii: "z") where digits == 0:
-                column = column * 26 + Int(byte - UInt8(ascii: "a")) + 1
-                letters += 1
-            case UInt8(ascii: "0")...UInt8(ascii: "9") where letters > 0:
-                row = row * 10 + Int(byte - UInt8(ascii: "0"))
-                digits += 1
-            default:
-                return nil
-            }
-            if letters > 3 || digits > 7 { return nil }
-        }
-        guard letters > 0, digits > 0, row >= 1, row <= CellReference.maximumRows, column <= CellReference.maximumColumns else {
-            return nil
-        }
-        return CellReference(row: row - 1, column: column - 1)
+        CellReference(utf8: bytes)
     }
 }
