@@ -218,8 +218,10 @@ struct WorkbookFormulas {
 }
 
 extension Decimal {
-    /// The value as a Double, for the file (libxlsxwriter writes `%.16G`).
-    var doubleValue: Double { NSDecimalNumber(decimal: self).doubleValue }
+    /// The value as the Double nearest to it, for the file (libxlsxwriter writes `%.16G`).
+    /// Parsed from the decimal text: NSDecimalNumber's conversion can miss the nearest Double
+    /// (5456.818 would be written 5456.818000000001).
+    var doubleValue: Double { Double(ReportJSON.format(self)) ?? NSDecimalNumber(decimal: self).doubleValue }
 }
 
 extension ReportDate {

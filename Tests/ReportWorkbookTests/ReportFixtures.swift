@@ -61,6 +61,6 @@ enum ReportFixtures {
 }
 
 extension Decimal {
-    /// The value as the Double a workbook stores.
-    var doubleValue: Double { NSDecimalNumber(decimal: self).doubleValue }
+    /// The value as the Double a workbook stores: the one nearest the decimal.
+    var doubleValue: Double { Double(ReportJSON.format(self)) ?? .nan }
 }
