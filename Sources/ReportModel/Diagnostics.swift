@@ -29,6 +29,7 @@ public struct Diagnostic: Sendable, Equatable, CustomStringConvertible {
     public var location: SourceLocation?
     public var message: String
 
+    /// A message of `severity`, optionally naming the file and the place in it.
     public init(_ severity: Severity, file: String? = nil, at location: SourceLocation? = nil, _ message: String) {
         self.severity = severity
         self.file = file
@@ -61,6 +62,7 @@ public struct ReportInputError: Error, Sendable, CustomStringConvertible {
     /// Further problems of the same input, so a user sees every bad cell at once.
     public var more: [Diagnostic] = []
 
+    /// An error with one problem, optionally naming the file and the place in it.
     public init(file: String? = nil, at location: SourceLocation? = nil, _ message: String) {
         diagnostic = Diagnostic(.error, file: file, at: location, message)
     }
@@ -99,6 +101,7 @@ public struct LoadedReport: Sendable {
     /// of a workbook whose value differs from the sum of its parts. Counted like check findings.
     public var findings: [Finding]
 
+    /// A report with what its reader found out about the source.
     public init(report: Report, origins: [CellKey: SourceLocation] = [:], warnings: [Diagnostic] = [], findings: [Finding] = []) {
         self.report = report
         self.origins = origins

@@ -5,6 +5,7 @@ public struct OutputError: Error, Sendable, CustomStringConvertible {
     public let path: String
     public let reason: String
 
+    /// An error for the output `path`, saying why it could not be written.
     public init(path: String, reason: String) {
         self.path = path
         self.reason = reason

@@ -6,6 +6,7 @@ public struct CellKey: Hashable, Sendable, Comparable, CustomStringConvertible {
     public let row: String
     public let column: String
 
+    /// The cell at `table.row.column`.
     public init(table: String, row: String, column: String) {
         self.table = table
         self.row = row

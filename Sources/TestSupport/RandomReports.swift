@@ -6,7 +6,9 @@ import ReportModel
 /// A deterministic random number generator, so failing cases can be replayed.
 public struct SeededGenerator: RandomNumberGenerator {
     private var state: UInt64
+    /// A generator whose sequence is fixed by `seed`.
     public init(seed: UInt64) { state = seed &+ 0x9E37_79B9_7F4A_7C15 }
+    /// The next pseudo-random number of the sequence.
     public mutating func next() -> UInt64 {
         state = state &* 6_364_136_223_846_793_005 &+ 1_442_695_040_888_963_407
         var mixed = state

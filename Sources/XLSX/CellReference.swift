@@ -9,6 +9,7 @@ public struct CellReference: Hashable, Sendable, Comparable, CustomStringConvert
     public static let maximumRows = 1_048_576
     public static let maximumColumns = 16_384
 
+    /// The cell at a 0-based row and column.
     public init(row: Int, column: Int) {
         self.row = row
         self.column = column
