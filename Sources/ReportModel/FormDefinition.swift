@@ -18,13 +18,32 @@ public enum ValueKind: String, Sendable, Codable {
         }
     }
 
+    /// The largest magnitude a value may have: 15 digits, as many as a workbook cell holds
+    /// exactly. Far above any real report, and low enough that sums never overflow `Decimal`
+    /// (which would turn them into NaN and the JSON written into invalid JSON).
+    public static let largestMagnitude: Decimal = 999_999_999_999_999
+
     /// Whether `value` may stand in a cell of this kind.
     public func accepts(_ value: Decimal) -> Bool {
+        guard !value.isNaN, value.magnitude <= Self.largestMagnitude else { return false }
         switch self {
         case .count: return value >= 0 && value.isWholeNumber
         case .change: return value.isWholeNumber
         case .amount: return value >= 0
         }
+    }
+
+    /// True when `value` is rejected for its size alone: nil (a number too large or too
+    /// precise for `Decimal`), NaN, or beyond `largestMagnitude`.
+    public static func isTooLarge(_ value: Decimal?) -> Bool {
+        guard let value, !value.isNaN else { return true }
+        return value.magnitude > largestMagnitude
+    }
+
+    /// What a valid value looks like, said for a number that was rejected: with the size
+    /// limit when the number's size is what is wrong ("a whole number ≥ 0 of at most 15 digits").
+    public func expectation(rejecting value: Decimal?) -> String {
+        Self.isTooLarge(value) ? "\(expectation) of at most 15 digits" : expectation
     }
 }
 

@@ -127,8 +127,9 @@ public enum ReportJSON {
                     case .null?:
                         continue
                     case .number(let text)?:
-                        guard let value = Decimal(string: text, locale: Locale(identifier: "en_US_POSIX")), column.kind.accepts(value) else {
-                            throw ReportInputError(at: .jsonPath(path), "expected \(column.kind.expectation) or null, found \(text)")
+                        let parsed = Decimal(string: text, locale: Locale(identifier: "en_US_POSIX"))
+                        guard let value = parsed, column.kind.accepts(value) else {
+                            throw ReportInputError(at: .jsonPath(path), "expected \(column.kind.expectation(rejecting: parsed)) or null, found \(text)")
                         }
                         report[key] = value
                     case let other?:

@@ -14,6 +14,8 @@ enum ImportedValue {
         case value(Decimal)
         /// Not a value of the kind: the text of what was found.
         case invalid(found: String)
+        /// A number beyond `ValueKind.largestMagnitude`: the text of what was found.
+        case tooLarge(found: String)
     }
 
     /// Placeholders for "nothing" (compared after trimming).
@@ -28,7 +30,8 @@ enum ImportedValue {
         case .boolean(let flag): return .invalid(found: flag ? "TRUE" : "FALSE")
         case .error(let code): return .invalid(found: code)
         case .number(let text):
-            guard let number = number(text) else { return .invalid(found: text) }
+            // A number the file stores but `Decimal` cannot hold (1E+200) is out of range.
+            guard let number = number(text) else { return Double(text) != nil ? .tooLarge(found: text) : .invalid(found: text) }
             parsed = number
         case .string(let raw):
             let text = trimmed(raw)
@@ -37,7 +40,8 @@ enum ImportedValue {
             guard let number = numericText(text, kind: kind) else { return .invalid(found: raw) }
             parsed = number
         }
-        return kind.accepts(parsed) ? .value(parsed) : .invalid(found: cell.value.text)
+        if kind.accepts(parsed) { return .value(parsed) }
+        return ValueKind.isTooLarge(parsed) ? .tooLarge(found: cell.value.text) : .invalid(found: cell.value.text)
     }
 
     private static let posix = Locale(identifier: "en_US_POSIX")

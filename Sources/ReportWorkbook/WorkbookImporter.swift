@@ -140,7 +140,7 @@ struct WorkbookImporter {
             if computed[key] != nil {
                 switch reading {
                 case .value(let shown): shownTotals[key] = (shown, location)
-                case .invalid(let found): shownErrors[key] = (found, location)
+                case .invalid(let found), .tooLarge(let found): shownErrors[key] = (found, location)
                 case .blank, .placeholder: break
                 }
                 continue
@@ -154,6 +154,8 @@ struct WorkbookImporter {
                 report[key] = value
             case .invalid(let found):
                 problems.append(Diagnostic(.error, file: file, at: location, "expected \(column.kind.expectation), found \"\(found)\""))
+            case .tooLarge(let found):
+                problems.append(Diagnostic(.error, file: file, at: location, "expected \(column.kind.expectation(rejecting: nil)), found \"\(found)\""))
             }
         }
         // Every bad cell at once, so a department can mend them in one go.

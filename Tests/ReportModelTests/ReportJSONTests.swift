@@ -114,6 +114,17 @@ final class ReportJSONTests: XCTestCase {
         XCTAssertEqual(message, "error: r.json: tables.proactive.procurement.items: expected a whole number ≥ 0 or null, found 5.5")
     }
 
+    /// Numbers beyond 15 digits are refused with the limit named: larger ones made `Decimal`
+    /// sums overflow to NaN, and `sum` then wrote "NaN" into its JSON.
+    func testHugeNumbersAreRefusedNamingTheLimit() throws {
+        for huge in ["1000000000000000", "1e200", "99999999999999999999999999999999999999e127", "1e-300"] {
+            let message = try decodeError { $0 = $0.replacingOccurrences(of: "\"items\": 5", with: "\"items\": \(huge)") }
+            XCTAssertEqual(message, "error: r.json: tables.proactive.procurement.items: expected a whole number ≥ 0 of at most 15 digits or null, found \(huge)")
+        }
+        let text = String(decoding: try example(), as: UTF8.self).replacingOccurrences(of: "\"items\": 5", with: "\"items\": 999999999999999")
+        XCTAssertEqual(try ReportJSON.decode(Data(text.utf8)).report["proactive", "procurement", "items"], ValueKind.largestMagnitude)
+    }
+
     func testNegativeChangeIsAllowed() throws {
         let text = String(decoding: try example(), as: UTF8.self)
             .replacingOccurrences(of: "\"previous\": 0,\n        \"change\": 0,\n        \"decisions\": 0\n      },\n      \"other_services\"", with: "\"previous\": 0,\n        \"change\": -18,\n        \"decisions\": 0\n      },\n      \"other_services\"")

@@ -76,6 +76,12 @@ final class ValueParsingTests: XCTestCase {
         }
     }
 
+    /// A number beyond 15 digits is an error naming the limit, never a value whose sums overflow.
+    func testHugeNumberIsAnErrorNamingTheLimit() throws {
+        let (harness, file) = try importFilled([(Self.sheet三, "D5", .number(Decimal(string: "100000000000000000000") ?? 0))])
+        XCTAssertEqual(try harness.error(reading: file), "error: typed.xlsx: sheet \(Self.sheet三), cell D5: expected a whole number ≥ 0 of at most 15 digits, found \"1e+20\"")
+    }
+
     /// A total typed over its formula (or a stale cached value) is replaced by the recomputed
     /// sum, and is a finding (an error of the submission) showing both values at its cell.
     func testTotalsAreRecomputedAndMismatchesReported() throws {

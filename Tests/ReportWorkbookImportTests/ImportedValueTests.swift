@@ -1,0 +1,21 @@
+@testable import ReportWorkbook
+import ReportModel
+import XCTest
+import XLSX
+
+/// How one value cell is read, below the level of whole workbooks.
+final class ImportedValueTests: XCTestCase {
+    /// Numbers a file stores beyond what `Decimal` holds (1E+200, as Excel writes them) are too
+    /// large, not malformed; 15 digits are still read.
+    func testNumbersBeyondDecimalAreTooLarge() {
+        func read(_ value: CellValue, _ kind: ValueKind = .count) -> ImportedValue.Reading {
+            ImportedValue.read(Cell(reference: CellReference(row: 0, column: 0), value: value), kind: kind)
+        }
+        XCTAssertEqual(read(.number("1E+200")), .tooLarge(found: "1E+200"))
+        XCTAssertEqual(read(.number("1E+300"), .amount), .tooLarge(found: "1E+300"))
+        XCTAssertEqual(read(.number("1E+16")), .tooLarge(found: "1E+16"))
+        XCTAssertEqual(read(.string("１２３４５６７８９０１２３４５６７")), .tooLarge(found: "１２３４５６７８９０１２３４５６７"))
+        XCTAssertEqual(read(.number("999999999999999")), .value(ValueKind.largestMagnitude))
+        XCTAssertEqual(read(.number("abc")), .invalid(found: "abc"))
+    }
+}
