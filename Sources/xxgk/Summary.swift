@@ -81,8 +81,9 @@ struct SummaryTable {
 
 /// The summary as a workbook: one sheet, a bold frozen header row, numbers as numbers.
 enum SummaryWorkbook {
+    /// Writes the summary whole or not at all; a writer error becomes an `OutputError` naming `path`.
     static func write(_ table: SummaryTable, to path: String) throws {
-        try OutputFile.write(to: path) { temporaryPath in
+        try ReportFiles.writeWorkbook(to: path) { temporaryPath in
             let workbook = try XLSXWorkbook(path: temporaryPath)
             let sheet = try workbook.addSheet(named: "汇总")
             var header = CellStyle()

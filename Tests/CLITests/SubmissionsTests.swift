@@ -133,6 +133,19 @@ final class SubmissionsTests: XCTestCase {
         XCTAssertEqual(try CLI.run(["check", folder.path, "--summary", output.appendingPathComponent("s.pdf").path]).status, 64)
     }
 
+    /// A summary workbook that cannot be written (an agency name beyond Excel's 32,767
+    /// characters) is an error naming the summary file, and nothing is left behind.
+    func testUnwritableSummaryWorkbookNamesTheFile() throws {
+        let folder = try temporaryFolder()
+        try write(try consistent("2021", agency: String(repeating: "乙", count: 40_000)), named: "long.json", in: folder)
+        let output = try temporaryFolder()
+        let summary = output.appendingPathComponent("汇总.xlsx")
+        let run = try CLI.run(["check", folder.path, "--summary", summary.path])
+        XCTAssertEqual(run.status, 2)
+        XCTAssertEqual(run.standardError, "error: \(summary.path): sheet 汇总, cell B2: String exceeds Excel's limit of 32,767 characters.\n")
+        XCTAssertEqual(try FileManager.default.contentsOfDirectory(atPath: output.path), [])
+    }
+
     func testProgressBarOnATerminalOnly() throws {
         let folder = try makeSubmissions(includeUnreadable: false)
         // `script` gives the command a pseudo-terminal, as a user's shell would.
