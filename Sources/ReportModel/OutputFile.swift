@@ -29,7 +29,7 @@ public enum OutputFile {
         guard FileManager.default.fileExists(atPath: folder.path, isDirectory: &isDirectory), isDirectory.boolValue else {
             throw OutputError(path: path, reason: "the folder \(folder.path) does not exist")
         }
-        let temporary = folder.appendingPathComponent(".\(target.lastPathComponent).\(ProcessInfo.processInfo.processIdentifier).\(UInt32.random(in: 0...UInt32.max)).tmp")
+        let temporary = folder.appendingPathComponent(".\(temporaryStem(of: target.lastPathComponent)).\(ProcessInfo.processInfo.processIdentifier).\(UInt32.random(in: 0...UInt32.max)).tmp")
         do {
             try produce(temporary.path)
             guard rename(temporary.path, target.path) == 0 else {
@@ -39,6 +39,20 @@ public enum OutputFile {
             try? FileManager.default.removeItem(at: temporary)
             throw error
         }
+    }
+
+    /// The target's name cut to at most 100 UTF-8 bytes (whole characters), so the temporary
+    /// name beside it stays within the 255-byte limit of file names even when the target's
+    /// own name is near it (a long Chinese name takes 3 bytes a character).
+    static func temporaryStem(of name: String) -> String {
+        var stem = ""
+        var bytes = 0
+        for character in name {
+            bytes += character.utf8.count
+            if bytes > 100 { break }
+            stem.append(character)
+        }
+        return stem
     }
 
     /// Writes bytes whole or not at all.
