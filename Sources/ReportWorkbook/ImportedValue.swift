@@ -31,7 +31,7 @@ enum ImportedValue {
         case .error(let code): return .invalid(found: code)
         case .number(let text):
             // A number the file stores but `Decimal` cannot hold (1E+200) is out of range.
-            guard let number = number(text) else { return Double(text) != nil ? .tooLarge(found: text) : .invalid(found: text) }
+            guard let number = number(text) else { return isNumberText(text) && Double(text) != nil ? .tooLarge(found: text) : .invalid(found: text) }
             parsed = number
         case .string(let raw):
             let text = trimmed(raw)
@@ -49,12 +49,38 @@ enum ImportedValue {
     /// A number as the file stores it; binary floating-point noise (`0.30000000000000004`)
     /// is rounded to 10 decimals, far below any value a report can hold.
     static func number(_ text: String) -> Decimal? {
-        guard let value = Decimal(string: text, locale: posix), text.utf8.contains(where: { (48...57).contains($0) }) else { return nil }
+        // `Decimal(string:)` reads a prefix and ignores the rest ("12abc" is 12, "0x10" is 0):
+        // only digits, sign, point and exponent may be there, so such text is an error.
+        guard isNumberText(text), let value = Decimal(string: text, locale: posix), text.utf8.contains(where: { (48...57).contains($0) }) else { return nil }
         guard text.count > 15 else { return value }
         var copy = value
         var rounded = Decimal()
         NSDecimalRound(&rounded, &copy, 10, .plain)
         return rounded
+    }
+
+    /// Whether the whole text is one decimal number: sign, digits with at most one point,
+    /// then an optional exponent (`-1.5`, `.5`, `1.2E+3`).
+    static func isNumberText(_ text: String) -> Bool {
+        var bytes = text.utf8[...]
+        func digits() -> Int {
+            let count = bytes.prefix { (48...57).contains($0) }.count
+            bytes = bytes.dropFirst(count)
+            return count
+        }
+        if bytes.first == 0x2D || bytes.first == 0x2B { bytes = bytes.dropFirst() }
+        var mantissa = digits()
+        if bytes.first == 0x2E {
+            bytes = bytes.dropFirst()
+            mantissa += digits()
+        }
+        guard mantissa > 0 else { return false }
+        if bytes.first == 0x45 || bytes.first == 0x65 {
+            bytes = bytes.dropFirst()
+            if bytes.first == 0x2D || bytes.first == 0x2B { bytes = bytes.dropFirst() }
+            guard digits() > 0 else { return false }
+        }
+        return bytes.isEmpty
     }
 
     /// Numeric text: full-width characters folded, thousands separators dropped, `万元`

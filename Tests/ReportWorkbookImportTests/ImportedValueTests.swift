@@ -18,4 +18,18 @@ final class ImportedValueTests: XCTestCase {
         XCTAssertEqual(read(.number("999999999999999")), .value(ValueKind.largestMagnitude))
         XCTAssertEqual(read(.number("abc")), .invalid(found: "abc"))
     }
+
+    /// Number text with anything after the number ("12abc", "0x10") is an error, not the
+    /// number `Decimal(string:)` finds at its start.
+    func testNumberTextWithTrailingCharactersIsInvalid() {
+        func read(_ text: String) -> ImportedValue.Reading {
+            ImportedValue.read(Cell(reference: CellReference(row: 0, column: 0), value: .number(text)), kind: .count)
+        }
+        for text in ["12abc", "1E+x", "0x10", "3..4", "1 2", "inf", "nan"] {
+            XCTAssertEqual(read(text), .invalid(found: text), text)
+        }
+        XCTAssertEqual(read("12"), .value(12))
+        XCTAssertEqual(read("1.2E+3"), .value(1200))
+        XCTAssertEqual(read("0.30000000000000004"), .invalid(found: "0.30000000000000004"))
+    }
 }
