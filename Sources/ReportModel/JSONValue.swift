@@ -101,8 +101,17 @@ public struct JSONParser {
         case UInt8(ascii: "f"): try expectWord("false"); return .bool(false)
         case UInt8(ascii: "n"): try expectWord("null"); return .null
         case UInt8(ascii: "-"), UInt8(ascii: "0")...UInt8(ascii: "9"): return .number(try parseNumber())
-        default: throw error("unexpected character '\(Character(Unicode.Scalar(byte)))'")
+        default: throw error("unexpected character '\(characterText(at: index))'")
         }
+    }
+
+    /// The whole character at `start` for messages: a full-width quote (“) or a Chinese
+    /// character is several UTF-8 bytes, and its first byte alone would print as 'â'.
+    private func characterText(at start: Int) -> String {
+        for length in 1...4 where start + length <= bytes.count {
+            if let text = String(validating: bytes[start..<start + length], as: UTF8.self) { return text }
+        }
+        return String(format: "\\x%02X", bytes[start])
     }
 
     private mutating func expectWord(_ word: String) throws(JSONSyntaxError) {

@@ -125,6 +125,26 @@ final class ReportJSONTests: XCTestCase {
         XCTAssertEqual(try ReportJSON.decode(Data(text.utf8)).report["proactive", "procurement", "items"], ValueKind.largestMagnitude)
     }
 
+    /// A full-width quote typed by a Chinese input method is named as itself, not by its first byte.
+    func testUnexpectedCharacterIsQuotedWhole() throws {
+        let cases: [(String, String)] = [
+            ("{\"form\": “2021”}", "not valid JSON: line 1, column 10: unexpected character '“'"),
+            ("{\"year\": 二〇二一}", "not valid JSON: line 1, column 10: unexpected character '二'"),
+            ("{\"year\": \u{7F}}", "not valid JSON: line 1, column 10: unexpected character '\u{7F}'"),
+        ]
+        for (text, message) in cases {
+            XCTAssertThrowsError(try ReportJSON.decode(Data(text.utf8), file: "r.json")) { error in
+                XCTAssertEqual((error as? ReportInputError)?.description, "error: r.json: \(message)")
+            }
+        }
+        XCTAssertThrowsError(try ReportJSON.decode(Data([0x7B, 0xFF, 0x7D]), file: "r.json")) { error in
+            XCTAssertEqual((error as? ReportInputError)?.description, "error: r.json: not valid JSON: line 1, column 2: expected a key in quotes")
+        }
+        XCTAssertThrowsError(try ReportJSON.decode(Data([0xFF]), file: "r.json")) { error in
+            XCTAssertEqual((error as? ReportInputError)?.description, "error: r.json: not valid JSON: line 1, column 1: unexpected character '\\xFF'")
+        }
+    }
+
     func testNegativeChangeIsAllowed() throws {
         let text = String(decoding: try example(), as: UTF8.self)
             .replacingOccurrences(of: "\"previous\": 0,\n        \"change\": 0,\n        \"decisions\": 0\n      },\n      \"other_services\"", with: "\"previous\": 0,\n        \"change\": -18,\n        \"decisions\": 0\n      },\n      \"other_services\"")
