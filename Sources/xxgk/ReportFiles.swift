@@ -14,12 +14,17 @@ enum ReportFileKind: String, CaseIterable, ExpressibleByArgument {
         self.init(rawValue: URL(fileURLWithPath: path).pathExtension.lowercased())
     }
 
-    /// The kind given by `--from`/`--to`, else by the path's extension.
-    static func resolve(_ explicit: ReportFileKind?, path: String, role: String) throws -> ReportFileKind {
+    /// The kind given by `--from`/`--to`, else by the path's extension. `kindOption` is false
+    /// for a command without `--from`/`--to` (`sum`), whose messages then do not offer them.
+    static func resolve(_ explicit: ReportFileKind?, path: String, role: String, kindOption: Bool = true) throws -> ReportFileKind {
         if let explicit { return explicit }
-        if path == "-" { throw ValidationError("\(role) is \"-\": name its kind with --\(role == "input" ? "from" : "to") (json, xlsx, txt, md)") }
+        let option = role == "input" ? "from" : "to"
+        if path == "-" {
+            guard kindOption else { throw ValidationError("\(role) is \"-\": name a file ending in .json, .xlsx, .txt or .md") }
+            throw ValidationError("\(role) is \"-\": name its kind with --\(option) (json, xlsx, txt, md)")
+        }
         guard let kind = ReportFileKind(path: path) else {
-            throw ValidationError("cannot tell the kind of \(role) \(path) from its extension; expected .json, .xlsx, .txt or .md (or --\(role == "input" ? "from" : "to"))")
+            throw ValidationError("cannot tell the kind of \(role) \(path) from its extension; expected .json, .xlsx, .txt or .md\(kindOption ? " (or --\(option))" : "")")
         }
         return kind
     }

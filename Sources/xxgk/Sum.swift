@@ -23,7 +23,7 @@ struct Sum: ParsableCommand {
     var agency = "合计"
 
     func run() throws {
-        let outputKind = try ReportFileKind.resolve(nil, path: output, role: "output")
+        let outputKind = try ReportFileKind.resolve(nil, path: output, role: "output", kindOption: false)
         let files = ReportFiles.expand(inputs)
         if files.isEmpty { throw ValidationError("no report files found in \(inputs.joined(separator: ", "))") }
         let results = ParallelCheck.run(files, progress: ProgressBar(total: files.count))

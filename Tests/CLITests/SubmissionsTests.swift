@@ -279,4 +279,20 @@ final class SubmissionsTests: XCTestCase {
         XCTAssertEqual(mixedYears.standardError, "error: cannot add up reports of different years (2022: \(folder.path)/a.json; 2023: \(folder.path)/b.json)\n")
         XCTAssertEqual(CLI.contents(of: folder), ["a.json", "b.json"])
     }
+
+    /// `sum` has no --to: its usage errors about the output's kind do not offer one.
+    func testSumOutputOfUnknownKindIsAUsageErrorWithoutOfferingTo() throws {
+        let folder = try temporaryFolder()
+        try write(try consistent("2021", agency: "甲"), named: "a.json", in: folder)
+        let toStandardOutput = try CLI.run(["sum", folder.path, "-o", "-"])
+        XCTAssertEqual(toStandardOutput.status, 64)
+        XCTAssertTrue(toStandardOutput.standardError.hasPrefix("Error: output is \"-\": name a file ending in .json, .xlsx, .txt or .md\n"), toStandardOutput.standardError)
+        let pdf = try CLI.run(["sum", folder.path, "-o", folder.appendingPathComponent("sum.pdf").path])
+        XCTAssertEqual(pdf.status, 64)
+        XCTAssertTrue(pdf.standardError.hasPrefix("Error: cannot tell the kind of output \(folder.path)/sum.pdf from its extension; expected .json, .xlsx, .txt or .md\n"), pdf.standardError)
+        XCTAssertEqual(CLI.contents(of: folder), ["a.json"])
+        // convert has --from/--to and still offers them.
+        let convert = try CLI.run(["convert", folder.appendingPathComponent("a.json").path, "-"])
+        XCTAssertTrue(convert.standardError.hasPrefix("Error: output is \"-\": name its kind with --to (json, xlsx, txt, md)\n"), convert.standardError)
+    }
 }
