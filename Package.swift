@@ -87,7 +87,7 @@ let package = Package(
         // The workbook layout and writer, checked with openpyxl and headless LibreOffice.
         .testTarget(
             name: "ReportWorkbookTests",
-            dependencies: ["ReportWorkbook", "XLSX", "ReportModel"]),
+            dependencies: ["ReportWorkbook", "XLSX", "ReportModel", "TestSupport"]),
         // The streaming reader: every cell kind, and hostile files (fixtures made by Tests/Scripts).
         .testTarget(
             name: "XLSXTests",
