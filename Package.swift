@@ -41,10 +41,7 @@ let package = Package(
         // Generic XLSX reading (minizip + libxml2) and writing (libxlsxwriter); knows nothing of reports.
         .target(
             name: "XLSX",
-            dependencies: ["CXlsxWriter", "CLibXML2", "CMinizip"],
-            // The SAX callbacks mutate the reader's state once per XML event; dynamic
-            // exclusivity checks on those class properties cost ~13% of a sheet's read time.
-            swiftSettings: [.unsafeFlags(["-enforce-exclusivity=unchecked"])]),
+            dependencies: ["CXlsxWriter", "CLibXML2", "CMinizip"]),
         // Report ⇄ workbook in the official layout.
         .target(
             name: "ReportWorkbook",
@@ -90,7 +87,7 @@ let package = Package(
         // The workbook layout and writer, checked with openpyxl and headless LibreOffice.
         .testTarget(
             name: "ReportWorkbookTests",
-            dependencies: ["ReportWorkbook", "XLSX", "ReportModel"]),
+            dependencies: ["ReportWorkbook", "XLSX", "ReportModel", "TestSupport"]),
         // The streaming reader: every cell kind, and hostile files (fixtures made by Tests/Scripts).
         .testTarget(
             name: "XLSXTests",

@@ -25,9 +25,9 @@ for cells in 100000 1000000; do
   read -r cal_s cal_kb _ < <(measure python3 bench/read_python.py calamine "$file")
   read -r opx_s opx_kb _ < <(measure python3 bench/read_python.py openpyxl "$file")
   echo "sheet of $cells cells ($(du -h "$file" | cut -f1)), $ours_lines cells printed by xxgk cells:"
-  printf '  %-22s %7.2f s %8.1f MB\n' "xxgk cells" "$ours_s" "$(echo "$ours_kb / 1024" | bc -l)"
-  printf '  %-22s %7.2f s %8.1f MB\n' "python-calamine" "$cal_s" "$(echo "$cal_kb / 1024" | bc -l)"
-  printf '  %-22s %7.2f s %8.1f MB\n' "openpyxl read-only" "$opx_s" "$(echo "$opx_kb / 1024" | bc -l)"
+  printf '  %-22s %7.2f s %8.1f MB\n' "xxgk cells" "$ours_s" "$(awk "BEGIN { print $ours_kb / 1024 }")"
+  printf '  %-22s %7.2f s %8.1f MB\n' "python-calamine" "$cal_s" "$(awk "BEGIN { print $cal_kb / 1024 }")"
+  printf '  %-22s %7.2f s %8.1f MB\n' "openpyxl read-only" "$opx_s" "$(awk "BEGIN { print $opx_kb / 1024 }")"
   python3 -c "import sys; o,ok,c,ck,p=map(float,sys.argv[1:]); print(f'  ratios: calamine/xxgk time {c/o:.2f}x, memory {ck/ok:.2f}x; openpyxl/xxgk time {p/o:.2f}x')" \
     "$ours_s" "$ours_kb" "$cal_s" "$cal_kb" "$opx_s"
 done

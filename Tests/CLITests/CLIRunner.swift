@@ -1,4 +1,5 @@
 import Foundation
+import TestSupport
 import XCTest
 
 /// Runs the built `xxgk` binary, as a user would, and captures what it prints.
@@ -30,33 +31,11 @@ enum CLI {
 
     /// Runs any program (python3 with openpyxl, soffice) and captures what it prints.
     static func runProgram(_ path: String, _ arguments: [String], input: Data? = nil, in directory: URL? = nil) throws -> CLIRun {
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: path)
-        process.arguments = arguments
-        if let directory { process.currentDirectoryURL = directory }
-        // Files rather than pipes: a large output can never block the child.
-        let scratch = try temporaryFolder()
-        defer { try? FileManager.default.removeItem(at: scratch) }
-        let outURL = scratch.appendingPathComponent("stdout")
-        let errURL = scratch.appendingPathComponent("stderr")
-        _ = FileManager.default.createFile(atPath: outURL.path, contents: nil)
-        _ = FileManager.default.createFile(atPath: errURL.path, contents: nil)
-        let output = try FileHandle(forWritingTo: outURL)
-        let error = try FileHandle(forWritingTo: errURL)
-        let standardInput = Pipe()
-        process.standardOutput = output
-        process.standardError = error
-        process.standardInput = standardInput
-        try process.run()
-        if let input { standardInput.fileHandleForWriting.write(input) }
-        try standardInput.fileHandleForWriting.close()
-        process.waitUntilExit()
-        try output.close()
-        try error.close()
+        let result = try ExternalProgram.capture(path, arguments, input: input, in: directory)
         return CLIRun(
-            status: process.terminationStatus,
-            standardOutput: String(decoding: try Data(contentsOf: outURL), as: UTF8.self),
-            standardError: String(decoding: try Data(contentsOf: errURL), as: UTF8.self))
+            status: result.status,
+            standardOutput: String(decoding: result.standardOutput, as: UTF8.self),
+            standardError: String(decoding: result.standardError, as: UTF8.self))
     }
 
     /// A new empty folder for one test's files.

@@ -119,25 +119,7 @@ struct ImportHarness {
     }
 
     static func run(_ program: String, _ arguments: [String], environment: [String: String] = [:]) throws {
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-        process.arguments = [program] + arguments
-        var merged = ProcessInfo.processInfo.environment
-        environment.forEach { merged[$0.key] = $0.value }
-        process.environment = merged
-        let log = FileManager.default.temporaryDirectory.appendingPathComponent("xxgk-run-\(UUID().uuidString).log")
-        _ = FileManager.default.createFile(atPath: log.path, contents: nil)
-        defer { try? FileManager.default.removeItem(at: log) }
-        let handle = try FileHandle(forWritingTo: log)
-        process.standardOutput = handle
-        process.standardError = handle
-        try process.run()
-        process.waitUntilExit()
-        try handle.close()
-        guard process.terminationStatus == 0 else {
-            let text = (try? String(contentsOf: log, encoding: .utf8)) ?? ""
-            throw NSError(domain: "ImportHarness", code: Int(process.terminationStatus), userInfo: [NSLocalizedDescriptionKey: "\(program) failed: \(text)"])
-        }
+        try ExternalProgram.run(program, arguments, environment: environment)
     }
 
     /// A report with its totals as the workbook computes them (blank when all parts are).

@@ -1,6 +1,7 @@
 import Foundation
 import ReportModel
 import ReportWorkbook
+import TestSupport
 import XCTest
 
 /// Runs the real programs the tests compare with: Python's openpyxl (through the scripts in
@@ -14,28 +15,7 @@ enum Interop {
 
     /// Runs a program found on PATH and returns its standard output; fails the test on a non-zero exit.
     static func run(_ program: String, _ arguments: [String], environment: [String: String] = [:]) throws -> Data {
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-        process.arguments = [program] + arguments
-        var merged = ProcessInfo.processInfo.environment
-        environment.forEach { merged[$0.key] = $0.value }
-        process.environment = merged
-        let output = Pipe()
-        let error = Pipe()
-        process.standardOutput = output
-        process.standardError = error
-        try process.run()
-        // Drain stderr on another thread so a chatty child cannot block on a full pipe.
-        let errorBox = DataBox()
-        let reader = Thread { errorBox.data = error.fileHandleForReading.readDataToEndOfFile() }
-        reader.start()
-        let data = output.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
-        while !reader.isFinished { usleep(1000) }
-        guard process.terminationStatus == 0 else {
-            throw InteropError(message: "\(program) \(arguments.joined(separator: " ")) exited \(process.terminationStatus): \(String(decoding: errorBox.data, as: UTF8.self))")
-        }
-        return data
+        try ExternalProgram.run(program, arguments, environment: environment)
     }
 
     /// What openpyxl sees in each workbook (Tests/Scripts/dump_workbook.py).

@@ -1,4 +1,5 @@
 import Foundation
+import TestSupport
 import XCTest
 import XLSX
 
@@ -11,33 +12,7 @@ enum ReaderFixtures {
     /// Runs `program` (found on PATH) and returns its standard output; throws on a non-zero exit.
     @discardableResult
     static func run(_ program: String, _ arguments: [String], environment: [String: String] = [:]) throws -> String {
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-        process.arguments = [program] + arguments
-        var merged = ProcessInfo.processInfo.environment
-        environment.forEach { merged[$0.key] = $0.value }
-        process.environment = merged
-        let scratch = FileManager.default.temporaryDirectory.appendingPathComponent("xxgk-run-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: scratch, withIntermediateDirectories: true)
-        defer { try? FileManager.default.removeItem(at: scratch) }
-        let outURL = scratch.appendingPathComponent("out")
-        let errURL = scratch.appendingPathComponent("err")
-        _ = FileManager.default.createFile(atPath: outURL.path, contents: nil)
-        _ = FileManager.default.createFile(atPath: errURL.path, contents: nil)
-        let output = try FileHandle(forWritingTo: outURL)
-        let error = try FileHandle(forWritingTo: errURL)
-        process.standardOutput = output
-        process.standardError = error
-        try process.run()
-        process.waitUntilExit()
-        try output.close()
-        try error.close()
-        let text = String(decoding: try Data(contentsOf: outURL), as: UTF8.self)
-        guard process.terminationStatus == 0 else {
-            let reason = String(decoding: try Data(contentsOf: errURL), as: UTF8.self)
-            throw FixtureError(message: "\(program) \(arguments.joined(separator: " ")) exited \(process.terminationStatus): \(reason)")
-        }
-        return text
+        String(decoding: try ExternalProgram.run(program, arguments, environment: environment), as: UTF8.self)
     }
 
     /// Writes the hand-made variant `name` into `folder` and returns its path.
