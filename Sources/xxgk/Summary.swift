@@ -61,8 +61,11 @@ struct SummaryTable {
 
     /// RFC 4180 CSV with a UTF-8 byte order mark, so Excel and WPS open the Chinese text correctly.
     var csv: String {
-        func field(_ text: String) -> String {
-            text.contains(where: { $0 == "," || $0 == "\"" || $0 == "\n" || $0 == "\r" })
+        func field(_ original: String) -> String {
+            // Text from submissions (an agency named "=HYPERLINK(…)") must not become a formula
+            // when the summary is opened in Excel or WPS: a leading apostrophe keeps it text.
+            let text = original.first.map { "=+-@\t\r".contains($0) } == true ? "'" + original : original
+            return text.contains(where: { $0 == "," || $0 == "\"" || $0 == "\n" || $0 == "\r" })
                 ? "\"" + text.replacingOccurrences(of: "\"", with: "\"\"") + "\""
                 : text
         }

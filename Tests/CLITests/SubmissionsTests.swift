@@ -158,6 +158,17 @@ final class SubmissionsTests: XCTestCase {
         XCTAssertEqual(piped.standardError, "")
     }
 
+    func testSummaryCSVKeepsFormulaLikeTextAsText() throws {
+        let folder = try temporaryFolder()
+        var report = try consistent("2021", agency: "=HYPERLINK(\"http://x\",\"点击\")")
+        report.year = 2022
+        try write(report, named: "a.json", in: folder)
+        let summary = folder.appendingPathComponent("s.csv")
+        _ = try CLI.run(["check", folder.appendingPathComponent("a.json").path, "--summary", summary.path])
+        let csv = String(decoding: try Data(contentsOf: summary).dropFirst(3), as: UTF8.self)
+        XCTAssertTrue(csv.contains(",\"'=HYPERLINK(\"\"http://x\"\",\"\"点击\"\")\",2022,"), csv)
+    }
+
     func testJSONFormatCarriesTheSameResults() throws {
         let folder = try makeSubmissions(includeUnreadable: true)
         let run = try CLI.run(["check", "--format", "json", folder.path])
