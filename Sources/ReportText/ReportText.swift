@@ -25,4 +25,15 @@ public enum ReportText {
             throw file.map { error.inFile($0) } ?? error
         }
     }
+
+    /// Reads a published report already decoded to text: the entry for readers that turn
+    /// other kinds (HTML pages, PDF text layers) into the lines of a text report. Lines are
+    /// 1-based in `text`; a caller maps them back to its own places.
+    public static func parse(text: String, file: String? = nil) throws(ReportInputError) -> LoadedReport {
+        do {
+            return try TextParser(text: text, file: file).parse()
+        } catch {
+            throw file.map { error.inFile($0) } ?? error
+        }
+    }
 }
