@@ -74,8 +74,11 @@ public enum ReportJSON {
         guard case .string(let agency)? = top["agency"] else {
             throw ReportInputError(at: .jsonPath("agency"), top["agency"].map { "expected a string, found \($0.kindDescription)" } ?? "missing")
         }
-        guard case .number(let yearText)? = top["year"], let year = Int(yearText), (1900...9999).contains(year) else {
+        guard case .number(let yearText)? = top["year"], let year = Int(yearText) else {
             throw ReportInputError(at: .jsonPath("year"), top["year"].map { "expected a year such as 2021, found \($0.kindDescription)" } ?? "missing")
+        }
+        guard ReportYears.contains(year) else {
+            throw ReportInputError(at: .jsonPath("year"), ReportYears.outOfRangeMessage(year))
         }
         var date: ReportDate?
         switch top["date"] {
@@ -129,11 +132,11 @@ public enum ReportJSON {
                     case .number(let text)?:
                         let parsed = Decimal(string: text, locale: Locale(identifier: "en_US_POSIX"))
                         guard let value = parsed, column.kind.accepts(value) else {
-                            throw ReportInputError(at: .jsonPath(path), "expected \(column.kind.expectation(rejecting: parsed)) or null, found \(text)")
+                            throw ReportInputError(at: .jsonPath(path), "expected \(column.kind.expectation(rejecting: parsed, unit: form.units.unit(of: column.kind))) or null, found \(text)")
                         }
                         report[key] = value
                     case let other?:
-                        throw ReportInputError(at: .jsonPath(path), "expected \(column.kind.expectation) or null, found \(other.kindDescription)")
+                        throw ReportInputError(at: .jsonPath(path), "expected \(column.kind.expectation(unit: form.units.unit(of: column.kind))) or null, found \(other.kindDescription)")
                     }
                 }
             }

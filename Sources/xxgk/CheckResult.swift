@@ -35,7 +35,7 @@ struct CheckResult: Sendable {
     /// Adds the year-to-year findings against last year's report of the same agency.
     mutating func compare(withPrevious previous: Report) {
         guard let report = loaded?.report else { return }
-        findings += CheckEngine.checkCarryOver(report, previous: previous)
+        findings += CheckEngine.checkAcrossYears(report, previous: previous)
     }
 
     /// Reader warnings, then findings placed in the source, or the reason the file was unreadable.

@@ -40,8 +40,8 @@ struct Template: ParsableCommand {
             }
             chosen = newest
         }
-        if let year, !(1990...2100).contains(year) {
-            throw ValidationError("--year \(year) is not a report year (1990–2100)")
+        if let year, !ReportYears.contains(year) {
+            throw ValidationError("--year \(year) is not a report year (\(ReportYears.description))")
         }
         do {
             try ReportFiles.writeWorkbook(to: output) { path in
