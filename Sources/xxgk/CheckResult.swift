@@ -1,4 +1,5 @@
 import Foundation
+import ReportFormats
 import ReportModel
 
 /// The outcome of checking one input file: the report (or why it could not be read), the
@@ -14,10 +15,10 @@ struct CheckResult: Sendable {
     init(path: String) {
         file = path
         do {
-            guard let kind = ReportFileKind(path: path) else {
-                throw ReportInputError(file: path, "not a report file; expected .json, .xlsx, .txt or .md")
+            guard let reader = ReportFormats.reader(forPath: path) else {
+                throw ReportInputError(file: path, "not a report file; expected \(ReportFormats.readableExtensions)")
             }
-            let loaded = try ReportFiles.load(path, kind: kind)
+            let loaded = try ReportFiles.load(path, with: reader)
             self.loaded = loaded
             failure = nil
             findings = loaded.findings + CheckEngine.check(loaded.report)
