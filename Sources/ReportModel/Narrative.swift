@@ -1,0 +1,110 @@
+import Foundation
+
+/// A figure of the tables that the narrative (正文) may state, with the phrases that state it:
+/// one entry of a form file's `narrative` list.
+public struct NarrativeFigure: Sendable {
+    /// The id of the figure (`applications.received.total`); the check's rule id is `narrative.` + id.
+    public let id: String
+    /// The cells whose sum the phrase states (one cell for most figures; 予以公开及部分公开 is two).
+    public let cells: [CellKey]
+    /// The caption of a figure of several cells (`予以公开及部分公开`); nil names the cell by its labels.
+    public let label: String?
+    /// The phrases as written in the form file, `{n}` standing for the stated number.
+    public let patterns: [String]
+    /// The phrases compiled, in the order of `patterns`.
+    let expressions: CompiledPatterns
+
+    /// The entry as a form file writes it.
+    struct Definition: Decodable {
+        let id: String?
+        let label: String?
+        let cell: String?
+        let cells: [String]?
+        let patterns: [String]
+    }
+
+    /// The regular expression `{n}` becomes: digits (with thousands separators and decimals) or
+    /// Chinese numerals, never the tail of a longer number, never a percentage.
+    static let numberExpression =
+        "(?<![0-9.])(?<n>[0-9][0-9,]*(?:\\.[0-9]+)?|[零〇一二两三四五六七八九十百千万]+)(?![0-9]|\\.[0-9]|%|％)"
+
+    /// An entry of a form file, its cells checked against the form's tables and its phrases compiled.
+    init(_ definition: Definition, tables: [TableDefinition], file: String) throws(FormDefinitionError) {
+        let names = definition.cells ?? definition.cell.map { [$0] } ?? []
+        var cells: [CellKey] = []
+        for name in names {
+            guard let cell = Form.cell(named: name, in: tables) else {
+                throw FormDefinitionError(file: file, reason: "narrative figure \(name) is not a cell of the form")
+            }
+            cells.append(cell)
+        }
+        guard let first = cells.first else {
+            throw FormDefinitionError(file: file, reason: "a narrative figure names no cell")
+        }
+        id = definition.id ?? (cells.count == 1 ? first.description : names.joined(separator: "+"))
+        self.cells = cells
+        label = definition.label
+        patterns = definition.patterns
+        var compiled: [NSRegularExpression] = []
+        for pattern in definition.patterns {
+            guard pattern.components(separatedBy: "{n}").count == 2 else {
+                throw FormDefinitionError(file: file, reason: "narrative figure \(id): the phrase \(pattern) must hold {n} once")
+            }
+            do {
+                compiled.append(try NSRegularExpression(pattern: pattern.replacingOccurrences(of: "{n}", with: Self.numberExpression)))
+            } catch {
+                throw FormDefinitionError(file: file, reason: "narrative figure \(id): the phrase \(pattern) is not a valid expression")
+            }
+        }
+        expressions = CompiledPatterns(compiled)
+    }
+
+    /// The rule id of this figure's findings: `narrative.applications.received.total`.
+    public var ruleID: String { "narrative.\(id)" }
+}
+
+/// Regular expressions compiled once per form. `NSRegularExpression` is immutable and safe to
+/// use from many threads at once (Foundation documents it so), which the box asserts.
+final class CompiledPatterns: @unchecked Sendable {
+    let expressions: [NSRegularExpression]
+    init(_ expressions: [NSRegularExpression]) { self.expressions = expressions }
+}
+
+/// A named group of cells whose sum is one figure (不予公开 = the eight 不予公开 rows).
+public struct CellGroup: Sendable, Equatable {
+    /// The caption (`不予公开`).
+    public let label: String
+    /// The cells added up, in form order.
+    public let cells: [CellKey]
+
+    /// The entry as a form file writes it.
+    struct Definition: Decodable {
+        let label: String
+        let cells: [String]
+    }
+
+    /// An entry of a form file, its cells checked against the form's tables.
+    init(_ definition: Definition, tables: [TableDefinition], file: String) throws(FormDefinitionError) {
+        var cells: [CellKey] = []
+        for name in definition.cells {
+            guard let cell = Form.cell(named: name, in: tables) else {
+                throw FormDefinitionError(file: file, reason: "result group \(definition.label): \(name) is not a cell of the form")
+            }
+            cells.append(cell)
+        }
+        label = definition.label
+        self.cells = cells
+    }
+
+    /// The group's sum in `report`, blank counting 0; nil when every cell is blank.
+    public func sum(in report: Report) -> Decimal? {
+        let values = cells.compactMap { report[$0] }
+        return values.isEmpty ? nil : values.reduce(0, +)
+    }
+}
+
+extension NarrativeFigure: Equatable {
+    public static func == (lhs: NarrativeFigure, rhs: NarrativeFigure) -> Bool {
+        lhs.id == rhs.id && lhs.cells == rhs.cells && lhs.patterns == rhs.patterns
+    }
+}
