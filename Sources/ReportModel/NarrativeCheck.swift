@@ -147,10 +147,7 @@ public enum NarrativeCheck {
     /// The figure's caption, or its cells' label paths (`三、本年度办理结果 › （七）总计 › 总计`) added up.
     private static func label(of figure: NarrativeFigure, in form: Form) -> String {
         if let label = figure.label { return label }
-        return figure.cells.map { cell in
-            guard let row = form.table(cell.table)?.row(cell.row), let column = row.column(cell.column) else { return cell.description }
-            return (row.labelPath + [column.label]).joined(separator: " › ")
-        }.joined(separator: " + ")
+        return figure.cells.map(form.pathLabel).joined(separator: " + ")
     }
 
     /// The heading of a section (`一、总体情况`), or of the table a note section belongs to.

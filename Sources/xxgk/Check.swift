@@ -93,8 +93,6 @@ enum YearToYear {
         }
     }
 
-    /// Agency names compared without spaces and with full-width brackets folded.
-    static func normalized(_ agency: String) -> String {
-        agency.filter { !$0.isWhitespace }.replacingOccurrences(of: "（", with: "(").replacingOccurrences(of: "）", with: ")")
-    }
+    /// Agency names compared without spaces and with full-width brackets folded (`AgencyName`).
+    static func normalized(_ agency: String) -> String { AgencyName.normalized(agency) }
 }

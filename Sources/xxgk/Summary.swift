@@ -61,24 +61,16 @@ struct SummaryTable {
 
     /// RFC 4180 CSV with a UTF-8 byte order mark, so Excel and WPS open the Chinese text correctly.
     var csv: String {
-        func field(_ original: String) -> String {
-            // Text from submissions (an agency named "=HYPERLINK(…)") must not become a formula
-            // when the summary is opened in Excel or WPS: a leading apostrophe keeps it text.
-            let text = original.first.map { "=+-@\t\r".contains($0) } == true ? "'" + original : original
-            return text.contains(where: { $0 == "," || $0 == "\"" || $0 == "\n" || $0 == "\r" })
-                ? "\"" + text.replacingOccurrences(of: "\"", with: "\"\"") + "\""
-                : text
-        }
-        var lines = [header.map(field).joined(separator: ",")]
+        var lines = [header.map(CSVText.field)]
         for row in rows {
             lines.append(row.map { cell in
                 switch cell {
-                case .text(let text): return field(text)
+                case .text(let text): return CSVText.field(text)
                 case .number(let value): return value.map(ReportJSON.format) ?? ""
                 }
-            }.joined(separator: ","))
+            })
         }
-        return "\u{FEFF}" + lines.joined(separator: "\r\n") + "\r\n"
+        return CSVText.document(lines)
     }
 }
 

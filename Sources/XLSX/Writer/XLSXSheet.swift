@@ -5,8 +5,9 @@ import Foundation
 /// that references are inside the sheet, so nothing reaches C that could crash it.
 public final class XLSXSheet {
     /// The workbook owning the sheet (libxlsxwriter frees the sheet when it closes).
-    private let workbook: XLSXWorkbook
-    private let handle: UnsafeMutablePointer<lxw_worksheet>
+    let workbook: XLSXWorkbook
+    /// The libxlsxwriter sheet; internal so the chart calls (XLSXChart.swift) reach it.
+    let handle: UnsafeMutablePointer<lxw_worksheet>
     /// The sheet's name.
     public let name: String
 
