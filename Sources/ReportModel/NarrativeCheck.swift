@@ -38,7 +38,7 @@ public enum NarrativeCheck {
         var found: [StatedFigure] = []
         for section in report.allowedSectionIDs {
             guard let text = report.sections[section], !text.isEmpty else { continue }
-            for (index, paragraph) in text.split(separator: "\n").enumerated() {
+            for (index, paragraph) in paragraphs(of: text).enumerated() {
                 let normalized = normalize(String(paragraph))
                 let whole = normalized as NSString
                 var seen = Set<String>()
@@ -111,7 +111,7 @@ public enum NarrativeCheck {
             guard let value = first.value else { continue }
             let table = tableValue(of: figure.cells, in: report, computed: computed)
             if table ?? 0 == value && (table != nil || value == 0) { continue }
-            let has = table.map { "the table has \(ReportJSON.format($0))" } ?? "the table leaves it blank"
+            let has = table.map { "the table has \(ReportJSON.format($0))" } ?? "the table has no value for it"
             var finding = Finding(
                 rule: figure.ruleID, severity: .warning, cells: figure.cells, place: "section \(heading(of: first.section, in: report.form))",
                 found: value, expected: table,
@@ -161,6 +161,24 @@ public enum NarrativeCheck {
 
     private static func sectionOrder(_ section: String, _ report: Report) -> Int {
         report.allowedSectionIDs.firstIndex(of: section) ?? Int.max / 2
+    }
+
+    /// A section's paragraphs: a long line (20 characters or more) whose break does not end a
+    /// sentence is a wrap of the extracted text (pdftotext, PDF→Markdown), so it is joined to
+    /// the next; a short one is a heading (（一）主动公开方面) and stands alone.
+    static func paragraphs(of text: String) -> [String] {
+        var paragraphs: [String] = []
+        var current = ""
+        for line in text.split(separator: "\n") {
+            current += line
+            let trimmed = line.trimmingCharacters(in: .whitespaces)
+            if trimmed.count < 20 || trimmed.last.map({ "。；！？：:;!?".contains($0) }) == true {
+                paragraphs.append(current)
+                current = ""
+            }
+        }
+        if !current.isEmpty { paragraphs.append(current) }
+        return paragraphs
     }
 
     /// The sentence holding `range`: from the end of the previous sentence to the end of this one,

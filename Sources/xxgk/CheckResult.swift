@@ -10,6 +10,10 @@ struct CheckResult: Sendable {
     /// Why the file could not be read, when it could not (one entry per problem found).
     let failure: [Diagnostic]?
     private(set) var findings: [Finding]
+    /// The text of a text report (.txt, .md), so narrative findings can name their line.
+    let sourceText: String?
+    /// Last year's report of the same agency, when `--previous` found one.
+    private(set) var previous: Report?
 
     /// Reads and checks one file; never throws: an unreadable file is a result too.
     init(path: String) {
@@ -18,31 +22,37 @@ struct CheckResult: Sendable {
             guard let reader = ReportFormats.reader(forPath: path) else {
                 throw ReportInputError(file: path, "not a report file; expected \(ReportFormats.readableExtensions)")
             }
-            let loaded = try ReportFiles.load(path, with: reader)
+            let data = try ReportFiles.readInput(path)
+            let loaded = try ReportFiles.load(data, named: path, with: reader)
             self.loaded = loaded
             failure = nil
-            findings = loaded.findings + CheckEngine.check(loaded.report)
+            // Narrative findings are warnings: a report whose tables pass still passes.
+            findings = loaded.findings + CheckEngine.check(loaded.report) + NarrativeCheck.check(loaded.report)
+            sourceText = ["txt", "md"].contains(reader.kind.name) ? String(data: data, encoding: .utf8) : nil
         } catch let error as ReportInputError {
             loaded = nil
             failure = error.inFile(path).diagnostics
             findings = []
+            sourceText = nil
         } catch {
             loaded = nil
             failure = [Diagnostic(.error, file: path, "\(error)")]
             findings = []
+            sourceText = nil
         }
     }
 
     /// Adds the year-to-year findings against last year's report of the same agency.
     mutating func compare(withPrevious previous: Report) {
         guard let report = loaded?.report else { return }
+        self.previous = previous
         findings += CheckEngine.checkAcrossYears(report, previous: previous)
     }
 
     /// Reader warnings, then findings placed in the source, or the reason the file was unreadable.
     var diagnostics: [Diagnostic] {
         guard let loaded else { return failure ?? [] }
-        return loaded.warnings.map { $0.inFile(file) } + findings.map { FindingPlaces.diagnostic(for: $0, in: loaded, file: file) }
+        return loaded.warnings.map { $0.inFile(file) } + findings.map { FindingPlaces.diagnostic(for: $0, in: loaded, file: file, source: sourceText) }
     }
 
     var errorCount: Int { findings.filter { $0.severity == .error }.count }

@@ -46,10 +46,17 @@ struct Convert: ParsableCommand {
     }
 }
 
-/// Findings placed in their source: the file and the place of the rule's first cell.
+/// Findings placed in their source: the file and the place of the rule's first cell, or for
+/// a finding about the report's words (the narrative) the line they stand on.
 enum FindingPlaces {
     /// A diagnostic naming the file and the place (cell, line or JSON path) of a finding.
-    static func diagnostic(for finding: Finding, in loaded: LoadedReport, file: String) -> Diagnostic {
+    /// `source` is the text of a text report, where a narrative sentence is looked up.
+    static func diagnostic(for finding: Finding, in loaded: LoadedReport, file: String, source: String? = nil) -> Diagnostic {
+        if let excerpt = finding.excerpt {
+            // Not the table cell's place: the message is about a sentence, which names itself.
+            let line = source.flatMap { SourceText.line(of: excerpt, in: $0) }
+            return Diagnostic(finding.severity, file: file, at: line.map(SourceLocation.line), finding.message)
+        }
         let location = finding.cells.first.flatMap { loaded.origins[$0] }
         return Diagnostic(finding.severity, file: file, at: location, finding.message)
     }

@@ -26,7 +26,9 @@ struct SummaryTable {
     let header: [String]
     let rows: [[Cell]]
 
-    init(results: [CheckResult]) {
+    /// One row per result; `changes` adds, per key figure, its change from last year's report
+    /// (`--previous`), blank where no report of last year was found.
+    init(results: [CheckResult], changes: Bool = false) {
         // Key figures by caption, in the order the forms list them, so that reports of both
         // forms share columns where their figures mean the same.
         var captions: [String] = []
@@ -34,10 +36,12 @@ struct SummaryTable {
             for figure in form.keyFigures where !captions.contains(figure.label) { captions.append(figure.label) }
         }
         header = ["file", "agency", "year", "form", "status", "errors", "warnings", "failing rules"] + captions
+            + (changes ? captions.map { "\($0)增减" } : [])
         rows = results.map { result in
             guard let report = result.loaded?.report else {
                 return [.text(result.file), .text(""), .number(nil), .text(""), .text("unreadable"), .number(nil), .number(nil),
                         .text(result.failure?.first?.message ?? "")] + captions.map { _ in .number(nil) }
+                    + (changes ? captions.map { _ in .number(nil) } : [])
             }
             let figures = Dictionary(report.form.keyFigures.map { ($0.label, $0.cell) }, uniquingKeysWith: { first, _ in first })
             return [
@@ -46,7 +50,16 @@ struct SummaryTable {
                 .number(Decimal(result.errorCount)), .number(Decimal(result.warningCount)),
                 .text(result.failingRules.joined(separator: " ")),
             ] + captions.map { caption in .number(figures[caption].flatMap { report[$0] }) }
+                + (changes ? captions.map { caption in .number(Self.change(of: caption, in: report, previous: result.previous)) } : [])
         }
+    }
+
+    /// The change of a key figure from last year's report (`ReportComparison.Change`), nil
+    /// without last year's report or when the figure is blank in both.
+    private static func change(of caption: String, in report: Report, previous: Report?) -> Decimal? {
+        guard let previous else { return nil }
+        func value(_ report: Report) -> Decimal? { report.form.keyFigures.first { $0.label == caption }.flatMap { report[$0.cell] } }
+        return ReportComparison.Change(from: value(previous), to: value(report)).difference
     }
 
     /// Writes the summary whole or not at all; the kind comes from the extension.
