@@ -21,11 +21,12 @@ enum ComparisonWorkbook {
             let figuresHeader = 0
             var sharesHeader: Int?
             if let shares = grid.shares {
-                sharesHeader = row + 1
-                row = try write(shares, to: sheet, at: row + 1)
+                // An empty row between the tables, as the text output has.
+                sharesHeader = row + 2
+                row = try write(shares, to: sheet, at: row + 2)
             }
             if !grid.carryOver.isEmpty {
-                row += 1
+                row += 2
                 try sheet.write(string: "结转检查", at: CellReference(row: row, column: 0), style: headerStyle)
                 for line in grid.carryOver {
                     row += 1

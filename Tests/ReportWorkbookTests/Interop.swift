@@ -29,22 +29,7 @@ enum Interop {
     /// (`xlsx`, `pdf`). The private profile forces a full recalculation on load
     /// (OOXMLRecalcMode 0), since LibreOffice otherwise shows our cached values.
     static func convertWithLibreOffice(_ files: [URL], to format: String, in folder: URL) throws {
-        let profile = FileManager.default.temporaryDirectory.appendingPathComponent("xxgk-lo-\(UUID().uuidString)")
-        defer { try? FileManager.default.removeItem(at: profile) }
-        let user = profile.appendingPathComponent("user")
-        try FileManager.default.createDirectory(at: user, withIntermediateDirectories: true)
-        let settings = """
-            <?xml version="1.0" encoding="UTF-8"?>
-            <oor:items xmlns:oor="http://openoffice.org/2001/registry" xmlns:xs="http://www.w3.org/2001/XMLSchema" xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance">
-            <item oor:path="/org.openoffice.Office.Calc/Formula/Load"><prop oor:name="OOXMLRecalcMode" oor:op="fuse"><value>0</value></prop></item>
-            </oor:items>
-            """
-        try Data(settings.utf8).write(to: user.appendingPathComponent("registrymodifications.xcu"))
-        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
-        _ = try run(
-            "soffice",
-            ["-env:UserInstallation=\(profile.absoluteString)", "--headless", "--norestore", "--convert-to", format, "--outdir", folder.path] + files.map(\.path),
-            environment: ["HOME": profile.path])
+        try ExternalProgram.convertWithLibreOffice(files, to: format, in: folder)
     }
 
     /// A new empty folder for one test's files.
