@@ -261,16 +261,17 @@ final class CompareCommandTests: XCTestCase {
         var report = RandomReports.makeConsistent(form: form, using: &generator)
         report.date = nil
         let received = report["applications", "received", "total"] ?? 0
-        report.sections["overview"] = "全年共受理政府信息公开申请\(received)件，同比增长12.5%。"
-        let agreeing = folder.appendingPathComponent("agreeing.json")
-        try Data(ReportJSON.encode(report).utf8).write(to: agreeing)
-        let passed = try CLI.run(["check", agreeing.path])
+        func check(stating figure: Decimal, as name: String) throws -> CLIRun {
+            report.sections["overview"] = "全年共受理政府信息公开申请\(figure)件，同比增长12.5%。"
+            let file = folder.appendingPathComponent(name)
+            try Data(ReportJSON.encode(report).utf8).write(to: file)
+            return try CLI.run(["check", file.path])
+        }
+        let passed = try check(stating: received, as: "agreeing.json")
         XCTAssertEqual(passed.status, 0, passed.standardOutput)
         XCTAssertFalse(passed.standardOutput.contains("narrative"), passed.standardOutput)
-        report.sections["overview"] = "全年共受理政府信息公开申请\(received + 1)件，同比增长12.5%。"
+        let warned = try check(stating: received + 1, as: "differing.json")
         let differing = folder.appendingPathComponent("differing.json")
-        try Data(ReportJSON.encode(report).utf8).write(to: differing)
-        let warned = try CLI.run(["check", differing.path])
         XCTAssertEqual(warned.status, 0, warned.standardOutput)
         XCTAssertTrue(warned.standardOutput.contains(": passed (1 warning)"), warned.standardOutput)
         XCTAssertTrue(warned.standardOutput.contains("warning: \(differing.path): narrative: 一、总体情况 states 一、本年新收政府信息公开申请数量 › 总计 as \(received + 1)"), warned.standardOutput)
