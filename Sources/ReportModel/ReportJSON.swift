@@ -1,6 +1,6 @@
 import Foundation
 
-/// The canonical JSON of a report (spec/MODEL.md): every id present, keys in form order,
+/// The canonical JSON of a report (docs/MODEL.md): every id present, keys in form order,
 /// the same report always giving the same bytes.
 public enum ReportJSON {
     /// The report as canonical JSON text.
