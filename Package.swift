@@ -88,6 +88,10 @@ let package = Package(
         .testTarget(
             name: "ReportModelTests",
             dependencies: ["ReportModel", "TestSupport"]),
+        // The registry of kinds: lookup, sniffing, every writer read back by its reader.
+        .testTarget(
+            name: "ReportFormatsTests",
+            dependencies: ["ReportFormats", "ReportModel", "TestSupport"]),
         .testTarget(
             name: "ReportTextTests",
             dependencies: ["ReportModel", "ReportText"]),
