@@ -38,24 +38,8 @@ enum CLI {
             standardError: String(decoding: result.standardError, as: UTF8.self))
     }
 
-    /// A new empty folder for one test's files.
-    static func temporaryFolder() throws -> URL {
-        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("xxgk-test-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
-        return folder
-    }
-
     /// The files in a folder, for asserting that nothing was written.
     static func contents(of folder: URL) -> [String] {
         ((try? FileManager.default.contentsOfDirectory(atPath: folder.path)) ?? []).sorted()
-    }
-}
-
-extension XCTestCase {
-    /// A new empty folder for this test's files, removed when the test ends.
-    func temporaryFolder() throws -> URL {
-        let folder = try CLI.temporaryFolder()
-        addTeardownBlock { try? FileManager.default.removeItem(at: folder) }
-        return folder
     }
 }

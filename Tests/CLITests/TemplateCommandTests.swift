@@ -1,4 +1,5 @@
 import Foundation
+import TestSupport
 import XCTest
 
 /// `xxgk template` and `xxgk convert … .xlsx` as a user runs them, including bad output paths:
@@ -10,7 +11,7 @@ final class TemplateCommandTests: XCTestCase {
     }
 
     func testTemplateWritesTheNewestFormByDefault() throws {
-        let folder = try CLI.temporaryFolder()
+        let folder = try makeTemporaryDirectory("cli")
         defer { try? FileManager.default.removeItem(at: folder) }
         let run = try CLI.run(["template", "-o", "blank.xlsx"], in: folder)
         XCTAssertEqual(run.status, 0, run.standardError)
@@ -22,7 +23,7 @@ final class TemplateCommandTests: XCTestCase {
     }
 
     func testTemplateWithFormAgencyAndYear() throws {
-        let folder = try CLI.temporaryFolder()
+        let folder = try makeTemporaryDirectory("cli")
         defer { try? FileManager.default.removeItem(at: folder) }
         let run = try CLI.run(["template", "--form", "2019", "--agency", "某某局", "--year", "2020", "-o", "t.xlsx"], in: folder)
         XCTAssertEqual(run.status, 0, run.standardError)
@@ -30,7 +31,7 @@ final class TemplateCommandTests: XCTestCase {
     }
 
     func testTemplateOfAnUnknownFormExits2AndWritesNothing() throws {
-        let folder = try CLI.temporaryFolder()
+        let folder = try makeTemporaryDirectory("cli")
         defer { try? FileManager.default.removeItem(at: folder) }
         let run = try CLI.run(["template", "--form", "2030", "-o", "t.xlsx"], in: folder)
         XCTAssertEqual(run.status, 2)
@@ -39,7 +40,7 @@ final class TemplateCommandTests: XCTestCase {
     }
 
     func testTemplateToAFolderExits2AndLeavesTheFolderAlone() throws {
-        let folder = try CLI.temporaryFolder()
+        let folder = try makeTemporaryDirectory("cli")
         defer { try? FileManager.default.removeItem(at: folder) }
         try FileManager.default.createDirectory(at: folder.appendingPathComponent("out.xlsx"), withIntermediateDirectories: false)
         let run = try CLI.run(["template", "-o", "out.xlsx"], in: folder)
@@ -50,7 +51,7 @@ final class TemplateCommandTests: XCTestCase {
     }
 
     func testTemplateToAMissingFolderExits2() throws {
-        let folder = try CLI.temporaryFolder()
+        let folder = try makeTemporaryDirectory("cli")
         defer { try? FileManager.default.removeItem(at: folder) }
         let run = try CLI.run(["template", "-o", "missing/t.xlsx"], in: folder)
         XCTAssertEqual(run.status, 2)
@@ -68,7 +69,7 @@ final class TemplateCommandTests: XCTestCase {
     }
 
     func testConvertJSONToWorkbookLeavesOnlyTheWorkbook() throws {
-        let folder = try CLI.temporaryFolder()
+        let folder = try makeTemporaryDirectory("cli")
         defer { try? FileManager.default.removeItem(at: folder) }
         let example = CLI.packageRoot.appendingPathComponent("examples/000_dongxihu_2020.json").path
         let run = try CLI.run(["convert", example, "report.xlsx"], in: folder)
@@ -78,7 +79,7 @@ final class TemplateCommandTests: XCTestCase {
     }
 
     func testConvertAReportOfAnUnknownFormExits2AndWritesNothing() throws {
-        let folder = try CLI.temporaryFolder()
+        let folder = try makeTemporaryDirectory("cli")
         defer { try? FileManager.default.removeItem(at: folder) }
         let input = folder.appendingPathComponent("old.json")
         try Data(#"{"form": "1999", "agency": "某局", "year": 1999, "sections": {}, "tables": {}}"#.utf8).write(to: input)
@@ -90,7 +91,7 @@ final class TemplateCommandTests: XCTestCase {
     }
 
     func testConvertToAnExistingFolderExits2() throws {
-        let folder = try CLI.temporaryFolder()
+        let folder = try makeTemporaryDirectory("cli")
         defer { try? FileManager.default.removeItem(at: folder) }
         try FileManager.default.createDirectory(at: folder.appendingPathComponent("r.xlsx"), withIntermediateDirectories: false)
         let example = CLI.packageRoot.appendingPathComponent("examples/000_dongxihu_2020.json").path

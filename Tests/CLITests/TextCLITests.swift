@@ -1,4 +1,5 @@
 import Foundation
+import TestSupport
 import XCTest
 
 /// `xxgk convert` and `xxgk check` on text reports, through the built binary.
@@ -8,7 +9,7 @@ final class TextCLITests: XCTestCase {
     /// Converting `bytes` as a .txt file fails with exit 2, `message` on stderr naming the
     /// file, and writes nothing.
     private func assertRejected(_ bytes: Data, _ message: String, file: StaticString = #filePath, line: UInt = #line) throws {
-        let folder = try CLI.temporaryFolder()
+        let folder = try makeTemporaryDirectory("cli")
         defer { try? FileManager.default.removeItem(at: folder) }
         let input = folder.appendingPathComponent("published.txt")
         try bytes.write(to: input)
@@ -54,7 +55,7 @@ final class TextCLITests: XCTestCase {
     }
 
     func testConvertJSONToTextAndMarkdownAndBack() throws {
-        let folder = try CLI.temporaryFolder()
+        let folder = try makeTemporaryDirectory("cli")
         defer { try? FileManager.default.removeItem(at: folder) }
         let example = CLI.packageRoot.appendingPathComponent("examples/000_dongxihu_2020.json")
         let original = try String(contentsOf: example, encoding: .utf8)
