@@ -71,7 +71,8 @@ let package = Package(
             dependencies: ["XLSX"],
             path: "Fuzz/ReaderFuzz"),
 
-        // Seeded random reports and fixture paths shared by the test targets.
+        // Shared by the test targets: seeded random reports, fixture paths and variants, temporary
+        // folders removed at teardown, and the external programs (openpyxl, LibreOffice).
         .target(
             name: "TestSupport",
             dependencies: ["ReportModel"]),
@@ -84,10 +85,14 @@ let package = Package(
         .testTarget(
             name: "CLITests",
             dependencies: ["ReportModel", "TestSupport"]),
-        // The workbook layout and writer, checked with openpyxl and headless LibreOffice.
+        // The report layout and the report writer, checked with openpyxl and headless LibreOffice.
         .testTarget(
             name: "ReportWorkbookTests",
             dependencies: ["ReportWorkbook", "XLSX", "ReportModel", "TestSupport"]),
+        // The generic XLSX writer (libxlsxwriter): what it refuses, and what openpyxl reads back.
+        .testTarget(
+            name: "XLSXWriterTests",
+            dependencies: ["XLSX", "TestSupport"]),
         // The streaming reader: every cell kind, and hostile files (fixtures made by Tests/Scripts).
         .testTarget(
             name: "XLSXTests",
