@@ -24,14 +24,16 @@ enum CLI {
 
     private final class Marker {}
 
-    /// Runs `xxgk arguments`, optionally feeding `input` on standard input.
-    static func run(_ arguments: [String], input: Data? = nil, in directory: URL? = nil) throws -> CLIRun {
-        try runProgram(executable.path, arguments, input: input, in: directory)
+    /// Runs `xxgk arguments`, optionally feeding `input` on standard input, with `environment` added to the test's.
+    static func run(_ arguments: [String], input: Data? = nil, environment: [String: String] = [:], in directory: URL? = nil) throws -> CLIRun {
+        try runProgram(executable.path, arguments, input: input, environment: environment, in: directory)
     }
 
     /// Runs any program (python3 with openpyxl, soffice) and captures what it prints.
-    static func runProgram(_ path: String, _ arguments: [String], input: Data? = nil, in directory: URL? = nil) throws -> CLIRun {
-        let result = try ExternalProgram.capture(path, arguments, input: input, in: directory)
+    static func runProgram(
+        _ path: String, _ arguments: [String], input: Data? = nil, environment: [String: String] = [:], in directory: URL? = nil
+    ) throws -> CLIRun {
+        let result = try ExternalProgram.capture(path, arguments, input: input, environment: environment, in: directory)
         return CLIRun(
             status: result.status,
             standardOutput: String(decoding: result.standardOutput, as: UTF8.self),

@@ -12,7 +12,6 @@ final class TemplateCommandTests: XCTestCase {
 
     func testTemplateWritesTheNewestFormByDefault() throws {
         let folder = try makeTemporaryDirectory("cli")
-        defer { try? FileManager.default.removeItem(at: folder) }
         let run = try CLI.run(["template", "-o", "blank.xlsx"], in: folder)
         XCTAssertEqual(run.status, 0, run.standardError)
         XCTAssertEqual(run.standardError, "")
@@ -24,7 +23,6 @@ final class TemplateCommandTests: XCTestCase {
 
     func testTemplateWithFormAgencyAndYear() throws {
         let folder = try makeTemporaryDirectory("cli")
-        defer { try? FileManager.default.removeItem(at: folder) }
         let run = try CLI.run(["template", "--form", "2019", "--agency", "某某局", "--year", "2020", "-o", "t.xlsx"], in: folder)
         XCTAssertEqual(run.status, 0, run.standardError)
         XCTAssertTrue(isWorkbook(folder.appendingPathComponent("t.xlsx")))
@@ -32,7 +30,6 @@ final class TemplateCommandTests: XCTestCase {
 
     func testTemplateOfAnUnknownFormExits2AndWritesNothing() throws {
         let folder = try makeTemporaryDirectory("cli")
-        defer { try? FileManager.default.removeItem(at: folder) }
         let run = try CLI.run(["template", "--form", "2030", "-o", "t.xlsx"], in: folder)
         XCTAssertEqual(run.status, 2)
         XCTAssertEqual(run.standardError, "error: unknown form \"2030\"; expected one of \"2019\", \"2021\"\n")
@@ -41,7 +38,6 @@ final class TemplateCommandTests: XCTestCase {
 
     func testTemplateToAFolderExits2AndLeavesTheFolderAlone() throws {
         let folder = try makeTemporaryDirectory("cli")
-        defer { try? FileManager.default.removeItem(at: folder) }
         try FileManager.default.createDirectory(at: folder.appendingPathComponent("out.xlsx"), withIntermediateDirectories: false)
         let run = try CLI.run(["template", "-o", "out.xlsx"], in: folder)
         XCTAssertEqual(run.status, 2)
@@ -52,7 +48,6 @@ final class TemplateCommandTests: XCTestCase {
 
     func testTemplateToAMissingFolderExits2() throws {
         let folder = try makeTemporaryDirectory("cli")
-        defer { try? FileManager.default.removeItem(at: folder) }
         let run = try CLI.run(["template", "-o", "missing/t.xlsx"], in: folder)
         XCTAssertEqual(run.status, 2)
         XCTAssertTrue(run.standardError.hasPrefix("error: missing/t.xlsx: the folder "), run.standardError)
@@ -70,7 +65,6 @@ final class TemplateCommandTests: XCTestCase {
 
     func testConvertJSONToWorkbookLeavesOnlyTheWorkbook() throws {
         let folder = try makeTemporaryDirectory("cli")
-        defer { try? FileManager.default.removeItem(at: folder) }
         let example = CLI.packageRoot.appendingPathComponent("examples/000_dongxihu_2020.json").path
         let run = try CLI.run(["convert", example, "report.xlsx"], in: folder)
         XCTAssertEqual(run.status, 0, run.standardError)
@@ -80,7 +74,6 @@ final class TemplateCommandTests: XCTestCase {
 
     func testConvertAReportOfAnUnknownFormExits2AndWritesNothing() throws {
         let folder = try makeTemporaryDirectory("cli")
-        defer { try? FileManager.default.removeItem(at: folder) }
         let input = folder.appendingPathComponent("old.json")
         try Data(#"{"form": "1999", "agency": "某局", "year": 1999, "sections": {}, "tables": {}}"#.utf8).write(to: input)
         let run = try CLI.run(["convert", "old.json", "old.xlsx"], in: folder)
@@ -92,7 +85,6 @@ final class TemplateCommandTests: XCTestCase {
 
     func testConvertToAnExistingFolderExits2() throws {
         let folder = try makeTemporaryDirectory("cli")
-        defer { try? FileManager.default.removeItem(at: folder) }
         try FileManager.default.createDirectory(at: folder.appendingPathComponent("r.xlsx"), withIntermediateDirectories: false)
         let example = CLI.packageRoot.appendingPathComponent("examples/000_dongxihu_2020.json").path
         let run = try CLI.run(["convert", example, "r.xlsx"], in: folder)
@@ -100,5 +92,15 @@ final class TemplateCommandTests: XCTestCase {
         XCTAssertTrue(run.standardError.hasSuffix("error: r.xlsx: is a folder; give a file name to write\n"), run.standardError)
         XCTAssertEqual(CLI.contents(of: folder), ["r.xlsx"])
         XCTAssertEqual(CLI.contents(of: folder.appendingPathComponent("r.xlsx")), [])
+    }
+
+    /// A workbook for standard output is written to a temporary file first, which is removed
+    /// once copied: the process's temporary folder ($TMPDIR) is left as it was.
+    func testWorkbookOnStandardOutputLeavesNothingInTheTemporaryFolder() throws {
+        let temporary = try makeTemporaryDirectory("cli")
+        let run = try CLI.run(["convert", Fixtures.exampleJSON.path, "-", "--to", "xlsx"], environment: ["TMPDIR": temporary.path])
+        XCTAssertEqual(run.status, 0, run.standardError)
+        XCTAssertTrue(run.standardOutput.hasPrefix("PK"))
+        XCTAssertEqual(CLI.contents(of: temporary), [])
     }
 }

@@ -10,7 +10,6 @@ final class TextCLITests: XCTestCase {
     /// file, and writes nothing.
     private func assertRejected(_ bytes: Data, _ message: String, file: StaticString = #filePath, line: UInt = #line) throws {
         let folder = try makeTemporaryDirectory("cli")
-        defer { try? FileManager.default.removeItem(at: folder) }
         let input = folder.appendingPathComponent("published.txt")
         try bytes.write(to: input)
         let run = try CLI.run(["convert", input.path, folder.appendingPathComponent("out.json").path])
@@ -56,7 +55,6 @@ final class TextCLITests: XCTestCase {
 
     func testConvertJSONToTextAndMarkdownAndBack() throws {
         let folder = try makeTemporaryDirectory("cli")
-        defer { try? FileManager.default.removeItem(at: folder) }
         let example = CLI.packageRoot.appendingPathComponent("examples/000_dongxihu_2020.json")
         let original = try String(contentsOf: example, encoding: .utf8)
         for kind in ["txt", "md"] {
