@@ -12,6 +12,7 @@ let package = Package(
         .library(name: "XLSX", targets: ["XLSX"]),
         .library(name: "ReportWorkbook", targets: ["ReportWorkbook"]),
         .library(name: "ReportText", targets: ["ReportText"]),
+        .library(name: "ReportFormats", targets: ["ReportFormats"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
@@ -50,11 +51,15 @@ let package = Package(
         .target(
             name: "ReportText",
             dependencies: ["ReportModel"]),
+        // The registry of report kinds: one reader and one writer per kind, behind one protocol.
+        .target(
+            name: "ReportFormats",
+            dependencies: ["ReportModel", "XLSX", "ReportWorkbook", "ReportText"]),
         // The command line.
         .executableTarget(
             name: "xxgk",
             dependencies: [
-                "ReportModel", "XLSX", "ReportWorkbook", "ReportText",
+                "ReportModel", "XLSX", "ReportWorkbook", "ReportText", "ReportFormats",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]),
 

@@ -18,6 +18,24 @@ public struct CellKey: Hashable, Sendable, Comparable, CustomStringConvertible {
     public static func < (lhs: CellKey, rhs: CellKey) -> Bool { lhs.description < rhs.description }
 }
 
+/// The report years xxgk reads and writes: one range for every reader and writer, so a
+/// report that one kind accepts every other kind accepts too.
+public enum ReportYears {
+    /// The years accepted in a report (and on a template's cover).
+    public static let accepted: ClosedRange<Int> = 1990...2100
+
+    /// Whether `year` is a report year xxgk accepts.
+    public static func contains(_ year: Int) -> Bool { accepted.contains(year) }
+
+    /// `1990–2100`, for messages.
+    public static var description: String { "\(accepted.lowerBound)–\(accepted.upperBound)" }
+
+    /// What every reader says of a year outside the range.
+    public static func outOfRangeMessage(_ year: Int) -> String {
+        "the year \(year) is not a report year xxgk reads (\(description))"
+    }
+}
+
 /// A calendar date as reports write it (2021年1月13日), kept as ISO 8601 (`2021-01-13`).
 public struct ReportDate: Hashable, Sendable, Comparable, CustomStringConvertible {
     public let year: Int

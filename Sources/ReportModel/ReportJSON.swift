@@ -1,6 +1,6 @@
 import Foundation
 
-/// The canonical JSON of a report (spec/MODEL.md): every id present, keys in form order,
+/// The canonical JSON of a report (docs/MODEL.md): every id present, keys in form order,
 /// the same report always giving the same bytes.
 public enum ReportJSON {
     /// The report as canonical JSON text.
@@ -42,8 +42,9 @@ public enum ReportJSON {
         return NSDecimalString(&copy, Locale(identifier: "en_US_POSIX"))
     }
 
-    /// Reads canonical JSON. Errors name the JSON path and what was found.
-    public static func decode(_ data: Data, file: String? = nil) throws(ReportInputError) -> LoadedReport {
+    /// Reads canonical JSON on one of `forms` (the catalogue's by default). Errors name the
+    /// JSON path and what was found.
+    public static func decode(_ data: Data, file: String? = nil, forms: [Form] = FormCatalog.all) throws(ReportInputError) -> LoadedReport {
         let document: JSONValue
         do {
             document = try JSONParser.parse(data)
@@ -51,14 +52,15 @@ public enum ReportJSON {
             throw ReportInputError(file: file, "not valid JSON: \(error)")
         }
         do {
-            return try decode(document)
+            return try decode(document, forms: forms)
         } catch {
             throw file.map { error.inFile($0) } ?? error
         }
     }
 
-    /// Reads a report from an already parsed JSON value.
-    public static func decode(_ document: JSONValue) throws(ReportInputError) -> LoadedReport {
+    /// Reads a report on one of `forms` from an already parsed JSON value.
+    public static func decode(_ document: JSONValue, forms: [Form] = FormCatalog.all) throws(ReportInputError) -> LoadedReport {
+        let known = forms.map { "\"\($0.id)\"" }.joined(separator: ", ")
         guard case .object(let members) = document else {
             throw ReportInputError(at: .jsonPath("$"), "expected a JSON object with the keys form, agency, year, sections, tables; found \(document.kindDescription)")
         }
@@ -66,16 +68,19 @@ public enum ReportJSON {
         for key in top.keys where !key.hasPrefix("_") && !["form", "agency", "year", "date", "sections", "tables"].contains(key) {
             throw ReportInputError(at: .jsonPath(key), "unknown key (annotations must begin with \"_\")")
         }
-        guard let formValue = top["form"] else { throw ReportInputError(at: .jsonPath("form"), "missing; expected one of \(FormCatalog.knownIDs)") }
-        guard case .string(let formID) = formValue, let form = FormCatalog.form(id: formID) else {
+        guard let formValue = top["form"] else { throw ReportInputError(at: .jsonPath("form"), "missing; expected one of \(known)") }
+        guard case .string(let formID) = formValue, let form = forms.first(where: { $0.id == formID }) else {
             let found = if case .string(let text) = formValue { "\"\(text)\"" } else { formValue.kindDescription }
-            throw ReportInputError(at: .jsonPath("form"), "unknown form \(found); expected one of \(FormCatalog.knownIDs)")
+            throw ReportInputError(at: .jsonPath("form"), "unknown form \(found); expected one of \(known)")
         }
         guard case .string(let agency)? = top["agency"] else {
             throw ReportInputError(at: .jsonPath("agency"), top["agency"].map { "expected a string, found \($0.kindDescription)" } ?? "missing")
         }
-        guard case .number(let yearText)? = top["year"], let year = Int(yearText), (1900...9999).contains(year) else {
+        guard case .number(let yearText)? = top["year"], let year = Int(yearText) else {
             throw ReportInputError(at: .jsonPath("year"), top["year"].map { "expected a year such as 2021, found \($0.kindDescription)" } ?? "missing")
+        }
+        guard ReportYears.contains(year) else {
+            throw ReportInputError(at: .jsonPath("year"), ReportYears.outOfRangeMessage(year))
         }
         var date: ReportDate?
         switch top["date"] {
@@ -129,11 +134,11 @@ public enum ReportJSON {
                     case .number(let text)?:
                         let parsed = Decimal(string: text, locale: Locale(identifier: "en_US_POSIX"))
                         guard let value = parsed, column.kind.accepts(value) else {
-                            throw ReportInputError(at: .jsonPath(path), "expected \(column.kind.expectation(rejecting: parsed)) or null, found \(text)")
+                            throw ReportInputError(at: .jsonPath(path), "expected \(column.kind.expectation(rejecting: parsed, unit: form.units.unit(of: column.kind))) or null, found \(text)")
                         }
                         report[key] = value
                     case let other?:
-                        throw ReportInputError(at: .jsonPath(path), "expected \(column.kind.expectation) or null, found \(other.kindDescription)")
+                        throw ReportInputError(at: .jsonPath(path), "expected \(column.kind.expectation(unit: form.units.unit(of: column.kind))) or null, found \(other.kindDescription)")
                     }
                 }
             }

@@ -1,4 +1,5 @@
 import Foundation
+import ReportFormats
 import ReportModel
 
 /// The outcome of checking one input file: the report (or why it could not be read), the
@@ -14,10 +15,10 @@ struct CheckResult: Sendable {
     init(path: String) {
         file = path
         do {
-            guard let kind = ReportFileKind(path: path) else {
-                throw ReportInputError(file: path, "not a report file; expected .json, .xlsx, .txt or .md")
+            guard let reader = ReportFormats.reader(forPath: path) else {
+                throw ReportInputError(file: path, "not a report file; expected \(ReportFormats.readableExtensions)")
             }
-            let loaded = try ReportFiles.load(path, kind: kind)
+            let loaded = try ReportFiles.load(path, with: reader)
             self.loaded = loaded
             failure = nil
             findings = loaded.findings + CheckEngine.check(loaded.report)
@@ -35,7 +36,7 @@ struct CheckResult: Sendable {
     /// Adds the year-to-year findings against last year's report of the same agency.
     mutating func compare(withPrevious previous: Report) {
         guard let report = loaded?.report else { return }
-        findings += CheckEngine.checkCarryOver(report, previous: previous)
+        findings += CheckEngine.checkAcrossYears(report, previous: previous)
     }
 
     /// Reader warnings, then findings placed in the source, or the reason the file was unreadable.

@@ -86,7 +86,7 @@ struct SummaryTable {
 enum SummaryWorkbook {
     /// Writes the summary whole or not at all; a writer error becomes an `OutputError` naming `path`.
     static func write(_ table: SummaryTable, to path: String) throws {
-        try ReportFiles.writeWorkbook(to: path) { temporaryPath in
+        try ReportFiles.writeWorkbook(to: path) { (temporaryPath: String) throws(XLSXWriteError) in
             let workbook = try XLSXWorkbook(path: temporaryPath)
             let sheet = try workbook.addSheet(named: "汇总")
             var header = CellStyle()

@@ -146,7 +146,7 @@ final class FoundationCLITests: XCTestCase {
         let target = folder.appendingPathComponent("out.json")
         try FileManager.default.createDirectory(at: target, withIntermediateDirectories: false)
         let run = try CLI.run(["convert", Fixtures.exampleJSON.path, target.path])
-        XCTAssertEqual(run.status, 2)
+        XCTAssertEqual(run.status, 73, "an output that cannot be written is its own exit code, not an unreadable input")
         XCTAssertEqual(run.standardError, "error: \(target.path): is a folder; give a file name to write\n")
         XCTAssertEqual(CLI.contents(of: folder), ["out.json"])
     }

@@ -141,7 +141,7 @@ final class SubmissionsTests: XCTestCase {
         let output = try makeTemporaryDirectory("cli")
         let summary = output.appendingPathComponent("汇总.xlsx")
         let run = try CLI.run(["check", folder.path, "--summary", summary.path])
-        XCTAssertEqual(run.status, 2)
+        XCTAssertEqual(run.status, 73)
         XCTAssertEqual(run.standardError, "error: \(summary.path): sheet 汇总, cell B2: String exceeds Excel's limit of 32,767 characters.\n")
         XCTAssertEqual(try FileManager.default.contentsOfDirectory(atPath: output.path), [])
     }

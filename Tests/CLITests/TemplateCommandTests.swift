@@ -28,36 +28,51 @@ final class TemplateCommandTests: XCTestCase {
         XCTAssertTrue(isWorkbook(folder.appendingPathComponent("t.xlsx")))
     }
 
-    func testTemplateOfAnUnknownFormExits2AndWritesNothing() throws {
+    func testTemplateOfAnUnknownFormIsAUsageErrorAndWritesNothing() throws {
         let folder = try makeTemporaryDirectory("cli")
         let run = try CLI.run(["template", "--form", "2030", "-o", "t.xlsx"], in: folder)
-        XCTAssertEqual(run.status, 2)
-        XCTAssertEqual(run.standardError, "error: unknown form \"2030\"; expected one of \"2019\", \"2021\"\n")
+        XCTAssertEqual(run.status, 64)
+        XCTAssertEqual(run.standardError, """
+            Error: unknown form "2030"; expected one of "2019", "2021"
+            Usage: xxgk template [--form <form>] [--agency <agency>] [--year <year>] --output <output>
+              See 'xxgk template --help' for more information.
+
+            """)
         XCTAssertEqual(CLI.contents(of: folder), [])
     }
 
-    func testTemplateToAFolderExits2AndLeavesTheFolderAlone() throws {
+    /// `forms 2030` and `template --form 2030` name an unknown form the same way, as wrong usage.
+    func testAnUnknownFormIsTheSameUsageErrorForEveryCommand() throws {
+        let forms = try CLI.run(["forms", "2030"])
+        let template = try CLI.run(["template", "--form", "2030", "-o", "/nonexistent/t.xlsx"])
+        XCTAssertEqual(forms.status, 64)
+        XCTAssertEqual(template.status, 64)
+        XCTAssertEqual(forms.standardError.split(separator: "\n").first, template.standardError.split(separator: "\n").first)
+        XCTAssertTrue(forms.standardError.contains("Usage: xxgk forms [<form>] [--ids]"), forms.standardError)
+    }
+
+    func testTemplateToAFolderExits73AndLeavesTheFolderAlone() throws {
         let folder = try makeTemporaryDirectory("cli")
         try FileManager.default.createDirectory(at: folder.appendingPathComponent("out.xlsx"), withIntermediateDirectories: false)
         let run = try CLI.run(["template", "-o", "out.xlsx"], in: folder)
-        XCTAssertEqual(run.status, 2)
+        XCTAssertEqual(run.status, 73)
         XCTAssertEqual(run.standardError, "error: out.xlsx: is a folder; give a file name to write\n")
         XCTAssertEqual(CLI.contents(of: folder), ["out.xlsx"])
         XCTAssertEqual(CLI.contents(of: folder.appendingPathComponent("out.xlsx")), [])
     }
 
-    func testTemplateToAMissingFolderExits2() throws {
+    func testTemplateToAMissingFolderExits73() throws {
         let folder = try makeTemporaryDirectory("cli")
         let run = try CLI.run(["template", "-o", "missing/t.xlsx"], in: folder)
-        XCTAssertEqual(run.status, 2)
+        XCTAssertEqual(run.status, 73)
         XCTAssertTrue(run.standardError.hasPrefix("error: missing/t.xlsx: the folder "), run.standardError)
         XCTAssertEqual(CLI.contents(of: folder), [])
     }
 
-    func testTemplateToAnUnwritablePlaceExits2WithTheReason() throws {
+    func testTemplateToAnUnwritablePlaceExits73WithTheReason() throws {
         // /proc refuses new files even to root, so this holds whoever runs the tests.
         let run = try CLI.run(["template", "-o", "/proc/xxgk-template.xlsx"])
-        XCTAssertEqual(run.status, 2)
+        XCTAssertEqual(run.status, 73)
         XCTAssertTrue(run.standardError.hasPrefix("error: /proc/xxgk-template.xlsx: cannot write ("), run.standardError)
         XCTAssertFalse(run.standardError.contains("[ERROR]"), "libxlsxwriter's own message is not shown: \(run.standardError)")
         XCTAssertFalse(FileManager.default.fileExists(atPath: "/proc/xxgk-template.xlsx"))
@@ -83,12 +98,12 @@ final class TemplateCommandTests: XCTestCase {
         XCTAssertEqual(CLI.contents(of: folder), ["old.json"])
     }
 
-    func testConvertToAnExistingFolderExits2() throws {
+    func testConvertToAnExistingFolderExits73() throws {
         let folder = try makeTemporaryDirectory("cli")
         try FileManager.default.createDirectory(at: folder.appendingPathComponent("r.xlsx"), withIntermediateDirectories: false)
         let example = CLI.packageRoot.appendingPathComponent("examples/000_dongxihu_2020.json").path
         let run = try CLI.run(["convert", example, "r.xlsx"], in: folder)
-        XCTAssertEqual(run.status, 2)
+        XCTAssertEqual(run.status, 73)
         XCTAssertTrue(run.standardError.hasSuffix("error: r.xlsx: is a folder; give a file name to write\n"), run.standardError)
         XCTAssertEqual(CLI.contents(of: folder), ["r.xlsx"])
         XCTAssertEqual(CLI.contents(of: folder.appendingPathComponent("r.xlsx")), [])
