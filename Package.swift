@@ -13,6 +13,7 @@ let package = Package(
         .library(name: "ReportWorkbook", targets: ["ReportWorkbook"]),
         .library(name: "ReportText", targets: ["ReportText"]),
         .library(name: "ReportFormats", targets: ["ReportFormats"]),
+        .library(name: "ReportBatch", targets: ["ReportBatch"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
@@ -55,11 +56,15 @@ let package = Package(
         .target(
             name: "ReportFormats",
             dependencies: ["ReportModel", "XLSX", "ReportWorkbook", "ReportText"]),
+        // A batch of submissions: each file read and checked, year to year, the summary.
+        .target(
+            name: "ReportBatch",
+            dependencies: ["ReportModel", "XLSX", "ReportFormats"]),
         // The command line.
         .executableTarget(
             name: "xxgk",
             dependencies: [
-                "ReportModel", "XLSX", "ReportWorkbook", "ReportText", "ReportFormats",
+                "ReportModel", "XLSX", "ReportWorkbook", "ReportText", "ReportFormats", "ReportBatch",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]),
 

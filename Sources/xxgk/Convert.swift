@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import ReportBatch
 import ReportFormats
 import ReportModel
 
@@ -43,14 +44,5 @@ struct Convert: ParsableCommand {
         let failed = findings.contains { $0.severity == .error }
         if strict && failed { throw CommandFailure.checksFailed }
         try ReportFiles.save(loaded.report, to: output, with: writer)
-    }
-}
-
-/// Findings placed in their source: the file and the place of the rule's first cell.
-enum FindingPlaces {
-    /// A diagnostic naming the file and the place (cell, line or JSON path) of a finding.
-    static func diagnostic(for finding: Finding, in loaded: LoadedReport, file: String) -> Diagnostic {
-        let location = finding.cells.first.flatMap { loaded.origins[$0] }
-        return Diagnostic(finding.severity, file: file, at: location, finding.message)
     }
 }
