@@ -81,7 +81,8 @@ let package = Package(
             dependencies: ["XLSX"],
             path: "Fuzz/ReaderFuzz"),
 
-        // Seeded random reports and fixture paths shared by the test targets.
+        // Shared by the test targets: seeded random reports, fixture paths and variants, temporary
+        // folders removed at teardown, and the external programs (openpyxl, LibreOffice).
         .target(
             name: "TestSupport",
             dependencies: ["ReportModel"]),
@@ -98,19 +99,20 @@ let package = Package(
         .testTarget(
             name: "CLITests",
             dependencies: ["ReportModel", "TestSupport"]),
-        // The workbook layout and writer, checked with openpyxl and headless LibreOffice.
+        // The report layout and the report writer, checked with openpyxl and headless LibreOffice.
         .testTarget(
             name: "ReportWorkbookTests",
             dependencies: ["ReportWorkbook", "XLSX", "ReportModel", "TestSupport"]),
-        // The streaming reader: every cell kind, and hostile files (fixtures made by Tests/Scripts).
+        // The generic XLSX writer (libxlsxwriter): what it refuses, and what openpyxl reads back.
         .testTarget(
-            name: "XLSXTests",
-            dependencies: ["XLSX"]),
+            name: "XLSXWriterTests",
+            dependencies: ["XLSX", "TestSupport"]),
         // Filled workbooks (xxgk, openpyxl, LibreOffice) read back into reports.
         .testTarget(
             name: "ReportWorkbookImportTests",
             dependencies: ["ReportWorkbook", "XLSX", "ReportModel", "TestSupport"]),
-        // The generic XLSX reader: hand-made format variants, files of other programs, hostile files.
+        // The generic XLSX reader: every rule of the format and every hostile file, one hand-made
+        // variant each (Tests/Scripts/make_xlsx_variant.py), and files of other programs.
         .testTarget(
             name: "XLSXReaderTests",
             dependencies: ["XLSX", "TestSupport", "ReportModel", "ReportWorkbook"]),
