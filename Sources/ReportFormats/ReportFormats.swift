@@ -5,10 +5,10 @@ import ReportModel
 /// extension or by content. Commands, messages and help texts list kinds from here only.
 public enum ReportFormats {
     /// Every reader, in the order kinds are listed to users.
-    public static let readers: [any ReportReader] = [JSONKind(), WorkbookKind(), PlainTextKind(), MarkdownKind()]
+    public static let readers: [any ReportReader] = [TextualKind.json, WorkbookKind(), TextualKind.plainText, TextualKind.markdown]
 
     /// Every writer, in the order kinds are listed to users.
-    public static let writers: [any ReportWriter] = [JSONKind(), WorkbookKind(), PlainTextKind(), MarkdownKind()]
+    public static let writers: [any ReportWriter] = [TextualKind.json, WorkbookKind(), TextualKind.plainText, TextualKind.markdown]
 
     /// The reader named `name` (`json`), if any.
     public static func reader(named name: String) -> (any ReportReader)? {

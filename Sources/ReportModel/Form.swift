@@ -108,6 +108,33 @@ public struct Units: Sendable, Equatable, Decodable {
     public func isOwnUnit(_ suffix: String) -> Bool { suffix == amount || countWords.contains(suffix) }
 }
 
+/// A form used before the ones xxgk reads (the 2008–2018 form with its 统计表): known by its
+/// distinctive labels, so a report on it is refused with its name instead of misread.
+public struct RetiredForm: Sendable, Equatable, Decodable {
+    public let id: String
+    /// The form's name, for the message.
+    public let name: String
+    public let years: YearRange
+    /// How many of `labels` a text must carry to be taken for this form.
+    public let minimumMatches: Int
+    /// Labels only this form has (without spaces).
+    public let labels: [String]
+
+    /// What a reader says of a report on this form.
+    public var refusal: String {
+        "this is a report on an older form, \(name), used for the years \(years.description); xxgk reads the forms \(FormCatalog.knownIDs) (reports for \(FormCatalog.all.first?.years.first ?? 2019) on)"
+    }
+
+    private struct File: Decodable { let retiredForms: [RetiredForm] }
+
+    /// The retired forms of a `retired-*.json` file.
+    static func decode(_ data: Data) -> [RetiredForm]? {
+        let decoder = JSONDecoder()
+        decoder.keyDecodingStrategy = .convertFromSnakeCase
+        return try? decoder.decode(File.self, from: data).retiredForms
+    }
+}
+
 /// An error in a form definition file: a bug of the shipped data, reported with the file.
 public struct FormDefinitionError: Error, Sendable, CustomStringConvertible {
     public let file: String
@@ -304,24 +331,89 @@ extension Form {
     }
 }
 
-/// The forms shipped with xxgk (templates/form-*.json, embedded at build time).
+/// The forms xxgk knows: the ones shipped with it (templates/form-*.json, embedded at
+/// build time) and, when the environment variable `XXGK_FORMS` names a folder, every
+/// `form-*.json` in it. A folder's form replaces a shipped form of the same id, so a third
+/// form version (or a corrected one) is a data file, not a new build.
 public enum FormCatalog {
-    /// Every shipped form, oldest first.
-    public static let all: [Form] = {
-        embeddedFormDefinitions.compactMap { entry -> Form? in
-            guard let data = Data(base64Encoded: entry.base64) else { return nil }
+    /// The environment variable naming a folder of extra form definition files.
+    public static let folderVariable = "XXGK_FORMS"
+
+    /// Every form, oldest first.
+    public static var all: [Form] { loaded.forms }
+
+    /// Why form files of the `XXGK_FORMS` folder could not be used (empty when all were).
+    public static var problems: [FormDefinitionError] { loaded.problems }
+
+    private static let loaded: (forms: [Form], problems: [FormDefinitionError]) = {
+        var problems: [FormDefinitionError] = []
+        var forms: [Form] = []
+        for entry in embeddedFormDefinitions where entry.name.hasPrefix("form-") {
             // The shipped definitions are checked by the tests; a broken one is a build defect.
-            do {
-                return try Form(definition: data, file: entry.name)
-            } catch {
-                FileHandle.standardError.write(Data("xxgk: internal error: \(error)\n".utf8))
-                return nil
+            guard let data = Data(base64Encoded: entry.base64) else {
+                problems.append(FormDefinitionError(file: entry.name, reason: "not embedded correctly"))
+                continue
             }
-        }.sorted { $0.years.first < $1.years.first }
+            do throws(FormDefinitionError) {
+                forms.append(try Form(definition: data, file: entry.name))
+            } catch {
+                problems.append(error)
+            }
+        }
+        if let folder = ProcessInfo.processInfo.environment[folderVariable], !folder.isEmpty {
+            let (extra, folderProblems) = FormCatalog.forms(inFolder: folder)
+            problems += folderProblems
+            for form in extra {
+                forms.removeAll { $0.id == form.id }
+                forms.append(form)
+            }
+        }
+        return (forms.sorted { $0.years.first < $1.years.first }, problems)
     }()
+
+    /// The forms defined by the `form-*.json` files of `folder`, in name order, and the
+    /// problems of the files that are not valid form definitions.
+    public static func forms(inFolder folder: String) -> (forms: [Form], problems: [FormDefinitionError]) {
+        let names: [String]
+        do {
+            names = try FileManager.default.contentsOfDirectory(atPath: folder)
+        } catch {
+            return ([], [FormDefinitionError(file: folder, reason: "the folder named by \(folderVariable) cannot be read")])
+        }
+        var forms: [Form] = []
+        var problems: [FormDefinitionError] = []
+        for name in names.sorted() where name.hasPrefix("form-") && name.hasSuffix(".json") {
+            let path = (folder as NSString).appendingPathComponent(name)
+            guard let data = FileManager.default.contents(atPath: path) else {
+                problems.append(FormDefinitionError(file: path, reason: "cannot be read"))
+                continue
+            }
+            do throws(FormDefinitionError) {
+                forms.append(try Form(definition: data, file: path))
+            } catch {
+                problems.append(error)
+            }
+        }
+        if forms.isEmpty && problems.isEmpty {
+            problems.append(FormDefinitionError(file: folder, reason: "holds no form-*.json file"))
+        }
+        return (forms, problems)
+    }
 
     /// The form with this id (`"2019"`, `"2021"`).
     public static func form(id: String) -> Form? { all.first { $0.id == id } }
+
+    /// Forms that reports were made on before the known ones (templates/retired-*.json):
+    /// recognised so that such a report is refused by name, never read as a known form.
+    public static let retired: [RetiredForm] = embeddedFormDefinitions.filter { $0.name.hasPrefix("retired-") }.flatMap { entry in
+        Data(base64Encoded: entry.base64).flatMap { RetiredForm.decode($0) } ?? []
+    }
+
+    /// The retired form whose labels `text` carries (at least its `minimumMatches`), if any.
+    public static func retiredForm(in text: String) -> RetiredForm? {
+        let squeezed = text.filter { !$0.isWhitespace }
+        return retired.first { form in form.labels.filter { squeezed.contains($0) }.count >= form.minimumMatches }
+    }
 
     /// The form used for reports of `year`.
     public static func form(forYear year: Int) -> Form? { all.last { $0.years.contains(year) } }

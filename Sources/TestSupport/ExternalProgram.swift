@@ -33,9 +33,9 @@ public enum ExternalProgram {
             process.environment = ProcessInfo.processInfo.environment.merging(environment) { $1 }
         }
         if let directory { process.currentDirectoryURL = directory }
-        let scratch = FileManager.default.temporaryDirectory.appendingPathComponent("xxgk-run-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: scratch, withIntermediateDirectories: true)
-        defer { try? FileManager.default.removeItem(at: scratch) }
+        let directory = try TemporaryDirectory("run")
+        defer { directory.remove() }
+        let scratch = directory.url
         let outURL = scratch.appendingPathComponent("stdout")
         let errURL = scratch.appendingPathComponent("stderr")
         _ = FileManager.default.createFile(atPath: outURL.path, contents: nil)
@@ -67,32 +67,5 @@ public enum ExternalProgram {
             throw ProgramFailure(description: "\(program) \(arguments.joined(separator: " ")) exited \(result.status): \(String(decoding: result.standardError, as: UTF8.self))")
         }
         return result.standardOutput
-    }
-}
-
-extension ExternalProgram {
-    /// Converts every file with one headless LibreOffice run into `folder`, as `format` (`xlsx`,
-    /// `pdf`, or a filter string such as `csv:Text - txt - csv (StarCalc):…`). A private profile
-    /// and HOME keep runs apart; with `recalculating` the profile forces a full recalculation on
-    /// load (OOXMLRecalcMode 0), since LibreOffice otherwise shows the cached values.
-    public static func convertWithLibreOffice(_ files: [URL], to format: String, in folder: URL, recalculating: Bool = true) throws {
-        let profile = FileManager.default.temporaryDirectory.appendingPathComponent("xxgk-lo-\(UUID().uuidString)")
-        defer { try? FileManager.default.removeItem(at: profile) }
-        let user = profile.appendingPathComponent("user")
-        try FileManager.default.createDirectory(at: user, withIntermediateDirectories: true)
-        if recalculating {
-            let settings = """
-                <?xml version="1.0" encoding="UTF-8"?>
-                <oor:items xmlns:oor="http://openoffice.org/2001/registry" xmlns:xs="http://www.w3.org/2001/XMLSchema" xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance">
-                <item oor:path="/org.openoffice.Office.Calc/Formula/Load"><prop oor:name="OOXMLRecalcMode" oor:op="fuse"><value>0</value></prop></item>
-                </oor:items>
-                """
-            try Data(settings.utf8).write(to: user.appendingPathComponent("registrymodifications.xcu"))
-        }
-        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
-        try run(
-            "soffice",
-            ["-env:UserInstallation=\(profile.absoluteString)", "--headless", "--norestore", "--convert-to", format, "--outdir", folder.path] + files.map(\.path),
-            environment: ["HOME": profile.path])
     }
 }

@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import ReportBatch
 import ReportFormats
 import ReportModel
 
@@ -75,24 +76,4 @@ struct Check: ParsableCommand {
         if (results + previousResults).contains(where: { $0.loaded == nil }) { throw CommandFailure.inputsUnreadable }
         if results.contains(where: { $0.errorCount > 0 }) { throw CommandFailure.checksFailed }
     }
-}
-
-/// The year-to-year check over a batch: each report against last year's of the same agency.
-enum YearToYear {
-    /// Adds carry-over findings to every result whose agency has a report of the year before.
-    static func compare(_ results: inout [CheckResult], with previous: [CheckResult]) {
-        var byAgency: [String: Report] = [:]
-        for report in previous.compactMap({ $0.loaded?.report }) {
-            byAgency[normalized(report.agency) + "#\(report.year)"] = report
-        }
-        for index in results.indices {
-            guard let report = results[index].loaded?.report,
-                let last = byAgency[normalized(report.agency) + "#\(report.year - 1)"]
-            else { continue }
-            results[index].compare(withPrevious: last)
-        }
-    }
-
-    /// Agency names compared without spaces and with full-width brackets folded (`AgencyName`).
-    static func normalized(_ agency: String) -> String { AgencyName.normalized(agency) }
 }

@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import ReportFormats
+import ReportBatch
 import ReportModel
 
 /// `xxgk compare REPORT...`: how an agency's report changed from year to year, or (with

@@ -1,4 +1,5 @@
 import Foundation
+import ReportBatch
 import ReportModel
 
 /// A comparison laid out as tables for output: the figures' table, the results' shares and

@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import ReportBatch
 import ReportFormats
 import ReportModel
 
@@ -10,7 +11,9 @@ struct Convert: ParsableCommand {
         discussion: """
             The kinds are taken from the file extensions. "-" reads standard input or writes standard \
             output; --from/--to then name the kind. Failing cross-checks are printed as warnings; with \
-            --strict they fail the command (exit 1) and nothing is written.
+            --strict they fail the command (exit 1) and nothing is written. Table parts that the \
+            input does not determine (ambiguous or missing rows of a text) are errors: the output is \
+            written (JSON records them under "unresolved") and the command exits 1.
             """)
 
     @Argument(help: "The report to read (\(ReportFormats.readableExtensions), or - for standard input).")
@@ -35,29 +38,17 @@ struct Convert: ParsableCommand {
         let name = input == "-" ? "<stdin>" : input
         loaded.warnings.forEach { printError($0.inFile(name).description) }
         let findings = loaded.findings + CheckEngine.check(loaded.report)
+        // What the source did not determine stays an error: the output is written (JSON keeps
+        // the unresolved parts) but the command fails, so no blank passes for a value.
+        let unresolved = findings.filter { $0.rule == CheckEngine.unresolvedRule }
         for finding in findings {
             var diagnostic = FindingPlaces.diagnostic(for: finding, in: loaded, file: name)
-            if !strict { diagnostic.severity = .warning }
+            if !strict && finding.rule != CheckEngine.unresolvedRule { diagnostic.severity = .warning }
             printError(diagnostic.description)
         }
         let failed = findings.contains { $0.severity == .error }
         if strict && failed { throw CommandFailure.checksFailed }
         try ReportFiles.save(loaded.report, to: output, with: writer)
-    }
-}
-
-/// Findings placed in their source: the file and the place of the rule's first cell, or for
-/// a finding about the report's words (the narrative) the line they stand on.
-enum FindingPlaces {
-    /// A diagnostic naming the file and the place (cell, line or JSON path) of a finding.
-    /// `source` is the text of a text report, where a narrative sentence is looked up.
-    static func diagnostic(for finding: Finding, in loaded: LoadedReport, file: String, source: String? = nil) -> Diagnostic {
-        if let excerpt = finding.excerpt {
-            // Not the table cell's place: the message is about a sentence, which names itself.
-            let line = source.flatMap { SourceText.line(of: excerpt, in: $0) }
-            return Diagnostic(finding.severity, file: file, at: line.map(SourceLocation.line), finding.message)
-        }
-        let location = finding.cells.first.flatMap { loaded.origins[$0] }
-        return Diagnostic(finding.severity, file: file, at: location, finding.message)
+        if !unresolved.isEmpty { throw CommandFailure.checksFailed }
     }
 }

@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import ReportBatch
 import ReportFormats
 import ReportModel
 import XLSX
@@ -101,16 +102,7 @@ enum ReportFiles {
 
     /// The bytes of an input file or of standard input, with a clear error when unreadable.
     static func readInput(_ path: String) throws(ReportInputError) -> Data {
-        if path == "-" { return FileHandle.standardInput.readDataToEndOfFile() }
-        var isDirectory: ObjCBool = false
-        guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else {
-            throw ReportInputError(file: path, "no such file")
-        }
-        if isDirectory.boolValue { throw ReportInputError(file: path, "is a folder, not a file") }
-        guard let data = FileManager.default.contents(atPath: path) else {
-            throw ReportInputError(file: path, "cannot be read (permission denied?)")
-        }
-        return data
+        path == "-" ? FileHandle.standardInput.readDataToEndOfFile() : try BatchInput.contents(of: path)
     }
 
     /// The input files named: files as given, folders expanded to their report files

@@ -27,6 +27,10 @@ struct XXGK: ParsableCommand {
     /// Parses the command line and runs the command; every error ends here, mapped once to
     /// its message and exit code (`CommandFailure.exit`).
     static func main() {
+        if !FormCatalog.problems.isEmpty {
+            FormCatalog.problems.forEach { printError("error: \($0)") }
+            Foundation.exit(CommandFailure.usageCode)
+        }
         let command: ParsableCommand
         do {
             command = try parseAsRoot()

@@ -61,7 +61,7 @@ final class CompareCommandTests: XCTestCase {
     }
 
     func testThreeYearsGiveTheChangesComputedIndependently() throws {
-        let folder = try temporaryFolder()
+        let folder = try makeTemporaryDirectory("compare")
         let (reports, files) = try threeYears(in: folder)
         let run = try CLI.run(["compare", "--format", "json"] + files)
         XCTAssertEqual(run.status, 0, run.standardError)
@@ -102,7 +102,7 @@ final class CompareCommandTests: XCTestCase {
     }
 
     func testTextIsAlignedByDisplayWidthAndCSVIsSafeForExcel() throws {
-        let folder = try temporaryFolder()
+        let folder = try makeTemporaryDirectory("compare")
         let (_, files) = try threeYears(in: folder)
         let text = try CLI.run(["compare"] + files)
         XCTAssertEqual(text.status, 0, text.standardError)
@@ -144,7 +144,7 @@ final class CompareCommandTests: XCTestCase {
     }
 
     func testWorkbookChartsReferenceTheTableAndLibreOfficeOpensIt() throws {
-        let folder = try temporaryFolder()
+        let folder = try makeTemporaryDirectory("compare")
         let (reports, files) = try threeYears(in: folder)
         let output = folder.appendingPathComponent("比较.xlsx")
         let run = try CLI.run(["compare", "-o", output.path] + files)
@@ -181,8 +181,8 @@ final class CompareCommandTests: XCTestCase {
         XCTAssertEqual(pie.f, ["'比较'!$A$11:$A$16", "'比较'!$D$11:$D$16"])
 
         let converted = folder.appendingPathComponent("converted")
-        try ExternalProgram.convertWithLibreOffice(
-            [output], to: "csv:Text - txt - csv (StarCalc):44,34,76,1,,0,false,true,false,false,false,-1", in: converted, recalculating: false)
+        try LibreOffice.convert(
+            [output], to: "csv:Text - txt - csv (StarCalc):44,34,76,1,,0,false,true,false,false,false,-1", in: converted)
         let csvFiles = try FileManager.default.contentsOfDirectory(atPath: converted.path).filter { $0.hasSuffix(".csv") }
         XCTAssertEqual(csvFiles.count, 1, "\(csvFiles)")
         let text = try String(contentsOf: converted.appendingPathComponent(csvFiles.first ?? ""), encoding: .utf8)
@@ -199,7 +199,7 @@ final class CompareCommandTests: XCTestCase {
     }
 
     func testReportsThatCannotBeComparedAreRefusedAndNothingIsWritten() throws {
-        let folder = try temporaryFolder()
+        let folder = try makeTemporaryDirectory("compare")
         let (_, files) = try threeYears(in: folder)
         let (_, others) = try threeYears(in: folder, agency: "另一局")
         let output = folder.appendingPathComponent("out.xlsx")
@@ -219,7 +219,7 @@ final class CompareCommandTests: XCTestCase {
     }
 
     func testByAgencyMatchesNamesAcrossTwoRounds() throws {
-        let folder = try temporaryFolder()
+        let folder = try makeTemporaryDirectory("compare")
         let form = try XCTUnwrap(FormCatalog.form(id: "2021"))
         var generator = SeededGenerator(seed: 7)
         func write(_ agency: String, _ year: Int, to round: String) throws {
@@ -255,7 +255,7 @@ final class CompareCommandTests: XCTestCase {
         ])
         XCTAssertTrue(narrative[0].hasSuffix("states 予以公开及部分公开 as 258 (“予以公开及部分公开258件，占33.9%；”), the table has 275 [narrative.applications.granted_and_partly_granted]"), narrative[0])
         // A report whose tables agree stays passed (exit 0); a stated figure that differs is a warning.
-        let folder = try temporaryFolder()
+        let folder = try makeTemporaryDirectory("compare")
         let form = try XCTUnwrap(FormCatalog.form(id: "2021"))
         var generator = SeededGenerator(seed: 11)
         var report = RandomReports.makeConsistent(form: form, using: &generator)
@@ -278,7 +278,7 @@ final class CompareCommandTests: XCTestCase {
     }
 
     func testSummaryWithPreviousHasTheYearOverYearChange() throws {
-        let folder = try temporaryFolder()
+        let folder = try makeTemporaryDirectory("compare")
         let (reports, files) = try threeYears(in: folder)
         let previous = try makeFolder(folder.appendingPathComponent("previous"))
         try FileManager.default.moveItem(atPath: files[1], toPath: previous.appendingPathComponent("2022.json").path)

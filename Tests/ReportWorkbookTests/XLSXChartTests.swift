@@ -24,8 +24,7 @@ final class XLSXChartTests: XCTestCase {
     }
 
     func testChartsReferenceTheirRangesAndCacheTheValues() throws {
-        let folder = try Interop.temporaryFolder()
-        defer { try? FileManager.default.removeItem(at: folder) }
+        let folder = try makeTemporaryDirectory("chart")
         let path = folder.appendingPathComponent("charts.xlsx").path
         let workbook = try XLSXWorkbook(path: path)
         let sheet = try workbook.addSheet(named: "它's 数据")
@@ -64,8 +63,7 @@ final class XLSXChartTests: XCTestCase {
     }
 
     func testBadChartsAreRefusedBeforeC() throws {
-        let folder = try Interop.temporaryFolder()
-        defer { try? FileManager.default.removeItem(at: folder) }
+        let folder = try makeTemporaryDirectory("chart")
         let workbook = try XLSXWorkbook(path: folder.appendingPathComponent("bad.xlsx").path)
         let sheet = try workbook.addSheet(named: "表")
         let cell = CellReference(row: 0, column: 0)

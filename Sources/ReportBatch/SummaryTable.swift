@@ -1,14 +1,16 @@
 import Foundation
+import ReportFormats
 import ReportModel
 import XLSX
 
 /// The summary of a batch of submissions: one row per file with its status, failing rules
 /// and key figures (the form's `key_figures`), written as CSV or as a workbook.
-struct SummaryTable {
+public struct SummaryTable: Sendable {
     /// The output kinds of a summary.
-    enum Kind {
+    public enum Kind: Sendable {
         case csv, xlsx
-        init?(path: String) {
+        /// The kind of a summary file by its extension, or nil.
+        public init?(path: String) {
             switch URL(fileURLWithPath: path).pathExtension.lowercased() {
             case "csv": self = .csv
             case "xlsx": self = .xlsx
@@ -18,17 +20,19 @@ struct SummaryTable {
     }
 
     /// A cell of the summary: text, or a number (blank when nil).
-    enum Cell: Equatable {
+    public enum Cell: Equatable, Sendable {
         case text(String)
         case number(Decimal?)
     }
 
-    let header: [String]
-    let rows: [[Cell]]
+    /// The column headers.
+    public let header: [String]
+    /// One row per submission.
+    public let rows: [[Cell]]
 
-    /// One row per result; `changes` adds, per key figure, its change from last year's report
-    /// (`--previous`), blank where no report of last year was found.
-    init(results: [CheckResult], changes: Bool = false) {
+    /// The summary of `results`, one row each, in their order; `changes` adds, per key
+    /// figure, its change from last year's report (`--previous`), blank where none was found.
+    public init(results: [CheckResult], changes: Bool = false) {
         // Key figures by caption, in the order the forms list them, so that reports of both
         // forms share columns where their figures mean the same.
         var captions: [String] = []
@@ -63,7 +67,7 @@ struct SummaryTable {
     }
 
     /// Writes the summary whole or not at all; the kind comes from the extension.
-    func write(to path: String) throws {
+    public func write(to path: String) throws {
         switch Kind(path: path) {
         case .csv?, nil:
             try OutputFile.write(Data(csv.utf8), to: path)
@@ -73,7 +77,7 @@ struct SummaryTable {
     }
 
     /// RFC 4180 CSV with a UTF-8 byte order mark, so Excel and WPS open the Chinese text correctly.
-    var csv: String {
+    public var csv: String {
         var lines = [header.map(CSVText.field)]
         for row in rows {
             lines.append(row.map { cell in
@@ -91,7 +95,7 @@ struct SummaryTable {
 enum SummaryWorkbook {
     /// Writes the summary whole or not at all; a writer error becomes an `OutputError` naming `path`.
     static func write(_ table: SummaryTable, to path: String) throws {
-        try ReportFiles.writeWorkbook(to: path) { (temporaryPath: String) throws(XLSXWriteError) in
+        try WorkbookOutput.write(to: path) { (temporaryPath: String) throws(XLSXWriteError) in
             let workbook = try XLSXWorkbook(path: temporaryPath)
             let sheet = try workbook.addSheet(named: "汇总")
             var header = CellStyle()
