@@ -13,6 +13,9 @@ public struct NarrativeFigure: Sendable {
     public let patterns: [String]
     /// The phrases compiled, in the order of `patterns`.
     let expressions: CompiledPatterns
+    /// The words right after the number in every phrase (件, 起), when each phrase has one: a
+    /// paragraph with none of them is not searched (the check's main cost is the expressions).
+    let anchors: [String]?
 
     /// The entry as a form file writes it.
     struct Definition: Decodable {
@@ -57,6 +60,23 @@ public struct NarrativeFigure: Sendable {
             }
         }
         expressions = CompiledPatterns(compiled)
+        let words = definition.patterns.map(Self.wordsAfterNumber)
+        anchors = words.contains(where: \.isEmpty) ? nil : Array(Set(words.joined())).sorted()
+    }
+
+    /// `件` for `…{n}件`, `件` and `起` for `…{n}(?:件|起)`; empty when the phrase does not
+    /// continue with plain words after the number.
+    static func wordsAfterNumber(_ pattern: String) -> [String] {
+        guard let range = pattern.range(of: "{n}") else { return [] }
+        let rest = pattern[range.upperBound...]
+        let special = Set("\\()[]{}|?*+.^$")
+        if rest.hasPrefix("(?:"), let close = rest.firstIndex(of: ")") {
+            let options = rest[rest.index(rest.startIndex, offsetBy: 3)..<close].split(separator: "|", omittingEmptySubsequences: false)
+            guard options.allSatisfy({ !$0.isEmpty && !$0.contains(where: special.contains) }) else { return [] }
+            return options.map(String.init)
+        }
+        guard let first = rest.first, !special.contains(first) else { return [] }
+        return [String(first)]
     }
 
     /// The rule id of this figure's findings: `narrative.applications.received.total`.
@@ -100,6 +120,19 @@ public struct CellGroup: Sendable, Equatable {
     public func sum(in report: Report) -> Decimal? {
         let values = cells.compactMap { report[$0] }
         return values.isEmpty ? nil : values.reduce(0, +)
+    }
+}
+
+extension Form {
+    /// The single characters right after the number in every narrative phrase (件, 起); nil when
+    /// some phrase has no such word (then every sentence is searched).
+    var narrativeAnchors: Set<Character>? {
+        var anchors = Set<Character>()
+        for figure in narrative {
+            guard let words = figure.anchors, words.allSatisfy({ $0.count >= 1 }) else { return nil }
+            for word in words { if let first = word.first { anchors.insert(first) } }
+        }
+        return anchors
     }
 }
 

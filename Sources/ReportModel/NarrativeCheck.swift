@@ -39,25 +39,32 @@ public enum NarrativeCheck {
         for section in report.allowedSectionIDs {
             guard let text = report.sections[section], !text.isEmpty else { continue }
             for (index, paragraph) in paragraphs(of: text).enumerated() {
-                let normalized = normalize(String(paragraph))
-                let whole = normalized as NSString
                 var seen = Set<String>()
-                for figure in form.narrative {
-                    for expression in figure.expressions.expressions {
-                        for match in expression.matches(in: normalized, range: NSRange(location: 0, length: whole.length)) {
-                            let number = match.range(withName: "n")
-                            guard number.location != NSNotFound else { continue }
-                            let lead = whole.substring(with: NSRange(location: match.range.location, length: number.location - match.range.location))
-                            // Only the clause the number stands in decides: 同比增长 earlier in the
-                            // sentence does not make "其中自然人30件" a change.
-                            let clause = lead.split(whereSeparator: { "，,、：:".contains($0) }).last.map(String.init) ?? lead
-                            if form.narrativeExclusions.contains(where: clause.contains) { continue }
-                            let position = StatedFigure.Position(section: section, paragraph: index, offset: number.location)
-                            guard seen.insert("\(figure.id)#\(number.location)").inserted else { continue }
-                            let written = whole.substring(with: number)
-                            found.append(StatedFigure(
-                                figure: figure, section: section, sentence: sentence(around: match.range, in: whole),
-                                written: written, value: value(of: written), position: position))
+                // One search per paragraph (each call of an expression has a fixed cost that
+                // dominates short texts); a paragraph without a number right before a count
+                // word (34件) states no figure and is not searched.
+                do {
+                    let normalized = normalize(paragraph)
+                    if let anchors = form.narrativeAnchors, !statesCount(normalized, before: anchors) { continue }
+                    let whole = normalized as NSString
+                    for figure in form.narrative {
+                        for expression in figure.expressions.expressions {
+                            for match in expression.matches(in: normalized, range: NSRange(location: 0, length: whole.length)) {
+                                let number = match.range(withName: "n")
+                                guard number.location != NSNotFound else { continue }
+                                let lead = whole.substring(with: NSRange(location: match.range.location, length: number.location - match.range.location))
+                                // Only the clause the number stands in decides: 同比增长 earlier in the
+                                // sentence does not make "其中自然人30件" a change.
+                                let clause = lead.split(whereSeparator: { "，,、：:".contains($0) }).last.map(String.init) ?? lead
+                                if form.narrativeExclusions.contains(where: clause.contains) { continue }
+                                let offset = number.location
+                                guard seen.insert("\(figure.id)#\(offset)").inserted else { continue }
+                                let written = whole.substring(with: number)
+                                found.append(StatedFigure(
+                                    figure: figure, section: section, sentence: sentence(around: match.range, in: whole),
+                                    written: written, value: value(of: written),
+                                    position: StatedFigure.Position(section: section, paragraph: index, offset: offset)))
+                            }
                         }
                     }
                 }
@@ -163,6 +170,21 @@ public enum NarrativeCheck {
         report.allowedSectionIDs.firstIndex(of: section) ?? Int.max / 2
     }
 
+    /// Whether a digit or Chinese numeral stands right before one of `anchors` (件, 起).
+    static func statesCount(_ text: String, before anchors: Set<Character>) -> Bool {
+        var previous: Character?
+        for character in text {
+            if anchors.contains(character), let previous, previous.isASCII && previous.isNumber || numeralCharacters.contains(previous) {
+                return true
+            }
+            previous = character
+        }
+        return false
+    }
+
+    /// The characters of Chinese numerals.
+    static let numeralCharacters = Set("零〇一二两三四五六七八九十百千万")
+
     /// A section's paragraphs: a long line (20 characters or more) whose break does not end a
     /// sentence is a wrap of the extracted text (pdftotext, PDF→Markdown), so it is joined to
     /// the next; a short one is a heading (（一）主动公开方面) and stands alone.
@@ -202,24 +224,29 @@ public enum NarrativeCheck {
     /// A paragraph as the phrases match it: full-width digits as ASCII, and whitespace removed
     /// except between two ASCII letters or digits (pdftotext writes `申请 21 件`, `2023 年`).
     static func normalize(_ text: String) -> String {
-        var scalars: [Unicode.Scalar] = []
-        let source = Array(text.unicodeScalars)
-        func asciiAlphanumeric(_ scalar: Unicode.Scalar?) -> Bool {
-            guard let scalar, scalar.isASCII else { return false }
-            return CharacterSet.alphanumerics.contains(scalar)
-        }
-        for (index, scalar) in source.enumerated() {
-            if (0xFF10...0xFF19).contains(scalar.value), let ascii = Unicode.Scalar(scalar.value - 0xFF10 + 0x30) {
-                scalars.append(ascii)
-            } else if CharacterSet.whitespaces.contains(scalar) {
-                let next = source[(index + 1)...].first { !CharacterSet.whitespaces.contains($0) }
-                if asciiAlphanumeric(scalars.last) && asciiAlphanumeric(next) && scalars.last != " " { scalars.append(" ") }
-            } else {
-                scalars.append(scalar)
-            }
+        // Scalar tests by value: Foundation's CharacterSet builds a set on every access, which
+        // made this the slowest part of the check.
+        func isSpace(_ scalar: Unicode.Scalar) -> Bool { scalar == " " || scalar == "\t" || scalar == "\u{3000}" || scalar == "\u{A0}" }
+        func isASCIIAlphanumeric(_ scalar: Unicode.Scalar?) -> Bool {
+            guard let value = scalar?.value else { return false }
+            return (0x30...0x39).contains(value) || (0x41...0x5A).contains(value) || (0x61...0x7A).contains(value)
         }
         var result = String.UnicodeScalarView()
-        result.append(contentsOf: scalars)
+        var pendingSpace = false
+        var last: Unicode.Scalar?
+        for scalar in text.unicodeScalars {
+            if isSpace(scalar) {
+                pendingSpace = true
+                continue
+            }
+            var scalar = scalar
+            if (0xFF10...0xFF19).contains(scalar.value), let ascii = Unicode.Scalar(scalar.value - 0xFF10 + 0x30) { scalar = ascii }
+            // A run of spaces survives, as one, only between two ASCII letters or digits.
+            if pendingSpace && isASCIIAlphanumeric(last) && isASCIIAlphanumeric(scalar) { result.append(" ") }
+            pendingSpace = false
+            result.append(scalar)
+            last = scalar
+        }
         return String(result)
     }
 
