@@ -60,12 +60,8 @@ enum ReportFiles {
 
     /// Reads a report. `path` "-" reads standard input. Throws `ReportInputError` naming the file.
     static func load(_ path: String, with reader: any ReportReader) throws(ReportInputError) -> LoadedReport {
-        try load(try readInput(path), named: path, with: reader)
-    }
-
-    /// Reads a report from bytes already read from `path` ("-" is standard input).
-    static func load(_ data: Data, named path: String, with reader: any ReportReader) throws(ReportInputError) -> LoadedReport {
-        try ReportFormats.read(data, file: path == "-" ? "<stdin>" : path, with: reader)
+        let name = path == "-" ? "<stdin>" : path
+        return try ReportFormats.read(try readInput(path), file: name, with: reader)
     }
 
     /// Writes a report whole or not at all. `path` "-" writes standard output.
