@@ -137,6 +137,7 @@ extension Form {
 }
 
 extension NarrativeFigure: Equatable {
+    /// Figures are equal when they declare the same cells and phrases (the compiled expressions follow).
     public static func == (lhs: NarrativeFigure, rhs: NarrativeFigure) -> Bool {
         lhs.id == rhs.id && lhs.cells == rhs.cells && lhs.patterns == rhs.patterns
     }

@@ -67,6 +67,7 @@ public struct ChartSeries: Sendable, Equatable {
         case cell(sheet: String, CellReference)
     }
 
+    /// The legend's name of the series; nil lets the application number it.
     public var name: Name?
     /// The category labels (the x axis, or the pie's slices); nil numbers them 1, 2, ….
     public var categories: SheetRange?
@@ -90,9 +91,11 @@ public struct ChartSeries: Sendable, Equatable {
 ///     chart.series = [ChartSeries(categories: SheetRange(sheet: "比较", from: years, to: lastYear), values: …)]
 ///     try sheet.insert(chart, at: CellReference(row: 12, column: 0))
 public struct Chart: Sendable, Equatable {
+    /// What is drawn: columns, bars, lines, a pie.
     public var kind: ChartKind
     /// The title over the chart; nil lets the application choose (the series name).
     public var title: String?
+    /// The series, drawn in order (a pie draws the first).
     public var series: [ChartSeries]
     /// The title of the category (x) axis.
     public var categoryAxisTitle: String?
@@ -112,6 +115,7 @@ public struct Chart: Sendable, Equatable {
         scale = (1, 1)
     }
 
+    /// Charts are equal when they draw the same (tuples are not Equatable, so the scale is compared here).
     public static func == (lhs: Chart, rhs: Chart) -> Bool {
         lhs.kind == rhs.kind && lhs.title == rhs.title && lhs.series == rhs.series
             && lhs.categoryAxisTitle == rhs.categoryAxisTitle && lhs.valueAxisTitle == rhs.valueAxisTitle
