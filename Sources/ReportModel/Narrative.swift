@@ -59,9 +59,63 @@ public struct NarrativeFigure: Sendable {
                 throw FormDefinitionError(file: file, reason: "narrative figure \(id): the phrase \(pattern) is not a valid expression")
             }
         }
-        expressions = CompiledPatterns(compiled)
+        expressions = CompiledPatterns(compiled, literals: definition.patterns.map(Self.requiredLiteral))
         let words = definition.patterns.map(Self.wordsAfterNumber)
         anchors = words.contains(where: \.isEmpty) ? nil : Array(Set(words.joined())).sorted()
+    }
+
+    /// The longest run of plain characters that every match of `pattern` contains: outside any
+    /// group or class, not made optional by a quantifier; nil when there is none or the pattern
+    /// has an alternative at its top level (then no text is required).
+    static func requiredLiteral(_ pattern: String) -> String? {
+        let text = pattern.replacingOccurrences(of: "{n}", with: "\u{0}")
+        let characters = Array(text)
+        let special = Set("\\()[]{}|?*+.^$\u{0}")
+        var depth = 0
+        var inClass = false
+        var runs: [String] = []
+        var run = ""
+        var index = 0
+        while index < characters.count {
+            let character = characters[index]
+            let next = index + 1 < characters.count ? characters[index + 1] : nil
+            if character == "\\" {
+                // An escape (\s, \.) is not plain text; it ends the run.
+                if !run.isEmpty { runs.append(run) }
+                run = ""
+                index += 2
+                continue
+            }
+            if !inClass && character == "{" {
+                // A counted quantifier ({0,12}): its digits are not text of the match.
+                if !run.isEmpty { runs.append(run) }
+                run = ""
+                while index < characters.count && characters[index] != "}" { index += 1 }
+                index += 1
+                continue
+            }
+            if inClass {
+                if character == "]" { inClass = false }
+            } else if character == "[" {
+                inClass = true
+            } else if character == "(" {
+                depth += 1
+            } else if character == ")" {
+                depth -= 1
+            } else if character == "|" && depth == 0 {
+                return nil
+            }
+            let quantified = next.map { "?*+{".contains($0) } ?? false
+            if depth == 0 && !inClass && !special.contains(character) && !quantified {
+                run.append(character)
+            } else {
+                if !run.isEmpty { runs.append(run) }
+                run = ""
+            }
+            index += 1
+        }
+        if !run.isEmpty { runs.append(run) }
+        return runs.filter { !$0.isEmpty }.max { $0.count < $1.count }
     }
 
     /// `件` for `…{n}件`, `件` and `起` for `…{n}(?:件|起)`; empty when the phrase does not
@@ -87,7 +141,21 @@ public struct NarrativeFigure: Sendable {
 /// use from many threads at once (Foundation documents it so), which the box asserts.
 final class CompiledPatterns: @unchecked Sendable {
     let expressions: [NSRegularExpression]
-    init(_ expressions: [NSRegularExpression]) { self.expressions = expressions }
+    /// For each expression, text every match contains (UTF-8), or nil: a paragraph without it
+    /// is not searched, which spares most calls of the expressions (each has a fixed cost).
+    let literals: [[UInt8]?]
+    init(_ expressions: [NSRegularExpression], literals: [String?]) {
+        self.expressions = expressions
+        self.literals = literals.map { $0.map { Array($0.utf8) } }
+    }
+
+    /// The expressions worth running on `text` (its UTF-8), with their index.
+    func candidates(in text: [UInt8]) -> [NSRegularExpression] {
+        zip(expressions, literals).compactMap { expression, literal in
+            guard let literal else { return expression }
+            return text.firstRange(of: literal) != nil ? expression : nil
+        }
+    }
 }
 
 /// A named group of cells whose sum is one figure (不予公开 = the eight 不予公开 rows).

@@ -47,8 +47,9 @@ public enum NarrativeCheck {
                     let normalized = normalize(paragraph)
                     if let anchors = form.narrativeAnchors, !statesCount(normalized, before: anchors) { continue }
                     let whole = normalized as NSString
+                    let bytes = Array(normalized.utf8)
                     for figure in form.narrative {
-                        for expression in figure.expressions.expressions {
+                        for expression in figure.expressions.candidates(in: bytes) {
                             for match in expression.matches(in: normalized, range: NSRange(location: 0, length: whole.length)) {
                                 let number = match.range(withName: "n")
                                 guard number.location != NSNotFound else { continue }

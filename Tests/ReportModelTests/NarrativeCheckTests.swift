@@ -143,4 +143,16 @@ final class NarrativeCheckTests: XCTestCase {
             ] : [], name)
         }
     }
+
+    /// The text every match of a phrase contains, which spares the expression on paragraphs
+    /// without it: outside groups and classes, not quantified, never the digits of {0,12}.
+    func testTheRequiredTextOfAPhrase() {
+        XCTAssertEqual(NarrativeFigure.requiredLiteral("(?:收到|受理)[^。；，]{0,12}?申请(?:共计|共)?{n}件"), "申请")
+        XCTAssertEqual(NarrativeFigure.requiredLiteral("(?:主动公开|制发)[^。；]{0,20}?(?<!部门)规章{n}件"), "规章")
+        XCTAssertEqual(NarrativeFigure.requiredLiteral("予以公开(?:及|和)部分公开{n}件"), "予以公开")
+        XCTAssertEqual(NarrativeFigure.requiredLiteral("上年(?:度)?结转{n}件"), "上年")
+        XCTAssertEqual(NarrativeFigure.requiredLiteral("行政复议案?件{n}件"), "行政复议")
+        XCTAssertNil(NarrativeFigure.requiredLiteral("收到{n}件|受理{n}件"))
+        XCTAssertNil(NarrativeFigure.requiredLiteral("(?:收到|受理){n}"))
+    }
 }
