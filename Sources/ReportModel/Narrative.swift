@@ -1,4 +1,7 @@
 import Foundation
+#if canImport(Glibc)
+import Glibc
+#endif
 
 /// A figure of the tables that the narrative (正文) may state, with the phrases that state it:
 /// one entry of a form file's `narrative` list.
@@ -143,17 +146,23 @@ final class CompiledPatterns: @unchecked Sendable {
     let expressions: [NSRegularExpression]
     /// For each expression, text every match contains (UTF-8), or nil: a paragraph without it
     /// is not searched, which spares most calls of the expressions (each has a fixed cost).
-    let literals: [[UInt8]?]
+    let literals: [[CChar]?]
     init(_ expressions: [NSRegularExpression], literals: [String?]) {
         self.expressions = expressions
-        self.literals = literals.map { $0.map { Array($0.utf8) } }
+        self.literals = literals.map { $0.map { Array($0.utf8CString) } }
     }
 
-    /// The expressions worth running on `text` (its UTF-8), with their index.
-    func candidates(in text: [UInt8]) -> [NSRegularExpression] {
+    /// Whether `needle` occurs in `haystack`, both NUL-terminated UTF-8 (C's strstr: the
+    /// generic collection search is far slower, and this runs for every phrase on every paragraph).
+    static func contains(_ haystack: [CChar], _ needle: [CChar]) -> Bool {
+        strstr(haystack, needle) != nil
+    }
+
+    /// The expressions worth running on `text` (its NUL-terminated UTF-8).
+    func candidates(in text: [CChar]) -> [NSRegularExpression] {
         zip(expressions, literals).compactMap { expression, literal in
             guard let literal else { return expression }
-            return text.firstRange(of: literal) != nil ? expression : nil
+            return Self.contains(text, literal) ? expression : nil
         }
     }
 }
@@ -194,11 +203,14 @@ public struct CellGroup: Sendable, Equatable {
 extension Form {
     /// The single characters right after the number in every narrative phrase (件, 起); nil when
     /// some phrase has no such word (then every sentence is searched).
-    var narrativeAnchors: Set<Character>? {
-        var anchors = Set<Character>()
+    var narrativeAnchors: Set<Unicode.Scalar>? {
+        var anchors = Set<Unicode.Scalar>()
         for figure in narrative {
-            guard let words = figure.anchors, words.allSatisfy({ $0.count >= 1 }) else { return nil }
-            for word in words { if let first = word.first { anchors.insert(first) } }
+            guard let words = figure.anchors else { return nil }
+            for word in words {
+                guard let first = word.unicodeScalars.first else { return nil }
+                anchors.insert(first)
+            }
         }
         return anchors
     }

@@ -36,6 +36,7 @@ public enum NarrativeCheck {
     public static func statedFigures(in report: Report) -> [StatedFigure] {
         let form = report.form
         var found: [StatedFigure] = []
+        let anchors = form.narrativeAnchors
         for section in report.allowedSectionIDs {
             guard let text = report.sections[section], !text.isEmpty else { continue }
             for (index, paragraph) in paragraphs(of: text).enumerated() {
@@ -45,9 +46,9 @@ public enum NarrativeCheck {
                 // word (34件) states no figure and is not searched.
                 do {
                     let normalized = normalize(paragraph)
-                    if let anchors = form.narrativeAnchors, !statesCount(normalized, before: anchors) { continue }
+                    if let anchors, !statesCount(normalized, before: anchors) { continue }
                     let whole = normalized as NSString
-                    let bytes = Array(normalized.utf8)
+                    let bytes = Array(normalized.utf8CString)
                     for figure in form.narrative {
                         for expression in figure.expressions.candidates(in: bytes) {
                             for match in expression.matches(in: normalized, range: NSRange(location: 0, length: whole.length)) {
@@ -72,9 +73,10 @@ public enum NarrativeCheck {
             }
         }
         // Section order, then text order; `seen` already drops a figure found twice at one place.
+        let order = Dictionary(report.allowedSectionIDs.enumerated().map { ($1, $0) }, uniquingKeysWith: { first, _ in first })
         return found.sorted {
-            (sectionOrder($0.position.section, report), $0.position.paragraph, $0.position.offset)
-                < (sectionOrder($1.position.section, report), $1.position.paragraph, $1.position.offset)
+            (order[$0.position.section] ?? Int.max, $0.position.paragraph, $0.position.offset)
+                < (order[$1.position.section] ?? Int.max, $1.position.paragraph, $1.position.offset)
         }
     }
 
@@ -167,40 +169,54 @@ public enum NarrativeCheck {
         return section
     }
 
-    private static func sectionOrder(_ section: String, _ report: Report) -> Int {
-        report.allowedSectionIDs.firstIndex(of: section) ?? Int.max / 2
-    }
 
     /// Whether a digit or Chinese numeral stands right before one of `anchors` (件, 起).
-    static func statesCount(_ text: String, before anchors: Set<Character>) -> Bool {
-        var previous: Character?
-        for character in text {
-            if anchors.contains(character), let previous, previous.isASCII && previous.isNumber || numeralCharacters.contains(previous) {
+    static func statesCount(_ text: String, before anchors: Set<Unicode.Scalar>) -> Bool {
+        var previous: Unicode.Scalar?
+        for scalar in text.unicodeScalars {
+            if anchors.contains(scalar), let previous, (0x30...0x39).contains(previous.value) || numeralScalars.contains(previous) {
                 return true
             }
-            previous = character
+            previous = scalar
         }
         return false
     }
 
     /// The characters of Chinese numerals.
-    static let numeralCharacters = Set("零〇一二两三四五六七八九十百千万")
+    static let numeralScalars = Set("零〇一二两三四五六七八九十百千万".unicodeScalars)
 
     /// A section's paragraphs: a long line (20 characters or more) whose break does not end a
     /// sentence is a wrap of the extracted text (pdftotext, PDF→Markdown), so it is joined to
     /// the next; a short one is a heading (（一）主动公开方面) and stands alone.
     static func paragraphs(of text: String) -> [String] {
+        // One pass over the scalars (not Characters, split or CharacterSet): this runs over
+        // every section of every report.
+        let ends = Set("。；！？：:;!?".unicodeScalars)
         var paragraphs: [String] = []
-        var current = ""
-        for line in text.split(separator: "\n") {
-            current += line
-            let trimmed = line.trimmingCharacters(in: .whitespaces)
-            if trimmed.count < 20 || trimmed.last.map({ "。；！？：:;!?".contains($0) }) == true {
-                paragraphs.append(current)
-                current = ""
+        var current = String.UnicodeScalarView()
+        var visible = 0
+        var last: Unicode.Scalar?
+        func endLine() {
+            if visible > 0 && (visible < 20 || last.map(ends.contains) == true) {
+                paragraphs.append(String(current))
+                current = String.UnicodeScalarView()
+            }
+            visible = 0
+            last = nil
+        }
+        for scalar in text.unicodeScalars {
+            if scalar == "\n" {
+                endLine()
+                continue
+            }
+            current.append(scalar)
+            if scalar != " " && scalar != "\t" && scalar != "\u{3000}" {
+                visible += 1
+                last = scalar
             }
         }
-        if !current.isEmpty { paragraphs.append(current) }
+        endLine()
+        if !current.isEmpty { paragraphs.append(String(current)) }
         return paragraphs
     }
 
