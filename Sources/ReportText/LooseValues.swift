@@ -12,7 +12,7 @@ extension TableWalker {
         var warnings: [Diagnostic] = []
     }
 
-    func looseValues(anchors: [Anchor], found: Set<Int>, claimed: Set<Int>, tableStart: [String: Int]) -> LooseResult {
+    func looseValues(found: Set<Int>, claimed: Set<Int>, tableStart: [String: Int]) -> LooseResult {
         var result = LooseResult()
         let starts = regionStarts(tableStart: tableStart, claimed: claimed)
         for (position, table) in form.tables.enumerated() {
@@ -23,7 +23,7 @@ extension TableWalker {
                 return owner == table.id
             }
             guard !missing.isEmpty, start < end else { continue }
-            if let solved = solve(table: table, anchors: anchors, missing: missing, region: start..<end, claimed: claimed) {
+            if let solved = solve(table: table, missing: missing, region: start..<end, claimed: claimed) {
                 result.groups += solved.groups
                 result.found.formUnion(solved.found)
                 result.warnings += solved.warnings
@@ -58,7 +58,7 @@ extension TableWalker {
         var line: Int { tokens.first?.line ?? 0 }
     }
 
-    private func solve(table: TableDefinition, anchors: [Anchor], missing: [Int], region: Range<Int>, claimed: Set<Int>) -> LooseResult? {
+    private func solve(table: TableDefinition, missing: [Int], region: Range<Int>, claimed: Set<Int>) -> LooseResult? {
         // Runs of unclaimed values holding at least one number.
         var runs: [Run] = []
         var current: [Token] = []
@@ -106,14 +106,14 @@ extension TableWalker {
                 if case .group(_, let lastRow, _) = anchors[candidate].kind { return lastRow == row && present.contains(candidate) }
                 return false
             }
-            if let group, !descendants(of: group, in: anchors).contains(where: { present.contains($0) && $0 != anchorIndex }) {
+            if let group, !descendants(of: group).contains(where: { present.contains($0) && $0 != anchorIndex }) {
                 queue.append((anchorIndex, cells, anchors[group].label))
                 singleRows.append((group, anchorIndex))
             }
         }
         var result = LooseResult()
         for (group, row) in singleRows {
-            result.found.formUnion(descendants(of: group, in: anchors))
+            result.found.formUnion(descendants(of: group))
             result.warnings.append(Diagnostic(.warning,
                 "the single row “\(anchors[group].label)” (an older form's row) is counted under “\(anchors[row].label)”"))
         }
@@ -169,9 +169,6 @@ extension TableWalker {
                 values[cell] = ValueGroup.scaled(value, token.suffix, units: form.units)
             }
         }
-        let own = Set(cells)
-        return form.ruleInstances.allSatisfy { instance in
-            !Set(instance.cells).isSubset(of: own) || instance.holds(in: values)
-        }
+        return Rule.Instance.instances(inside: cells, of: form).allSatisfy { $0.holds(in: values) }
     }
 }
