@@ -30,11 +30,13 @@ struct ReportAssembler {
     /// The report year: a text with neither a title nor enough table rows is not a report; a
     /// year outside the accepted range is refused at its line, as every reader does.
     private func reportYear() throws(ReportInputError) -> Int {
+        // The example title of the messages is the newest form's.
+        let example = (FormCatalog.newest ?? recognition.form).title(agency: "…", year: 2023)
         guard recognition.title != nil || tables.matchedRows >= 5 else {
-            throw ReportInputError("not a 政府信息公开工作年度报告: no title such as “…2023年政府信息公开工作年度报告” and no table rows of the form were found")
+            throw ReportInputError("not a 政府信息公开工作年度报告: no title such as “\(example)” and no table rows of the form were found")
         }
         guard let year = recognition.year else {
-            throw ReportInputError("no report year found: expected a title such as “…2023年政府信息公开工作年度报告”")
+            throw ReportInputError("no report year found: expected a title such as “\(example)”")
         }
         guard ReportYears.contains(year.year) else {
             throw ReportInputError(at: .line(year.line), ReportYears.outOfRangeMessage(year.year))

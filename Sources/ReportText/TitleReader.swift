@@ -29,7 +29,8 @@ enum TitleReader {
     /// The title among the first lines, or nil.
     static func title(in lines: [String]) -> Title? {
         let cleaned = lines.map(clean)
-        for index in cleaned.indices.prefix(80) {
+        // An empty line is passed over: joined with the next it would put the title on itself.
+        for index in cleaned.indices.prefix(80) where !cleaned[index].isEmpty {
             let next = cleaned[(index + 1)...].first { !$0.isEmpty } ?? ""
             // A title wrapped over two lines (PDF text) is read joined.
             for text in [cleaned[index], cleaned[index] + next] {

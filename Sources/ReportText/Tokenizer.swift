@@ -46,7 +46,10 @@ struct TokenizedText {
     /// The lines and tokens of a decoded text.
     init(text: String) {
         self.text = text
-        lines = text.components(separatedBy: "\n").map { $0.replacingOccurrences(of: "\r", with: "") }
+        // By scalars: `\r\n` is one Character, which a split at the Character `\n` misses.
+        lines = text.unicodeScalars.split(separator: "\n", omittingEmptySubsequences: false).map {
+            String(String.UnicodeScalarView($0)).replacingOccurrences(of: "\r", with: "")
+        }
         tokens = Tokenizer.tokens(of: lines)
     }
 
