@@ -74,3 +74,15 @@ final class TokenizerTests: XCTestCase {
         XCTAssertEqual(input.tokens.map(\.line), [1, 2, 2])
     }
 }
+
+/// A report saved with Windows line ends reads as the same report.
+final class LineEndTests: XCTestCase {
+    func testWindowsLineEndsGiveTheSameReport() throws {
+        let text = try String(decoding: Fixtures.data("examples/000_dongxihu_2020.txt"), as: UTF8.self)
+        let unix = try ReportText.parse(text: text, file: "a.txt")
+        let windows = try ReportText.parse(Data(text.replacingOccurrences(of: "\n", with: "\r\n").utf8), file: "a.txt")
+        XCTAssertEqual(windows.report, unix.report)
+        XCTAssertEqual(windows.origins, unix.origins)
+        XCTAssertEqual(windows.warnings, unix.warnings)
+    }
+}
