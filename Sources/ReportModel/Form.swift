@@ -281,21 +281,74 @@ extension Form {
     }
 }
 
-/// The forms shipped with xxgk (templates/form-*.json, embedded at build time).
+/// The forms xxgk knows: the ones shipped with it (templates/form-*.json, embedded at
+/// build time) and, when the environment variable `XXGK_FORMS` names a folder, every
+/// `form-*.json` in it. A folder's form replaces a shipped form of the same id, so a third
+/// form version (or a corrected one) is a data file, not a new build.
 public enum FormCatalog {
-    /// Every shipped form, oldest first.
-    public static let all: [Form] = {
-        embeddedFormDefinitions.compactMap { entry -> Form? in
-            guard let data = Data(base64Encoded: entry.base64) else { return nil }
+    /// The environment variable naming a folder of extra form definition files.
+    public static let folderVariable = "XXGK_FORMS"
+
+    /// Every form, oldest first.
+    public static var all: [Form] { loaded.forms }
+
+    /// Why form files of the `XXGK_FORMS` folder could not be used (empty when all were).
+    public static var problems: [FormDefinitionError] { loaded.problems }
+
+    private static let loaded: (forms: [Form], problems: [FormDefinitionError]) = {
+        var problems: [FormDefinitionError] = []
+        var forms: [Form] = []
+        for entry in embeddedFormDefinitions {
             // The shipped definitions are checked by the tests; a broken one is a build defect.
-            do {
-                return try Form(definition: data, file: entry.name)
-            } catch {
-                FileHandle.standardError.write(Data("xxgk: internal error: \(error)\n".utf8))
-                return nil
+            guard let data = Data(base64Encoded: entry.base64) else {
+                problems.append(FormDefinitionError(file: entry.name, reason: "not embedded correctly"))
+                continue
             }
-        }.sorted { $0.years.first < $1.years.first }
+            do throws(FormDefinitionError) {
+                forms.append(try Form(definition: data, file: entry.name))
+            } catch {
+                problems.append(error)
+            }
+        }
+        if let folder = ProcessInfo.processInfo.environment[folderVariable], !folder.isEmpty {
+            let (extra, folderProblems) = FormCatalog.forms(inFolder: folder)
+            problems += folderProblems
+            for form in extra {
+                forms.removeAll { $0.id == form.id }
+                forms.append(form)
+            }
+        }
+        return (forms.sorted { $0.years.first < $1.years.first }, problems)
     }()
+
+    /// The forms defined by the `form-*.json` files of `folder`, in name order, and the
+    /// problems of the files that are not valid form definitions.
+    public static func forms(inFolder folder: String) -> (forms: [Form], problems: [FormDefinitionError]) {
+        let names: [String]
+        do {
+            names = try FileManager.default.contentsOfDirectory(atPath: folder)
+        } catch {
+            return ([], [FormDefinitionError(file: folder, reason: "the folder named by \(folderVariable) cannot be read")])
+        }
+        var forms: [Form] = []
+        var problems: [FormDefinitionError] = []
+        for name in names.sorted() where name.hasPrefix("form-") && name.hasSuffix(".json") {
+            let path = (folder as NSString).appendingPathComponent(name)
+            guard let data = FileManager.default.contents(atPath: path) else {
+                problems.append(FormDefinitionError(file: path, reason: "cannot be read"))
+                continue
+            }
+            do throws(FormDefinitionError) {
+                forms.append(try Form(definition: data, file: path))
+            } catch {
+                problems.append(error)
+            }
+        }
+        if forms.isEmpty && problems.isEmpty {
+            problems.append(FormDefinitionError(file: folder, reason: "holds no form-*.json file"))
+        }
+        return (forms, problems)
+    }
 
     /// The form with this id (`"2019"`, `"2021"`).
     public static func form(id: String) -> Form? { all.first { $0.id == id } }

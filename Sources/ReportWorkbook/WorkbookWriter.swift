@@ -135,10 +135,9 @@ struct WorkbookWriter {
             case .date:
                 let style = WorkbookStyles.coverInput(numberFormat: WorkbookStyles.dateFormat)
                 if let date = content.date { try sheet.write(number: date.serialNumber, at: cell, style: style) } else { try sheet.writeBlank(at: cell, style: style) }
-                // Signed in the year reported on at the earliest, and at the latest the year after the last.
                 let range = (
                     ReportDate(year: ReportYears.accepted.lowerBound, month: 1, day: 1)?.serialNumber ?? 32_874,
-                    ReportDate(year: ReportYears.accepted.upperBound + 1, month: 12, day: 31)?.serialNumber ?? 73_780)
+                    ReportDate(year: ReportYears.accepted.upperBound, month: 12, day: 31)?.serialNumber ?? 73_415)
                 try sheet.validate(from: cell, to: cell, DataValidation(
                     .date(minimum: range.0, maximum: range.1), inputTitle: WorkbookText.inputTitle, inputMessage: WorkbookText.dateMessage,
                     errorTitle: WorkbookText.errorTitle, errorMessage: WorkbookText.dateError))
