@@ -102,9 +102,11 @@ enum Tokenizer {
     /// Words after a number in a sentence (`21 人`, `3 月`), besides the count words and the
     /// converted units (`元`): a number followed by one is prose, not a cell.
     private static let proseMeasureWords = "人篇期家名余场份年月日号时分秒"
-    /// Words right after digits that make them part of a word (`2023年`, `第20条`, `第3页`).
+    /// Words right after digits that make them part of a word (`2023年`, `第3页`), besides
+    /// the count words (`第20条`).
     private static let wordSuffixes = "年月日号页%％人"
 
+    /// The tokens of `lines`, each carrying its 1-based line number.
     static func tokens(of lines: [String]) -> [Token] {
         var tokens: [Token] = []
         for (index, raw) in lines.enumerated() {
@@ -275,6 +277,7 @@ enum Tokenizer {
         case number(String, end: Int, enumerator: Character?)
     }
 
+    /// What the digits starting at `index` of `chars` are.
     private static func digitRun(_ chars: [Character], at index: Int, signed: Bool) -> DigitRun {
         var end = index + 1
         while end < chars.count, chars[end].isASCIIDigit || (chars[end] == "." && end + 1 < chars.count && chars[end + 1].isASCIIDigit) { end += 1 }
