@@ -21,6 +21,7 @@ struct ReportAssembler {
         }
         var report = Report(form: form, agency: recognition.agency, year: year, date: recognition.signature.date)
         for (cell, value) in tables.values { report[cell] = value }
+        report.unresolved = tables.unresolved
         report.sections = SectionReader(form: form, lines: input.lines, titleLine: recognition.title?.line,
             end: recognition.signature.firstLine, tablesEnd: tables.lines.values.max().map { $0 - 1 }).sections()
         return LoadedReport(report: report, origins: tables.lines.mapValues { .line($0) },
@@ -32,6 +33,12 @@ struct ReportAssembler {
     private func reportYear() throws(ReportInputError) -> Int {
         // The example title of the messages is the newest form's.
         let example = (FormCatalog.newest ?? recognition.form).title(agency: "…", year: 2023)
+        // A report on a form before the known ones is refused by name, never read as one of them.
+        if let retired = FormCatalog.retiredForm(in: input.text),
+            tables.matchedRows < 5 || recognition.year.map({ $0.year <= (retired.years.last ?? Int.max) }) ?? true
+        {
+            throw ReportInputError(retired.refusal)
+        }
         guard recognition.title != nil || tables.matchedRows >= 5 else {
             throw ReportInputError("not a 政府信息公开工作年度报告: no title such as “\(example)” and no table rows of the form were found")
         }

@@ -7,6 +7,8 @@ struct TableReading {
     /// The line each cell (valued or blank) was read from.
     var lines: [CellKey: Int] = [:]
     var warnings: [Diagnostic] = []
+    /// The rows the text does not determine (ambiguous or not found): errors, never blanks.
+    var unresolved: [Unresolved] = []
     /// The rows (and the band) whose labels were found: how much of the form the text has.
     var matchedRows = 0
 }

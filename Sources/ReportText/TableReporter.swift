@@ -2,8 +2,9 @@ import Foundation
 import ReportModel
 
 /// Reporting, the last step of reading the tables: the chosen readings as values and lines,
-/// and warnings for notes and units, rows the rules cannot settle, rows not found and the
-/// tables the text therefore does not determine.
+/// warnings for notes and units, the rows the rules cannot settle and the rows not found as
+/// `Unresolved` parts (errors of the report, never silent blanks), and a warning for each
+/// table the text therefore does not determine.
 struct TableReporter {
     let form: Form
     let anchors: [Anchor]
@@ -22,12 +23,14 @@ struct TableReporter {
         }
         for index in resolution.ambiguous {
             let group = matches.groups[index]
-            reading.warnings.append(ambiguityWarning(group))
-            undetermine(group.cells.first?.table ?? "")
+            guard let first = group.cells.first else { continue }
+            reading.unresolved.append(Unresolved(
+                table: first.table, row: first.row, line: group.line, reason: .ambiguous, candidates: group.candidates))
+            undetermine(first.table)
         }
         for (index, anchor) in anchors.enumerated() where !matches.found.contains(index) {
-            guard let warning = missingWarning(anchor) else { continue }
-            reading.warnings.append(warning)
+            guard let missing = missingPart(anchor) else { continue }
+            reading.unresolved.append(missing)
             undetermine(anchor.table)
         }
         for table in undetermined {
@@ -62,24 +65,13 @@ struct TableReporter {
         return Diagnostic(.warning, at: .line(token.line), "“\(value)\(token.suffix)”: kept the number \(value), the note “\(token.suffix)” is not a value")
     }
 
-    /// A row whose values the rules cannot place, with its candidate readings.
-    private func ambiguityWarning(_ group: ValueGroup) -> Diagnostic {
-        let readings = group.candidates.prefix(20).map { reading in
-            reading.map { $0.map(ReportJSON.format) ?? "·" }.joined(separator: " ")
-        }
-        let more = group.candidates.count > 20 ? " (and \(group.candidates.count - 20) more)" : ""
-        let row = group.cells.first.map { form.table($0.table)?.row($0.row)?.label ?? $0.row } ?? ""
-        return Diagnostic(.warning, at: .line(group.line),
-            "cannot tell which columns the values of “\(row)” belong to; candidate readings: \(readings.joined(separator: " | "))\(more); left blank")
-    }
-
     /// A row or band header the text does not have; nil for a group label (its rows speak).
-    private func missingWarning(_ anchor: Anchor) -> Diagnostic? {
+    private func missingPart(_ anchor: Anchor) -> Unresolved? {
         switch anchor.kind {
-        case .row(let table, _, _):
-            return Diagnostic(.warning, "row “\(anchor.label)” of table \(table) was not found: its cells are left blank")
+        case .row(let table, let row, _):
+            return Unresolved(table: table, row: row, line: nil, reason: .notFound)
         case .band(let table, _):
-            return Diagnostic(.warning, "the header of table \(table) (“\(anchor.label)”) was not found: its cells are left blank")
+            return Unresolved(table: table, row: nil, line: nil, reason: .notFound)
         case .group:
             return nil
         }

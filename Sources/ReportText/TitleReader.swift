@@ -76,7 +76,7 @@ enum TitleReader {
     }
 
     /// The year of `统计期限为2023年1月1日至2023年12月31日` when there is no title.
-    private static let statisticsPeriod = NSRegularExpression.constant(#"(\d{4})\s*年\s*1\s*月\s*1\s*日\s*[至到-]"#)
+    private static let statisticsPeriod = NSRegularExpression.constant(#"(\d{4})\s*年\s*1\s*月\s*1\s*日\s*起?\s*[至到-]"#)
 
     /// The year of the first statistics period stated in the text, with its line.
     static func statisticsYear(in lines: [String]) -> StatedYear? {

@@ -52,6 +52,9 @@ final class RecognitionTests: XCTestCase {
     func testStatisticsYearWithItsLine() {
         XCTAssertEqual(TitleReader.statisticsYear(in: ["一、总体情况", "本报告所列数据统计期限为2023年1月1日至2023年12月31日。"]),
             TitleReader.StatedYear(year: 2023, line: 2))
+        // Hongze's wording: 统计期限自 … 日起至 ….
+        XCTAssertEqual(TitleReader.statisticsYear(in: ["本报告中所列数据的统计期限自 2023 年 1 月 1 日起至 2023 年 12 月 31 日止。"]),
+            TitleReader.StatedYear(year: 2023, line: 1))
     }
 
     func testFormFromDistinctiveLabelsThenYear() throws {

@@ -101,8 +101,9 @@ final class TableStageTests: XCTestCase {
         XCTAssertEqual(reading.lines, [fees[0]: 8])
         XCTAssertEqual(reading.warnings.map(\.description), [
             "warning: line 8: “251000元” is in 元: converted to 万元",
-            "warning: row “规章” of table proactive was not found: its cells are left blank",
             "warning: table proactive is undetermined: the text does not fix its values",
         ])
+        // The row not found is an unresolved part of the report, not a blank.
+        XCTAssertEqual(reading.unresolved, [Unresolved(table: "proactive", row: "rules", line: nil, reason: .notFound)])
     }
 }
