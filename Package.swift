@@ -12,6 +12,7 @@ let package = Package(
         .library(name: "XLSX", targets: ["XLSX"]),
         .library(name: "ReportWorkbook", targets: ["ReportWorkbook"]),
         .library(name: "ReportText", targets: ["ReportText"]),
+        .library(name: "HTMLReport", targets: ["HTMLReport"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
@@ -50,6 +51,10 @@ let package = Package(
         .target(
             name: "ReportText",
             dependencies: ["ReportModel"]),
+        // Published report pages (HTML, often GBK) → the lines of a text report → ReportText.
+        .target(
+            name: "HTMLReport",
+            dependencies: ["CLibXML2", "ReportModel", "ReportText"]),
         // The command line.
         .executableTarget(
             name: "xxgk",
@@ -81,6 +86,10 @@ let package = Package(
         .testTarget(
             name: "ReportTextTests",
             dependencies: ["ReportModel", "ReportText"]),
+        // Report pages in the structure of real government sites, and hostile pages.
+        .testTarget(
+            name: "HTMLReportTests",
+            dependencies: ["HTMLReport", "ReportModel", "ReportText"]),
         .testTarget(
             name: "CLITests",
             dependencies: ["ReportModel", "TestSupport"]),

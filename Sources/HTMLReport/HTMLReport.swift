@@ -1,0 +1,113 @@
+import Foundation
+import ReportModel
+import ReportText
+
+/// Published reports as web pages (HTML, often GBK): the page's report region becomes the
+/// lines of a text report, read by the text parser, with every place mapped back to the
+/// line of the page.
+public enum HTMLReport {
+    /// Pages larger than this are refused before parsing: a report page is well under 1 MB.
+    static let maxPageBytes = 20 * 1024 * 1024
+    /// Deeper nesting is refused: real pages nest 20–40 deep; recursion stays bounded.
+    static let maxDepth = 256
+    /// Table slots (rowspan and colspan expanded) of a whole page.
+    static let maxTableCells = 200_000
+
+    /// True when the bytes start (after a BOM and white space) with HTML markup: a doctype,
+    /// or an `html`, `head`, `body`, `table` or `meta` tag.
+    public static func sniff(_ data: Data) -> Bool {
+        var bytes = [UInt8](data.prefix(4096))
+        if bytes.starts(with: [0xEF, 0xBB, 0xBF]) {
+            bytes.removeFirst(3)
+        } else if bytes.starts(with: [0xFF, 0xFE]) || bytes.starts(with: [0xFE, 0xFF]) {
+            let encoding: String.Encoding = bytes[0] == 0xFF ? .utf16LittleEndian : .utf16BigEndian
+            // A UTF-16 prefix may end in half a character: drop the odd byte.
+            let body = bytes.dropFirst(2).prefix((bytes.count - 2) & ~1)
+            bytes = Array((String(data: Data(body), encoding: encoding) ?? "").utf8)
+        }
+        var text = String(decoding: bytes, as: UTF8.self).lowercased()[...]
+        // Comments and an XML declaration may come first (XHTML pages, CMS banners).
+        while true {
+            text = text.drop { $0.isWhitespace }
+            if text.hasPrefix("<!--"), let end = text.range(of: "-->") {
+                text = text[end.upperBound...]
+            } else if text.hasPrefix("<?xml"), let end = text.range(of: "?>") {
+                text = text[end.upperBound...]
+            } else {
+                break
+            }
+        }
+        for start in ["<!doctype html", "<html", "<head", "<body", "<table", "<meta"] where text.hasPrefix(start) {
+            let next = text.dropFirst(start.count).first
+            if next == nil || next == ">" || next == "/" || next?.isWhitespace == true { return true }
+        }
+        return false
+    }
+
+    /// Reads a published report page. Throws `ReportInputError` (naming `file`, with page
+    /// lines) when the page is not HTML, exceeds a limit, or holds no readable report.
+    public static func read(_ data: Data, file: String?) throws(ReportInputError) -> LoadedReport {
+        do {
+            return try readPage(data, file: file)
+        } catch {
+            throw file.map { error.inFile($0) } ?? error
+        }
+    }
+
+    private static func readPage(_ data: Data, file: String?) throws(ReportInputError) -> LoadedReport {
+        guard data.count <= maxPageBytes else {
+            throw ReportInputError("the page is larger than \(maxPageBytes / 1024 / 1024) MB; a report page is far smaller")
+        }
+        guard sniff(data) else {
+            throw ReportInputError("not an HTML page: expected <!DOCTYPE html>, <html>, <head>, <body>, <table> or <meta> at the start")
+        }
+        let utf8 = try PageEncoding.utf8([UInt8](data))
+        let root = try HTMLDocument.parse(utf8: utf8, maxDepth: maxDepth)
+        let pageTitle = PageText.first(in: root) { $0.name == "title" }
+        let body = PageFurniture.removed(from: root).map { PageText.first(in: $0) { $0.name == "body" } ?? $0 }
+        var lines: [PageLine] = []
+        if let body {
+            let region = PageText.region(in: body)
+            lines = try PageText.lines(of: region, maxCells: maxTableCells)
+            // The title is outside the article on many sites (a heading above it, or only
+            // the page's <title>): without it the text parser finds no agency and year.
+            if !lines.prefix(40).contains(where: { PageText.isTitle($0.text) }) {
+                let outside = PageText.first(in: body) { element in
+                    ["h1", "h2", "h3"].contains(element.name) && (PageText.plainText(of: element, limit: 160).map(PageText.isTitle) ?? false)
+                } ?? pageTitle
+                if let outside, let text = PageText.plainText(of: outside, limit: 300) {
+                    // `…年度报告_沭阳县人民政府`: a site's name follows the title in <title>.
+                    let title = text.split(whereSeparator: { "_|｜-—".contains($0) }).map(String.init).first(where: PageText.isTitle) ?? text
+                    if PageText.isTitle(title) { lines.insert(PageLine(text: title.trimmingCharacters(in: .whitespaces), line: outside.line), at: 0) }
+                }
+            }
+        }
+        guard !lines.isEmpty else {
+            throw ReportInputError("the page has no text")
+        }
+        let text = lines.map(\.text).joined(separator: "\n")
+        let pageLine: (Int) -> Int = { line in lines.indices.contains(line - 1) ? lines[line - 1].line : line }
+        do {
+            var loaded = try ReportText.parse(text: text, file: file)
+            loaded.origins = loaded.origins.mapValues { mapped($0, pageLine) }
+            loaded.warnings = loaded.warnings.map { mapped($0, pageLine) }
+            return loaded
+        } catch {
+            var copy = error
+            copy.diagnostic = mapped(copy.diagnostic, pageLine)
+            copy.more = copy.more.map { mapped($0, pageLine) }
+            throw copy
+        }
+    }
+
+    private static func mapped(_ location: SourceLocation, _ pageLine: (Int) -> Int) -> SourceLocation {
+        if case .line(let line) = location { return .line(pageLine(line)) }
+        return location
+    }
+
+    private static func mapped(_ diagnostic: Diagnostic, _ pageLine: (Int) -> Int) -> Diagnostic {
+        var copy = diagnostic
+        copy.location = diagnostic.location.map { mapped($0, pageLine) }
+        return copy
+    }
+}

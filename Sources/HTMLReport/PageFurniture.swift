@@ -1,0 +1,77 @@
+import Foundation
+
+/// What a government site puts around a report: navigation, breadcrumbs, the metadata block
+/// (索引号/发布机构/发文日期/主题分类), share and print links, the footer with 版权所有/备案号.
+/// None of it is the report; left in, its dates and names would be read as the report's.
+enum PageFurniture {
+    /// Elements that never hold report content.
+    static let droppedElements: Set<String> = [
+        "script", "style", "noscript", "nav", "header", "footer", "aside", "form", "input", "select",
+        "textarea", "button", "label", "option", "iframe", "object", "embed", "svg", "canvas", "template",
+        "link", "meta", "map", "audio", "video", "head",
+    ]
+
+    /// class/id words of the furniture blocks of Chinese CMS templates (当前位置 = dqwz).
+    private static let furnitureNames = [
+        "breadcrumb", "crumb", "bread", "position", "location", "dqwz", "share", "bdshare", "print",
+        "footer", "foot", "copyright", "navbar", "nav", "menu", "sidebar", "toolbar",
+    ]
+
+    /// Labels of the metadata block; two of them in one small block make it one.
+    private static let metadataKeys = [
+        "索引号", "发布机构", "发文日期", "主题分类", "成文日期", "发布日期", "公开日期", "信息分类", "发文机关",
+        "发文字号", "文号", "公开方式", "公开范围", "生成日期", "所属机构", "有效性", "体裁分类", "组配分类",
+    ]
+    private static let footerKeys = ["版权所有", "备案号", "ICP备", "网站标识码", "公网安备"]
+    private static let breadcrumbStarts = ["当前位置", "您当前的位置", "您现在的位置", "您的位置", "当前所在位置"]
+    /// Link words of the tool bars (print, close, share, font size) after an article.
+    private static let toolWords = [
+        "打印本页", "关闭本页", "关闭窗口", "打印", "关闭", "分享到", "分享", "收藏", "字体", "字号", "返回顶部", "返回",
+        "扫一扫", "微信", "微博", "QQ空间", "大", "中", "小", "【", "】", "[", "]", "|", ":", "：", "｜",
+    ]
+
+    /// Small blocks only: a furniture test must never swallow the report around it.
+    private static let smallBlock = 600
+
+    /// The element without its furniture; nil when the element itself is furniture.
+    static func removed(from element: HTMLElement) -> HTMLElement? {
+        if droppedElements.contains(element.name) { return nil }
+        if isFurniture(element) { return nil }
+        var copy = element
+        copy.children = element.children.compactMap { child in
+            switch child {
+            case .text: return child
+            case .element(let inner): return removed(from: inner).map(HTMLNode.element)
+            }
+        }
+        return copy
+    }
+
+    private static func isFurniture(_ element: HTMLElement) -> Bool {
+        let names = ((element[attribute: "class"] ?? "") + " " + (element[attribute: "id"] ?? "")).lowercased()
+        let words = names.split(whereSeparator: { !$0.isLetter && !$0.isNumber })
+        let named = words.contains { word in furnitureNames.contains { word == $0 || word.hasPrefix($0) } }
+        guard let text = PageText.plainText(of: element, limit: smallBlock) else { return false }
+        if named { return true }
+        let compact = text.filter { !$0.isWhitespace }
+        if compact.isEmpty { return false }
+        // A heading (the report's title) is never inside furniture.
+        let hasHeading = contains(element) { ["h1", "h2", "h3"].contains($0.name) }
+        let keys = metadataKeys.filter { compact.contains($0) }.count
+        if !hasHeading, (compact.contains("索引号") && keys >= 2) || keys >= 3 { return true }
+        if !hasHeading, footerKeys.contains(where: { compact.contains($0) }) { return true }
+        if breadcrumbStarts.contains(where: { compact.hasPrefix($0) }) || compact.hasPrefix("首页>") || compact.hasPrefix("首页›") { return true }
+        var rest = compact
+        for word in toolWords { rest = rest.replacingOccurrences(of: word, with: "") }
+        return rest.isEmpty && compact.count <= 40
+    }
+
+    /// True when the element or any element below it satisfies `test`.
+    static func contains(_ element: HTMLElement, where test: (HTMLElement) -> Bool) -> Bool {
+        if test(element) { return true }
+        return element.children.contains { child in
+            if case .element(let inner) = child { return contains(inner, where: test) }
+            return false
+        }
+    }
+}
