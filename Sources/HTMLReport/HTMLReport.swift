@@ -55,6 +55,24 @@ public enum HTMLReport {
     }
 
     private static func readPage(_ data: Data, file: String?) throws(ReportInputError) -> LoadedReport {
+        let lines = try pageLines(data)
+        let text = lines.map(\.text).joined(separator: "\n")
+        let pageLine: (Int) -> Int = { line in lines.indices.contains(line - 1) ? lines[line - 1].line : line }
+        do {
+            var loaded = try ReportText.parse(text: text, file: file)
+            loaded.origins = loaded.origins.mapValues { mapped($0, pageLine) }
+            loaded.warnings = loaded.warnings.map { mapped($0, pageLine) }
+            return loaded
+        } catch {
+            var copy = error
+            copy.diagnostic = mapped(copy.diagnostic, pageLine)
+            copy.more = copy.more.map { mapped($0, pageLine) }
+            throw copy
+        }
+    }
+
+    /// The lines of the text report a page holds, each with its page line.
+    static func pageLines(_ data: Data) throws(ReportInputError) -> [PageLine] {
         guard data.count <= maxPageBytes else {
             throw ReportInputError("the page is larger than \(maxPageBytes / 1024 / 1024) MB; a report page is far smaller")
         }
@@ -85,19 +103,7 @@ public enum HTMLReport {
         guard !lines.isEmpty else {
             throw ReportInputError("the page has no text")
         }
-        let text = lines.map(\.text).joined(separator: "\n")
-        let pageLine: (Int) -> Int = { line in lines.indices.contains(line - 1) ? lines[line - 1].line : line }
-        do {
-            var loaded = try ReportText.parse(text: text, file: file)
-            loaded.origins = loaded.origins.mapValues { mapped($0, pageLine) }
-            loaded.warnings = loaded.warnings.map { mapped($0, pageLine) }
-            return loaded
-        } catch {
-            var copy = error
-            copy.diagnostic = mapped(copy.diagnostic, pageLine)
-            copy.more = copy.more.map { mapped($0, pageLine) }
-            throw copy
-        }
+        return lines
     }
 
     private static func mapped(_ location: SourceLocation, _ pageLine: (Int) -> Int) -> SourceLocation {

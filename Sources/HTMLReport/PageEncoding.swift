@@ -2,8 +2,8 @@ import Foundation
 import ReportModel
 import ReportText
 
-/// The bytes of a page turned into UTF-8 before libxml2 sees them: from the BOM, else the
-/// charset its `<meta>` declares, else UTF-8 when the bytes are UTF-8, else GB18030.
+/// The bytes of a page turned into UTF-8 before libxml2 sees them: from the BOM, else UTF-8
+/// when the bytes are UTF-8, else the GB charset its `<meta>` declares, else GB18030.
 enum PageEncoding {
     /// How far into the page a `<meta charset>` is looked for; browsers look at 1024 bytes,
     /// but CMS pages often put scripts and comments before it.
@@ -21,15 +21,14 @@ enum PageEncoding {
             }
             return cleaned(Array(text.utf8))
         }
+        // Valid UTF-8 wins over a declaration: Chinese text in GBK is practically never valid
+        // UTF-8, while a CMS that re-encoded its pages to UTF-8 often kept `charset=gbk`.
+        if let utf8 = String(validating: bytes, as: UTF8.self) { return cleaned(Array(utf8.utf8)) }
         let label = declaredCharset(bytes)
-        let utf8 = String(validating: bytes, as: UTF8.self)
         if let label, let charset = Charset(label: label) {
-            // A page that says GBK but is UTF-8 (a CMS that re-encoded the body and kept the
-            // header) is read as what its bytes are.
-            if let text = charset.decode(bytes) ?? utf8 { return cleaned(Array(text.utf8)) }
+            if let text = charset.decode(bytes) { return cleaned(Array(text.utf8)) }
             throw ReportInputError("the page declares charset “\(label)” but its bytes are not GB18030/GBK text")
         }
-        if let utf8 { return cleaned(Array(utf8.utf8)) }
         // Undeclared or mislabelled (`utf-8`, `iso-8859-1` on a Chinese page): Chinese sites
         // that are not UTF-8 are GBK.
         if let text = Charset.gb18030.decode(bytes) { return cleaned(Array(text.utf8)) }

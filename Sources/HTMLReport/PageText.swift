@@ -78,7 +78,8 @@ enum PageText {
     }
 
     /// The element holding the report: `article` (or `main`) when it holds most of the text,
-    /// else the deepest element that still holds the title and most (60 %) of the text.
+    /// else the deepest element that still holds the title, every data table and most (60 %)
+    /// of the text. A page with no data table is taken whole: nothing tells report from rest.
     static func region(in body: HTMLElement) -> HTMLElement {
         let total = length(body)
         guard total > 0 else { return body }
@@ -89,15 +90,47 @@ enum PageText {
         var current = body
         while true {
             let size = length(current)
+            let tables = dataTables(in: current)
+            guard tables > 0 else { return current }
             let next = current.children.lazy.compactMap { child -> HTMLElement? in
                 guard case .element(let inner) = child else { return nil }
                 return inner
             }.first { inner in
-                length(inner) * 10 >= size * 6 && (!hasTitle || containsTitle(inner))
+                // Layout tables are descended too (no cell of a data table holds a report).
+                length(inner) * 10 >= size * 6 && dataTables(in: inner) == tables && !isDataTable(inner)
+                    && (!hasTitle || containsTitle(inner))
             }
-            // Layout tables are descended too: no cell of a data table holds most of a page.
             guard let next else { return current }
             current = next
+        }
+    }
+
+    /// A table of values, as opposed to one that lays out a page: more than one cell and no
+    /// table inside a cell.
+    static func isDataTable(_ element: HTMLElement) -> Bool {
+        guard element.name == "table" else { return false }
+        var cells = 0
+        var nested = false
+        func visit(_ node: HTMLElement, inCell: Bool) {
+            for child in node.children {
+                guard case .element(let inner) = child else { continue }
+                if inner.name == "table" {
+                    if inCell { nested = true }
+                    continue
+                }
+                if inner.name == "td" || inner.name == "th" { cells += 1 }
+                visit(inner, inCell: inCell || inner.name == "td" || inner.name == "th")
+            }
+        }
+        visit(element, inCell: false)
+        return cells > 1 && !nested
+    }
+
+    private static func dataTables(in element: HTMLElement) -> Int {
+        if isDataTable(element) { return 1 }
+        return element.children.reduce(0) { sum, child in
+            if case .element(let inner) = child { return sum + dataTables(in: inner) }
+            return sum
         }
     }
 
@@ -120,11 +153,12 @@ enum PageText {
         }
     }
 
-    /// Characters of text below an element (white space included; a measure, not a count).
+    /// Characters of text below an element, white space not counted (source indentation
+    /// is no content).
     static func length(_ element: HTMLElement) -> Int {
         element.children.reduce(0) { sum, child in
             switch child {
-            case .text(let text, _): return sum + text.unicodeScalars.count
+            case .text(let text, _): return sum + text.unicodeScalars.filter { !$0.properties.isWhitespace }.count
             case .element(let inner): return sum + length(inner)
             }
         }

@@ -278,3 +278,9 @@ if __name__ == "__main__":
     write("09_shuyang_fgj_2023.html",
           shuyang_page('<meta http-equiv="Content-Type" content="text/html; charset=utf-8" />'), "utf-8")
     write("09_shuyang_fgj_2023.gbk.html", shuyang_page('<meta charset="gbk" />'), "gbk")
+    # A text report saved in GBK (as Windows Notepad or an old site's "save as" writes it).
+    os.makedirs(os.path.join(ROOT, "Tests/Fixtures/text"), exist_ok=True)
+    with open(os.path.join(CORPUS, "09_shuyang_fgj_2023.txt"), encoding="utf-8") as source:
+        write_text = source.read()
+    with open(os.path.join(ROOT, "Tests/Fixtures/text/09_shuyang_fgj_2023.gbk.txt"), "wb") as handle:
+        handle.write(write_text.encode("gbk"))
