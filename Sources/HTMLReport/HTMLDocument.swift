@@ -31,9 +31,14 @@ enum HTMLDocument {
         HTML_PARSE_RECOVER.rawValue | HTML_PARSE_NONET.rawValue | HTML_PARSE_NOERROR.rawValue
             | HTML_PARSE_NOWARNING.rawValue | HTML_PARSE_IGNORE_ENC.rawValue)
 
+    /// libxml2's global state is set up once, before any thread parses (`xxgk check` reads
+    /// files in parallel); a lazy static is initialised exactly once.
+    private static let libraryInitialised: Void = xmlInitParser()
+
     /// Parses UTF-8 markup into the tree below its root element. Throws when elements nest
     /// deeper than `maxDepth`.
     static func parse(utf8 bytes: [UInt8], maxDepth: Int) throws(ReportInputError) -> HTMLElement {
+        _ = libraryInitialised
         let parsed: xmlDocPtr? = bytes.withUnsafeBufferPointer { buffer in
             buffer.baseAddress.flatMap { base in
                 base.withMemoryRebound(to: CChar.self, capacity: buffer.count) { chars in

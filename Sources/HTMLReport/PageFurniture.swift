@@ -35,8 +35,7 @@ enum PageFurniture {
 
     /// The element without its furniture; nil when the element itself is furniture.
     static func removed(from element: HTMLElement) -> HTMLElement? {
-        if droppedElements.contains(element.name) { return nil }
-        if isFurniture(element) { return nil }
+        if droppedElements.contains(element.name) || isHidden(element) || isFurniture(element) { return nil }
         var copy = element
         copy.children = element.children.compactMap { child in
             switch child {
@@ -47,24 +46,41 @@ enum PageFurniture {
         return copy
     }
 
+    /// Text a browser does not show is not copied either: `hidden`, `display:none`,
+    /// `visibility:hidden` (CMS templates hide search forms, QR codes, duplicate titles).
+    private static func isHidden(_ element: HTMLElement) -> Bool {
+        if element.attributes["hidden"] != nil { return true }
+        let style = (element[attribute: "style"] ?? "").lowercased().filter { !$0.isWhitespace }
+        return style.contains("display:none") || style.contains("visibility:hidden")
+    }
+
     private static func isFurniture(_ element: HTMLElement) -> Bool {
         let names = ((element[attribute: "class"] ?? "") + " " + (element[attribute: "id"] ?? "")).lowercased()
         let words = names.split(whereSeparator: { !$0.isLetter && !$0.isNumber })
         let named = words.contains { word in furnitureNames.contains { word == $0 || word.hasPrefix($0) } }
         guard let text = PageText.plainText(of: element, limit: smallBlock) else { return false }
         if named { return true }
-        let compact = text.filter { !$0.isWhitespace }
+        let compact = String(String.UnicodeScalarView(text.unicodeScalars.filter { !$0.properties.isWhitespace }))
         if compact.isEmpty { return false }
-        // A heading (the report's title) is never inside furniture.
-        let hasHeading = contains(element) { ["h1", "h2", "h3"].contains($0.name) }
-        let keys = metadataKeys.filter { compact.contains($0) }.count
-        if !hasHeading, (compact.contains("索引号") && keys >= 2) || keys >= 3 { return true }
-        if !hasHeading, footerKeys.contains(where: { compact.contains($0) }) { return true }
         if breadcrumbStarts.contains(where: { compact.hasPrefix($0) }) || compact.hasPrefix("首页>") || compact.hasPrefix("首页›") { return true }
-        var rest = compact
-        for word in toolWords { rest = rest.replacingOccurrences(of: word, with: "") }
-        return rest.isEmpty && compact.count <= 40
+        // Most elements are table cells and paragraphs: one pass over the characters rules
+        // out the word lists before any substring search.
+        if compact.count <= 40, compact.allSatisfy(toolCharacters.contains) {
+            var rest = compact
+            for word in toolWords { rest = rest.replacingOccurrences(of: word, with: "") }
+            if rest.isEmpty { return true }
+        }
+        guard compact.contains(where: keyCharacters.contains) else { return false }
+        // A heading (the report's title) is never inside furniture.
+        if contains(element, where: { ["h1", "h2", "h3"].contains($0.name) }) { return false }
+        if footerKeys.contains(where: { compact.contains($0) }) { return true }
+        let keys = metadataKeys.filter { compact.contains($0) }.count
+        return (compact.contains("索引号") && keys >= 2) || keys >= 3
     }
+
+    private static let toolCharacters = Set(toolWords.joined())
+    /// Every metadata and footer key has one of these characters.
+    private static let keyCharacters = Set((metadataKeys + footerKeys).compactMap { key in key.first { "号机期类式围性权备码".contains($0) } })
 
     /// True when the element or any element below it satisfies `test`.
     static func contains(_ element: HTMLElement, where test: (HTMLElement) -> Bool) -> Bool {

@@ -22,19 +22,22 @@ enum PageText {
     /// characters (the caller wanted a small block only).
     static func plainText(of element: HTMLElement, limit: Int = .max) -> String? {
         var raw = ""
-        guard collect(element, into: &raw, limit: limit) else { return nil }
+        var count = 0
+        guard collect(element, into: &raw, count: &count, limit: limit) else { return nil }
         return collapse(raw)
     }
 
-    private static func collect(_ element: HTMLElement, into raw: inout String, limit: Int) -> Bool {
+    /// `count` runs beside `raw` because `String.count` walks the whole string each time.
+    private static func collect(_ element: HTMLElement, into raw: inout String, count: inout Int, limit: Int) -> Bool {
         for child in element.children {
             switch child {
             case .text(let text, _):
                 raw += text
-                if raw.count > limit { return false }
+                count += text.unicodeScalars.count
+                if count > limit { return false }
             case .element(let inner):
                 if blockElements.contains(inner.name) { raw += "\n" }
-                guard collect(inner, into: &raw, limit: limit) else { return false }
+                guard collect(inner, into: &raw, count: &count, limit: limit) else { return false }
                 if blockElements.contains(inner.name) { raw += "\n" }
             }
         }
@@ -45,30 +48,36 @@ enum PageText {
     /// break between two Chinese characters removed (source lines wrapped inside a paragraph
     /// must not split a label such as 本年新收政府信息公开申请数量).
     static func collapse(_ raw: String) -> String {
-        var result = ""
+        // Scalars, not Characters: grapheme breaking is the costly part of walking a string,
+        // and no white space or Han character needs it.
+        var result = String.UnicodeScalarView()
         var pendingSpace = false
         var spaceHadBreak = false
-        for character in raw {
-            if character.isWhitespace {
+        for scalar in raw.unicodeScalars {
+            if scalar.properties.isWhitespace {
                 pendingSpace = true
-                if character.isNewline { spaceHadBreak = true }
+                if scalar == "\n" || scalar == "\r" { spaceHadBreak = true }
                 continue
             }
             if pendingSpace, let last = result.last {
-                if !(spaceHadBreak && isCJK(last) && isCJK(character)) { result.append(" ") }
+                if !(spaceHadBreak && isCJK(last) && isCJK(scalar)) { result.append(" ") }
             }
             pendingSpace = false
             spaceHadBreak = false
-            result.append(character)
+            result.append(scalar)
         }
-        return result
+        return String(result)
     }
 
     /// Han characters and CJK punctuation (fullwidth forms included).
     static func isCJK(_ character: Character) -> Bool {
-        guard let scalar = character.unicodeScalars.first?.value else { return false }
-        return (0x3000...0x303F).contains(scalar) || (0x3400...0x9FFF).contains(scalar)
-            || (0xF900...0xFAFF).contains(scalar) || (0xFF00...0xFFEF).contains(scalar) || (0x20000...0x3FFFF).contains(scalar)
+        character.unicodeScalars.first.map(isCJK) ?? false
+    }
+
+    static func isCJK(_ scalar: Unicode.Scalar) -> Bool {
+        let value = scalar.value
+        return (0x3000...0x303F).contains(value) || (0x3400...0x9FFF).contains(value)
+            || (0xF900...0xFAFF).contains(value) || (0xFF00...0xFFEF).contains(value) || (0x20000...0x3FFFF).contains(value)
     }
 
     /// True for a line that reads as a report title: a year, 政府信息公开 and 报告.

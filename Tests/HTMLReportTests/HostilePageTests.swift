@@ -109,4 +109,47 @@ final class HostilePageTests: XCTestCase {
         XCTAssertEqual(lines, ["unclosed x", "y&bogus;", "z"])
         XCTAssertEqual(try Data(contentsOf: capture), Data())
     }
+
+    /// Cut, repeated and spliced pieces of a real page (tags torn apart, spans made huge,
+    /// bytes of GBK in a UTF-8 page): every variant is read or refused, none crashes.
+    func testMangledPagesAreReadOrRefused() throws {
+        let original = [UInt8](try Fixtures.page("09_shuyang_fgj_2023.html"))
+        let splices = ["<table>", "</td>", "<td rowspan=\"65534\" colspan=\"1000\">", "</table></table>", "<tr>", "&#0;", "<!--", "\u{0}", "<![CDATA["]
+            .map { Array($0.utf8) } + [[0xD6, 0xD0, 0x80], [0xFF, 0xFE]]
+        var random = SplitMix64(state: 14)
+        var read = 0, refused = 0
+        for _ in 0..<40 {
+            var bytes = original
+            for _ in 0..<Int.random(in: 1...6, using: &random) {
+                let at = Int.random(in: 0..<bytes.count, using: &random)
+                let length = min(Int.random(in: 1...400, using: &random), bytes.count - at)
+                switch Int.random(in: 0..<3, using: &random) {
+                case 0: bytes.removeSubrange(at..<(at + length))
+                case 1: bytes.insert(contentsOf: bytes[at..<(at + length)], at: at)
+                default: bytes.insert(contentsOf: splices[Int.random(in: 0..<splices.count, using: &random)], at: at)
+                }
+            }
+            do {
+                _ = try HTMLReport.read(Data(bytes), file: "mangled.html")
+                read += 1
+            } catch {
+                XCTAssertFalse(error.description.isEmpty)
+                refused += 1
+            }
+        }
+        XCTAssertEqual(read + refused, 40)
+        XCTAssertGreaterThan(read, 0)
+    }
+}
+
+/// A small deterministic random generator, so the mangled pages repeat exactly.
+struct SplitMix64: RandomNumberGenerator {
+    var state: UInt64
+    mutating func next() -> UInt64 {
+        state &+= 0x9E37_79B9_7F4A_7C15
+        var z = state
+        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
+        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
+        return z ^ (z >> 31)
+    }
 }

@@ -72,6 +72,7 @@ final class PageShapeTests: XCTestCase {
             <div class="position">当前位置：首页 &gt; 信息公开 &gt; 年报</div>
             <table class="meta"><tr><td>索引号：</td><td>011086/2021-00012</td><td>主题分类：</td><td>年报</td></tr>
             <tr><td>发布机构：</td><td>武汉市东西湖区人民政府</td><td>发文日期：</td><td>2021-02-01</td></tr></table>
+            <div style="display: none">2099年某局政府信息公开工作年度报告</div><p hidden>首页</p>
             <div class="content">%@</div>
             <div class="tools"><a href="#">【打印本页】</a> <a href="#">【关闭窗口】</a> 分享到：<a>微信</a></div>
             <form action="/search"><input name="q"><button>搜索</button></form>
