@@ -21,9 +21,16 @@ enum PageFurniture {
     private static let metadataKeys = [
         "索引号", "发布机构", "发文日期", "主题分类", "成文日期", "发布日期", "公开日期", "信息分类", "发文机关",
         "发文字号", "文号", "公开方式", "公开范围", "生成日期", "所属机构", "有效性", "体裁分类", "组配分类",
+        // The information line under a title: 发布时间：… 来源：… 浏览次数：…
+        "发布时间", "信息来源", "来源：", "浏览次数", "访问次数", "阅读次数", "点击数", "访问量",
     ]
     private static let footerKeys = ["版权所有", "备案号", "ICP备", "网站标识码", "公网安备"]
-    private static let breadcrumbStarts = ["当前位置", "您当前的位置", "您现在的位置", "您的位置", "当前所在位置"]
+    /// Starts of the lines around an article: breadcrumbs, links to the neighbouring articles
+    /// (whose titles are other reports' titles) and lists of related pages.
+    private static let breadcrumbStarts = [
+        "当前位置", "您当前的位置", "您现在的位置", "您的位置", "当前所在位置", "上一篇", "下一篇", "上一条", "下一条",
+        "相关链接", "相关文章", "相关阅读", "相关信息", "相关新闻",
+    ]
     /// Link words of the tool bars (print, close, share, font size) after an article.
     private static let toolWords = [
         "打印本页", "关闭本页", "关闭窗口", "打印", "关闭", "分享到", "分享", "收藏", "字体", "字号", "返回顶部", "返回",
@@ -79,8 +86,11 @@ enum PageFurniture {
     }
 
     private static let toolCharacters = Set(toolWords.joined())
-    /// Every metadata and footer key has one of these characters.
-    private static let keyCharacters = Set((metadataKeys + footerKeys).compactMap { key in key.first { "号机期类式围性权备码".contains($0) } })
+    /// One character of each metadata and footer key (a rare one where the key has one): a
+    /// text without any of them holds no key.
+    private static let keyCharacters = Set((metadataKeys + footerKeys).compactMap { key in
+        key.first { "号机期类式围性权备码数量源".contains($0) } ?? key.first
+    })
 
     /// True when the element or any element below it satisfies `test`.
     static func contains(_ element: HTMLElement, where test: (HTMLElement) -> Bool) -> Bool {

@@ -152,6 +152,8 @@ enum PageText {
         return nil
     }
 
+    /// True when a title line (`isTitle`) is in the element: one text run, or the joined
+    /// text of a small heading, paragraph or cell (titles are often split over spans).
     static func containsTitle(_ element: HTMLElement) -> Bool {
         PageFurniture.contains(element) { candidate in
             candidate.children.contains { child in
@@ -285,7 +287,8 @@ private struct FlowWriter {
         var placed: Bool
         // A table that starts where the previous one left a merged label hanging, and is
         // exactly as wide with it, is that table continued (a page break in the source
-        // document split it in two).
+        // document split it in two). Split where no label hangs over, the two tables give
+        // the same lines as one would.
         if let previous = previousTable, !previous.overruns.isEmpty,
             TableGrid.firstRowWidth(rows, continuing: previous.overruns) == previous.width {
             placed = grid.place(rows, continuing: previous.overruns, maxSlots: remaining)

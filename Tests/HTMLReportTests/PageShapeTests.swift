@@ -73,14 +73,16 @@ final class PageShapeTests: XCTestCase {
             <table class="meta"><tr><td>索引号：</td><td>011086/2021-00012</td><td>主题分类：</td><td>年报</td></tr>
             <tr><td>发布机构：</td><td>武汉市东西湖区人民政府</td><td>发文日期：</td><td>2021-02-01</td></tr></table>
             <div style="display: none">2099年某局政府信息公开工作年度报告</div><p hidden>首页</p>
-            <div class="content">%@</div>
+            <div class="content"><div class="info"><span>发布时间：2021-02-01 09:30</span> <span>来源：区政府办</span> <span>浏览次数：312</span></div>
+            %@
+            <div class="pager"><p>上一篇：武汉市东西湖区人民政府2020年政府信息公开工作年度报告</p><p>下一篇：关于2021年春节期间值班安排的通知</p></div></div>
             <div class="tools"><a href="#">【打印本页】</a> <a href="#">【关闭窗口】</a> 分享到：<a>微信</a></div>
             <form action="/search"><input name="q"><button>搜索</button></form>
             <div id="bottom"><p>版权所有：武汉市东西湖区人民政府 鄂ICP备05003320号</p></div>
             </body></html>
             """)
         let got = try lines(page)
-        for furniture in ["索引号", "发布机构", "当前位置", "打印", "版权所有", "搜索", "2099", "信息公开\t", "首页"] {
+        for furniture in ["索引号", "发布机构", "当前位置", "打印", "版权所有", "搜索", "2099", "信息公开\t", "首页", "发布时间", "浏览次数", "上一篇", "下一篇"] {
             XCTAssertFalse(got.contains { $0.contains(furniture) }, furniture)
         }
         XCTAssertEqual(got, text.components(separatedBy: "\n").filter { !$0.isEmpty })
