@@ -89,7 +89,7 @@ let package = Package(
         // Report pages in the structure of real government sites, and hostile pages.
         .testTarget(
             name: "HTMLReportTests",
-            dependencies: ["HTMLReport", "ReportModel", "ReportText"]),
+            dependencies: ["HTMLReport", "ReportModel", "ReportText", "TestSupport"]),
         .testTarget(
             name: "CLITests",
             dependencies: ["ReportModel", "TestSupport"]),

@@ -1,6 +1,7 @@
 import Foundation
 @testable import HTMLReport
 import ReportModel
+import TestSupport
 import XCTest
 
 /// Corpus reports as their sites publish them (Tests/Scripts/make_html_fixtures.py) read to

@@ -1,6 +1,7 @@
 import Foundation
 @testable import HTMLReport
 import ReportModel
+import TestSupport
 import XCTest
 
 /// Pages built to hurt: each is refused with its own message or read safely, never a crash,
@@ -116,7 +117,7 @@ final class HostilePageTests: XCTestCase {
         let original = [UInt8](try Fixtures.page("09_shuyang_fgj_2023.html"))
         let splices = ["<table>", "</td>", "<td rowspan=\"65534\" colspan=\"1000\">", "</table></table>", "<tr>", "&#0;", "<!--", "\u{0}", "<![CDATA["]
             .map { Array($0.utf8) } + [[0xD6, 0xD0, 0x80], [0xFF, 0xFE]]
-        var random = SplitMix64(state: 14)
+        var random = SeededGenerator(seed: 14)
         var read = 0, refused = 0
         for _ in 0..<40 {
             var bytes = original
@@ -139,17 +140,5 @@ final class HostilePageTests: XCTestCase {
         }
         XCTAssertEqual(read + refused, 40)
         XCTAssertGreaterThan(read, 0)
-    }
-}
-
-/// A small deterministic random generator, so the mangled pages repeat exactly.
-struct SplitMix64: RandomNumberGenerator {
-    var state: UInt64
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
     }
 }

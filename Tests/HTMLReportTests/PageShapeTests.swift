@@ -1,6 +1,7 @@
 import Foundation
 @testable import HTMLReport
 import ReportModel
+import TestSupport
 import ReportText
 import XCTest
 
