@@ -51,8 +51,7 @@ final class TextCLITests: XCTestCase {
         iconv.waitUntilExit()
         XCTAssertEqual(iconv.terminationStatus, 0)
         // A report saved in GB18030/GBK reads to the same JSON as its UTF-8 text.
-        let folder = try CLI.temporaryFolder()
-        defer { try? FileManager.default.removeItem(at: folder) }
+        let folder = try makeTemporaryDirectory("cli")
         let input = folder.appendingPathComponent("published.txt")
         try bytes.write(to: input)
         let run = try CLI.run(["convert", input.path, "-", "--to", "json"])
