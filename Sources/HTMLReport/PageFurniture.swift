@@ -77,20 +77,37 @@ enum PageFurniture {
             for word in toolWords { rest = rest.replacingOccurrences(of: word, with: "") }
             if rest.isEmpty { return true }
         }
-        guard compact.contains(where: keyCharacters.contains) else { return false }
+        let found = keys(in: compact)
+        guard !found.isEmpty else { return false }
         // A heading (the report's title) is never inside furniture.
         if contains(element, where: { ["h1", "h2", "h3"].contains($0.name) }) { return false }
-        if footerKeys.contains(where: { compact.contains($0) }) { return true }
-        let keys = metadataKeys.filter { compact.contains($0) }.count
-        return (compact.contains("索引号") && keys >= 2) || keys >= 3
+        if !found.isDisjoint(with: footerKeys) { return true }
+        let metadata = found.intersection(metadataKeys).count
+        return (found.contains("索引号") && metadata >= 2) || metadata >= 3
     }
 
     private static let toolCharacters = Set(toolWords.joined())
-    /// One character of each metadata and footer key (a rare one where the key has one): a
-    /// text without any of them holds no key.
-    private static let keyCharacters = Set((metadataKeys + footerKeys).compactMap { key in
-        key.first { "号机期类式围性权备码数量源".contains($0) } ?? key.first
-    })
+
+    /// The metadata and footer keys by their first scalar, each as scalars.
+    private static let keysByStart: [Unicode.Scalar: [(key: String, scalars: [Unicode.Scalar])]] =
+        Dictionary(grouping: (metadataKeys + footerKeys).compactMap { key in
+            key.unicodeScalars.first.map { (start: $0, key: key, scalars: Array(key.unicodeScalars)) }
+        }, by: \.start).mapValues { $0.map { (key: $0.key, scalars: $0.scalars) } }
+
+    /// The metadata and footer keys in `text`, found in one pass (a report paragraph is
+    /// tested against every key, so 30 substring searches each would cost seconds on a
+    /// long page).
+    private static func keys(in text: String) -> Set<String> {
+        let scalars = Array(text.unicodeScalars)
+        var found: Set<String> = []
+        for index in scalars.indices {
+            guard let candidates = keysByStart[scalars[index]] else { continue }
+            for candidate in candidates where scalars[index...].starts(with: candidate.scalars) {
+                found.insert(candidate.key)
+            }
+        }
+        return found
+    }
 
     /// True when the element or any element below it satisfies `test`.
     static func contains(_ element: HTMLElement, where test: (HTMLElement) -> Bool) -> Bool {
