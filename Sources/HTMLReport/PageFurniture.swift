@@ -6,7 +6,7 @@ import Foundation
 enum PageFurniture {
     /// Elements that never hold report content.
     static let droppedElements: Set<String> = [
-        "script", "style", "noscript", "nav", "header", "footer", "aside", "form", "input", "select",
+        "script", "style", "noscript", "nav", "footer", "aside", "form", "input", "select",
         "textarea", "button", "label", "option", "iframe", "object", "embed", "svg", "canvas", "template",
         "link", "meta", "map", "audio", "video", "head",
     ]
@@ -43,6 +43,8 @@ enum PageFurniture {
     /// The element without its furniture; nil when the element itself is furniture.
     static func removed(from element: HTMLElement) -> HTMLElement? {
         if droppedElements.contains(element.name) || isHidden(element) || isFurniture(element) { return nil }
+        // A site's <header> is its banner, but an article's <header> holds the report title.
+        if element.name == "header", !PageText.containsTitle(element) { return nil }
         var copy = element
         copy.children = element.children.compactMap { child in
             switch child {

@@ -137,6 +137,20 @@ final class PageShapeTests: XCTestCase {
         XCTAssertEqual(try HTMLReport.read(Data(withoutTitle.utf8), file: nil).report.agency, "武汉市东西湖区残疾人联合会")
     }
 
+    /// The site's <header> (banner and menu) is dropped, the article's <header> with the
+    /// report title is kept.
+    func testArticleHeaderKeepsTheTitle() throws {
+        let (page, text) = try seedPage("""
+            <!DOCTYPE html><html><body>
+            <header><div class="logo">武汉市东西湖区人民政府</div><ul><li>首页</li><li>政务公开</li></ul></header>
+            <article><header><h1>武汉市东西湖区残疾人联合会2020年政府信息公开工作年度报告</h1><p>2021-01-13 来源：区残联</p></header>
+            %@</article></body></html>
+            """)
+        let got = try lines(page)
+        XCTAssertEqual(Array(got.prefix(2)), ["武汉市东西湖区残疾人联合会2020年政府信息公开工作年度报告", "2021-01-13 来源：区残联"])
+        XCTAssertEqual(Array(got.dropFirst(2)), text.components(separatedBy: "\n").filter { !$0.isEmpty })
+    }
+
     /// The charset comes from the BOM, `<meta charset>` or `http-equiv`; an undeclared page
     /// that is not UTF-8 is GB18030; GB2312 and GBK labels are read as GB18030.
     func testCharsetDeclarations() throws {
