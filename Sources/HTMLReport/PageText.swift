@@ -284,7 +284,7 @@ private struct FlowWriter {
         }
         var grid = TableGrid()
         let remaining = maxCells - cellCount
-        var placed: Bool
+        let placed: Bool
         // A table that starts where the previous one left a merged label hanging, and is
         // exactly as wide with it, is that table continued (a page break in the source
         // document split it in two). Split where no label hangs over, the two tables give

@@ -1,6 +1,6 @@
 import Foundation
 
-/// A cell of an HTML table as written: its text, spans and the page line of its row.
+/// A cell of an HTML table as written: its text and spans.
 struct TableCell: Sendable {
     var text: String
     var rowspan: Int
