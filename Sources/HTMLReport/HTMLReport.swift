@@ -55,13 +55,14 @@ public enum HTMLReport {
     }
 
     private static func readPage(_ data: Data, file: String?) throws(ReportInputError) -> LoadedReport {
-        let lines = try pageLines(data)
+        let (lines, encodingWarning) = try page(data)
         let text = lines.map(\.text).joined(separator: "\n")
         let pageLine: (Int) -> Int = { line in lines.indices.contains(line - 1) ? lines[line - 1].line : line }
         do {
             var loaded = try ReportText.parse(text: text, file: file)
             loaded.origins = loaded.origins.mapValues { mapped($0, pageLine) }
             loaded.warnings = loaded.warnings.map { mapped($0, pageLine) }
+            if let encodingWarning { loaded.warnings.insert(Diagnostic(.warning, file: file, encodingWarning), at: 0) }
             return loaded
         } catch {
             var copy = error
@@ -73,14 +74,19 @@ public enum HTMLReport {
 
     /// The lines of the text report a page holds, each with its page line.
     static func pageLines(_ data: Data) throws(ReportInputError) -> [PageLine] {
+        try page(data).lines
+    }
+
+    /// The lines of the page and what decoding its bytes had to say.
+    private static func page(_ data: Data) throws(ReportInputError) -> (lines: [PageLine], encodingWarning: String?) {
         guard data.count <= maxPageBytes else {
             throw ReportInputError("the page is larger than \(maxPageBytes / 1024 / 1024) MB; a report page is far smaller")
         }
         guard sniff(data) else {
             throw ReportInputError("not an HTML page: expected <!DOCTYPE html>, <html>, <head>, <body>, <table> or <meta> at the start")
         }
-        let utf8 = try PageEncoding.utf8([UInt8](data))
-        let root = try HTMLDocument.parse(utf8: utf8, maxDepth: maxDepth)
+        let decoded = try PageEncoding.utf8([UInt8](data))
+        let root = try HTMLDocument.parse(utf8: decoded.bytes, maxDepth: maxDepth)
         let pageTitle = PageText.first(in: root) { $0.name == "title" }
         let body = PageFurniture.removed(from: root).map { PageText.first(in: $0) { $0.name == "body" } ?? $0 }
         var lines: [PageLine] = []
@@ -103,7 +109,7 @@ public enum HTMLReport {
         guard !lines.isEmpty else {
             throw ReportInputError("the page has no text")
         }
-        return lines
+        return (lines, decoded.warning)
     }
 
     private static func mapped(_ location: SourceLocation, _ pageLine: (Int) -> Int) -> SourceLocation {

@@ -9,29 +9,52 @@ enum PageEncoding {
     /// but CMS pages often put scripts and comments before it.
     static let prescanLength = 8192
 
+    /// The page as UTF-8, and what it cost.
+    struct Decoded {
+        /// The UTF-8 bytes, without BOM or NUL bytes.
+        var bytes: [UInt8]
+        /// Set when a few broken bytes were read as U+FFFD: says which encoding and how many.
+        var warning: String?
+    }
+
+    /// At most one byte in a thousand may be broken: a character cut in two by a CMS is
+    /// read around, while a page in another encoding fails on most of its Chinese text.
+    static func tolerable(_ replaced: Int, of count: Int) -> Bool {
+        replaced * 1000 <= count
+    }
+
     /// The page as UTF-8 bytes, without BOM or NUL bytes.
-    static func utf8(_ bytes: [UInt8]) throws(ReportInputError) -> [UInt8] {
+    static func utf8(_ bytes: [UInt8]) throws(ReportInputError) -> Decoded {
         if bytes.starts(with: [0xEF, 0xBB, 0xBF]) {
-            return cleaned(Array(String(decoding: bytes.dropFirst(3), as: UTF8.self).utf8))
+            return Decoded(bytes: cleaned(Array(String(decoding: bytes.dropFirst(3), as: UTF8.self).utf8)))
         }
         if bytes.starts(with: [0xFF, 0xFE]) || bytes.starts(with: [0xFE, 0xFF]) {
             let encoding: String.Encoding = bytes[0] == 0xFF ? .utf16LittleEndian : .utf16BigEndian
             guard let text = String(data: Data(bytes.dropFirst(2)), encoding: encoding) else {
                 throw ReportInputError("the page starts with a UTF-16 byte order mark but is not UTF-16 text")
             }
-            return cleaned(Array(text.utf8))
+            return Decoded(bytes: cleaned(Array(text.utf8)))
         }
         // Valid UTF-8 wins over a declaration: Chinese text in GBK is practically never valid
         // UTF-8, while a CMS that re-encoded its pages to UTF-8 often kept `charset=gbk`.
-        if let utf8 = String(validating: bytes, as: UTF8.self) { return cleaned(Array(utf8.utf8)) }
+        if let utf8 = String(validating: bytes, as: UTF8.self) { return Decoded(bytes: cleaned(Array(utf8.utf8))) }
         let label = declaredCharset(bytes)
         if let label, let charset = Charset(label: label) {
-            if let text = charset.decode(bytes) { return cleaned(Array(text.utf8)) }
+            if let text = charset.decode(bytes) { return Decoded(bytes: cleaned(Array(text.utf8))) }
+            if let (text, replaced) = charset.decodeReplacingInvalid(bytes), tolerable(replaced, of: bytes.count) {
+                return Decoded(bytes: cleaned(Array(text.utf8)), warning: "\(replaced) of the page's \(bytes.count) bytes are not valid \(label), the charset it declares: read as �")
+            }
             throw ReportInputError("the page declares charset “\(label)” but its bytes are not GB18030/GBK text")
+        }
+        // A UTF-8 page with a few broken bytes (cut characters) reads as UTF-8.
+        let lossy = String(decoding: bytes, as: UTF8.self)
+        let broken = lossy.unicodeScalars.filter { $0 == "\u{FFFD}" }.count
+        if tolerable(broken, of: bytes.count) {
+            return Decoded(bytes: cleaned(Array(lossy.utf8)), warning: "\(broken) of the page's \(bytes.count) bytes are not valid UTF-8: read as �")
         }
         // Undeclared or mislabelled (`utf-8`, `iso-8859-1` on a Chinese page): Chinese sites
         // that are not UTF-8 are GBK.
-        if let text = Charset.gb18030.decode(bytes) { return cleaned(Array(text.utf8)) }
+        if let text = Charset.gb18030.decode(bytes) { return Decoded(bytes: cleaned(Array(text.utf8))) }
         if let label {
             throw ReportInputError("the page declares charset “\(label)”, and its bytes are neither UTF-8 nor GB18030/GBK text")
         }

@@ -27,31 +27,54 @@ public enum Charset: String, Sendable, CaseIterable {
     /// The bytes decoded to a string; nil when they are not valid in this encoding (a strict
     /// conversion: a wrong guess must fail rather than produce mojibake).
     public func decode(_ bytes: [UInt8]) -> String? {
-        guard !bytes.isEmpty else { return "" }
+        guard let (text, replaced) = convert(bytes, replacingInvalid: false), replaced == 0 else { return nil }
+        return text
+    }
+
+    /// The bytes decoded with each byte that starts no valid sequence read as U+FFFD, and how
+    /// many were; nil only when the converter is missing. For pages that declare this
+    /// encoding and have a few broken bytes (a CMS that cut a character in two).
+    public func decodeReplacingInvalid(_ bytes: [UInt8]) -> (text: String, replaced: Int)? {
+        convert(bytes, replacingInvalid: true)
+    }
+
+    private func convert(_ bytes: [UInt8], replacingInvalid: Bool) -> (String, Int)? {
+        guard !bytes.isEmpty else { return ("", 0) }
         #if canImport(Glibc) || canImport(Darwin)
         let converter = iconv_open("UTF-8", rawValue)
         // iconv_open signals failure with (iconv_t)-1, not NULL.
         guard let converter, converter != UnsafeMutableRawPointer(bitPattern: -1) else { return nil }
         defer { _ = iconv_close(converter) }
-        // GB18030 needs at most 4 bytes of UTF-8 per input byte pair; 2× plus slack always fits
-        // (a 4-byte GB18030 sequence is at most 4 bytes of UTF-8).
-        var output = [UInt8](repeating: 0, count: bytes.count * 2 + 16)
+        // A GB18030 sequence of n bytes is at most n + 1 bytes of UTF-8 (2 → 3, 4 → 4), and a
+        // replaced byte is 3 (U+FFFD): 3× the input always fits, so iconv never runs out of room.
+        var output = [UInt8](repeating: 0, count: bytes.count * 3 + 16)
         var input = bytes
-        let written: Int? = input.withUnsafeMutableBufferPointer { inBuffer in
+        let replacement: [CChar] = [0xEF, 0xBF, 0xBD].map { CChar(bitPattern: $0) }
+        let result: (written: Int, replaced: Int)? = input.withUnsafeMutableBufferPointer { inBuffer in
             output.withUnsafeMutableBufferPointer { outBuffer in
                 guard let inBase = inBuffer.baseAddress, let outBase = outBuffer.baseAddress else { return nil }
                 var inPointer: UnsafeMutablePointer<CChar>? = UnsafeMutableRawPointer(inBase).assumingMemoryBound(to: CChar.self)
                 var outPointer: UnsafeMutablePointer<CChar>? = UnsafeMutableRawPointer(outBase).assumingMemoryBound(to: CChar.self)
                 var inLeft = inBuffer.count
                 var outLeft = outBuffer.count
-                // One call converts everything; any stop (invalid or incomplete sequence, or no
-                // room, which the sizing above rules out) is a failure.
-                guard iconv(converter, &inPointer, &inLeft, &outPointer, &outLeft) != -1, inLeft == 0 else { return nil }
-                return outBuffer.count - outLeft
+                var replaced = 0
+                while inLeft > 0 {
+                    if iconv(converter, &inPointer, &inLeft, &outPointer, &outLeft) != -1 { break }
+                    // An invalid (EILSEQ) or cut-off (EINVAL) sequence: refuse, or write U+FFFD
+                    // for its first byte and go on after it.
+                    guard replacingInvalid, errno == EILSEQ || errno == EINVAL, let at = inPointer, let to = outPointer, outLeft >= 3 else { return nil }
+                    for (offset, byte) in replacement.enumerated() { to[offset] = byte }
+                    outPointer = to + 3
+                    outLeft -= 3
+                    inPointer = at + 1
+                    inLeft -= 1
+                    replaced += 1
+                }
+                return (outBuffer.count - outLeft, replaced)
             }
         }
-        guard let written else { return nil }
-        return String(validating: output[..<written], as: UTF8.self)
+        guard let result, let text = String(validating: output[..<result.written], as: UTF8.self) else { return nil }
+        return (text, result.replaced)
         #else
         return nil
         #endif

@@ -164,6 +164,16 @@ final class PageShapeTests: XCTestCase {
         XCTAssertEqual(try HTMLReport.pageLines(Data([0xEF, 0xBB, 0xBF] + Array("<html><p>中文</p>".utf8))).map(\.text), ["中文"])
         let utf16 = Data([0xFF, 0xFE]) + (try XCTUnwrap("<html><p>中文</p></html>".data(using: .utf16LittleEndian)))
         XCTAssertEqual(try HTMLReport.pageLines(utf16).map(\.text), ["中文"])
+        // A few broken bytes (a character cut by the CMS) are read around, and said so.
+        var gbkPage = [UInt8](try Fixtures.page("09_shuyang_fgj_2023.gbk.html"))
+        let paragraphEnd = try XCTUnwrap(gbkPage.indices.first { gbkPage[$0...].starts(with: Array("</p>".utf8)) })
+        gbkPage.insert(0xFF, at: paragraphEnd)
+        let broken = try HTMLReport.read(Data(gbkPage), file: "broken.html")
+        XCTAssertEqual(broken.warnings, [Diagnostic(.warning, file: "broken.html", "1 of the page's 19049 bytes are not valid gbk, the charset it declares: read as �")])
+        XCTAssertEqual(broken.report, try HTMLReport.read(try Fixtures.page("09_shuyang_fgj_2023.gbk.html"), file: nil).report)
+        var utf8Page = [UInt8](try Fixtures.page("09_shuyang_fgj_2023.html"))
+        utf8Page.insert(0xE4, at: paragraphEnd)
+        XCTAssertEqual(try HTMLReport.read(Data(utf8Page), file: nil).warnings.first?.message, "1 of the page's 21170 bytes are not valid UTF-8: read as �")
         // Declared GBK but UTF-8 bytes: a re-encoding CMS; read as what the bytes are.
         XCTAssertEqual(try HTMLReport.pageLines(Data("<meta charset=gbk><p>中文</p>".utf8)).map(\.text), ["中文"])
     }

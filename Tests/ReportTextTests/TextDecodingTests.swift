@@ -25,6 +25,8 @@ final class TextDecodingTests: XCTestCase {
         XCTAssertEqual(Charset.gb18030.decode([0x95, 0x32, 0x82, 0x36]), "𠀀")
         XCTAssertNil(Charset.gb18030.decode([0xD6]))
         XCTAssertNil(Charset.gb18030.decode([0x80, 0x41]))
+        // The lenient conversion reads around broken and cut-off bytes.
+        XCTAssertEqual(Charset.gb18030.decodeReplacingInvalid([0xD6, 0xD0, 0xFF, 0x41, 0xCE]).map { [$0.text] + ["\($0.replaced)"] }, ["中\u{FFFD}A\u{FFFD}", "2"])
         XCTAssertEqual(Charset(label: " GB2312 "), .gb18030)
         XCTAssertEqual(Charset(label: "x-gbk"), .gb18030)
         XCTAssertNil(Charset(label: "utf-8"))
