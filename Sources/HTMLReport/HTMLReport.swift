@@ -2,9 +2,10 @@ import Foundation
 import ReportModel
 import ReportText
 
-/// Published reports as web pages (HTML, often GBK): the page's report region becomes the
-/// lines of a text report, read by the text parser, with every place mapped back to the
-/// line of the page.
+/// Reads published reports as web pages (HTML, often GBK) through the text parser.
+///
+/// The page's report region becomes the lines of a text report (paragraphs, table rows as
+/// TAB-joined cells); every place in the result is mapped back to the line of the page.
 public enum HTMLReport {
     /// Pages larger than this are refused before parsing: a report page is well under 1 MB.
     static let maxPageBytes = 20 * 1024 * 1024
@@ -13,8 +14,9 @@ public enum HTMLReport {
     /// Table slots (rowspan and colspan expanded) of a whole page.
     static let maxTableCells = 200_000
 
-    /// True when the bytes start (after a BOM and white space) with HTML markup: a doctype,
-    /// or an `html`, `head`, `body`, `table` or `meta` tag.
+    /// True when the bytes start with HTML markup: a doctype, `html`, `head`, `body`, `table` or `meta` tag.
+    ///
+    /// A BOM, white space, comments and an XML declaration may come first.
     public static func sniff(_ data: Data) -> Bool {
         var bytes = [UInt8](data.prefix(4096))
         if bytes.starts(with: [0xEF, 0xBB, 0xBF]) {
@@ -44,8 +46,10 @@ public enum HTMLReport {
         return false
     }
 
-    /// Reads a published report page. Throws `ReportInputError` (naming `file`, with page
-    /// lines) when the page is not HTML, exceeds a limit, or holds no readable report.
+    /// Reads a published report page; every origin and message names a line of the page.
+    ///
+    /// Throws `ReportInputError` (naming `file`) when the page is not HTML, exceeds a limit
+    /// (20 MB, nesting 256 deep, 200,000 table cells) or holds no readable report.
     public static func read(_ data: Data, file: String?) throws(ReportInputError) -> LoadedReport {
         do {
             return try readPage(data, file: file)

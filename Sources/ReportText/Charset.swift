@@ -5,16 +5,18 @@ import Glibc
 import Darwin
 #endif
 
-/// The legacy Chinese encodings published reports come in, converted to Swift strings with
-/// the C library's iconv: the one place of the project that calls iconv (text files and
-/// HTML pages both decode through it).
+/// The legacy Chinese encodings of published reports, decoded with the C library's iconv.
+///
+/// The one place of the project that calls iconv: text files and HTML pages both decode
+/// through it.
 public enum Charset: String, Sendable, CaseIterable {
-    /// GB18030, read also for pages that declare GB2312 or GBK: it is a superset of both, and
-    /// pages labelled GB2312 routinely use GBK-only characters.
+    /// GB18030, also read for pages labelled GB2312 or GBK (a superset of both).
+    ///
+    /// Pages labelled GB2312 routinely use GBK-only characters, so GB2312 is never decoded
+    /// as itself.
     case gb18030 = "GB18030"
 
-    /// The charset a page or file names (`gbk`, `GB2312`, `x-gbk`, `gb18030`…); nil for UTF-8
-    /// and for names it does not know.
+    /// The charset a page or file names (`gbk`, `GB2312`, `x-gbk`…); nil for UTF-8 and others.
     public init?(label: String) {
         switch label.trimmingCharacters(in: .whitespacesAndNewlines).lowercased() {
         case "gb2312", "gbk", "gb18030", "x-gbk", "cp936", "windows-936", "ms936", "euc-cn", "csgb2312", "chinese", "gb_2312-80", "iso-ir-58":
@@ -24,16 +26,20 @@ public enum Charset: String, Sendable, CaseIterable {
         }
     }
 
-    /// The bytes decoded to a string; nil when they are not valid in this encoding (a strict
-    /// conversion: a wrong guess must fail rather than produce mojibake).
+    /// The bytes decoded strictly: nil when they are not valid in this encoding.
+    ///
+    /// Strict because callers guess encodings: a wrong guess must fail rather than produce
+    /// mojibake.
     public func decode(_ bytes: [UInt8]) -> String? {
         guard let (text, replaced) = convert(bytes, replacingInvalid: false), replaced == 0 else { return nil }
         return text
     }
 
-    /// The bytes decoded with each byte that starts no valid sequence read as U+FFFD, and how
-    /// many were; nil only when the converter is missing. For pages that declare this
-    /// encoding and have a few broken bytes (a CMS that cut a character in two).
+    /// The bytes decoded with broken bytes read as U+FFFD, and how many there were.
+    ///
+    /// Each byte that starts no valid sequence becomes one U+FFFD; nil only when the
+    /// converter is missing. For pages that declare this encoding and have a few broken
+    /// bytes (a CMS that cut a character in two).
     public func decodeReplacingInvalid(_ bytes: [UInt8]) -> (text: String, replaced: Int)? {
         convert(bytes, replacingInvalid: true)
     }
