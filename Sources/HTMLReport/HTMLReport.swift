@@ -101,7 +101,7 @@ public enum HTMLReport {
             // the page's <title>): without it the text parser finds no agency and year.
             if !lines.prefix(40).contains(where: { PageText.isTitle($0.text) }) {
                 let outside = PageText.first(in: body) { element in
-                    ["h1", "h2", "h3"].contains(element.name) && (PageText.plainText(of: element, limit: 160).map(PageText.isTitle) ?? false)
+                    ["h1", "h2", "h3"].contains(element.name) && PageText.containsTitle(element)
                 } ?? pageTitle
                 if let outside, let text = PageText.plainText(of: outside, limit: 300) {
                     // `…年度报告_沭阳县人民政府`: a site's name follows the title in <title>.

@@ -42,7 +42,7 @@ enum PageFurniture {
 
     /// The element without its furniture; nil when the element itself is furniture.
     static func removed(from element: HTMLElement) -> HTMLElement? {
-        if droppedElements.contains(element.name) || isHidden(element) || isFurniture(element) { return nil }
+        if droppedElements.contains(element.name) || isHidden(element) || isFurniture(element) || isLinkList(element) { return nil }
         // A site's <header> is its banner, but an article's <header> holds the report title.
         if element.name == "header", !PageText.containsTitle(element) { return nil }
         var copy = element
@@ -61,6 +61,39 @@ enum PageFurniture {
         if element.attributes["hidden"] != nil { return true }
         let style = (element[attribute: "style"] ?? "").lowercased().filter { !$0.isWhitespace }
         return style.contains("display:none") || style.contains("visibility:hidden")
+    }
+
+    /// A block that is mostly links (menus, "相关年报" lists of other reports' titles): at
+    /// least three links holding 80 % of its text. A report's text is not a list of links.
+    private static func isLinkList(_ element: HTMLElement) -> Bool {
+        guard ["ul", "ol", "dl", "div", "section", "table", "td", "p"].contains(element.name) else { return false }
+        var measure = LinkMeasure()
+        guard measure.add(element, inLink: false) else { return false }
+        return measure.links >= 3 && measure.linked * 10 >= measure.total * 8
+    }
+
+    /// Text below an element, in and out of links; gives up past `limit` characters.
+    private struct LinkMeasure {
+        var total = 0
+        var linked = 0
+        var links = 0
+        let limit = 3000
+
+        mutating func add(_ element: HTMLElement, inLink: Bool) -> Bool {
+            for child in element.children {
+                switch child {
+                case .text(let text, _):
+                    let count = text.unicodeScalars.filter { !$0.properties.isWhitespace }.count
+                    total += count
+                    if inLink { linked += count }
+                    if total > limit { return false }
+                case .element(let inner):
+                    if inner.name == "a" { links += 1 }
+                    guard add(inner, inLink: inLink || inner.name == "a") else { return false }
+                }
+            }
+            return true
+        }
     }
 
     private static func isFurniture(_ element: HTMLElement) -> Bool {

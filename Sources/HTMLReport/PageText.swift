@@ -154,13 +154,22 @@ enum PageText {
 
     /// True when a title line (`isTitle`) is in the element: one text run, or the joined
     /// text of a small heading, paragraph or cell (titles are often split over spans).
+    /// Link text is no title: a report's own title is never a link, other reports' are.
     static func containsTitle(_ element: HTMLElement) -> Bool {
-        PageFurniture.contains(element) { candidate in
-            candidate.children.contains { child in
-                if case .text(let text, _) = child { return isTitle(collapse(text)) }
-                return false
-            } || (["h1", "h2", "h3", "p", "div", "td", "span", "strong", "b", "font"].contains(candidate.name)
-                && (plainText(of: candidate, limit: 160).map(isTitle) ?? false))
+        if element.name == "a" { return false }
+        if element.children.contains(where: { child in
+            if case .text(let text, _) = child { return isTitle(collapse(text)) }
+            return false
+        }) {
+            return true
+        }
+        if ["h1", "h2", "h3", "p", "div", "td", "span", "strong", "b", "font"].contains(element.name),
+            !PageFurniture.contains(element, where: { $0.name == "a" }), plainText(of: element, limit: 160).map(isTitle) ?? false {
+            return true
+        }
+        return element.children.contains { child in
+            if case .element(let inner) = child { return containsTitle(inner) }
+            return false
         }
     }
 

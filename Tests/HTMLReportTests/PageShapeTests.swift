@@ -151,6 +151,29 @@ final class PageShapeTests: XCTestCase {
         XCTAssertEqual(Array(got.dropFirst(2)), text.components(separatedBy: "\n").filter { !$0.isEmpty })
     }
 
+    /// A list of links to other reports (their titles carry other years and agencies) and a
+    /// menu are no part of the report, and a linked title is not the page's title.
+    func testLinkListsAreNotTheReport() throws {
+        let (page, text) = try seedPage("""
+            <html><head><title>武汉市东西湖区残疾人联合会2020年政府信息公开工作年度报告</title></head><body>
+            <div class="left"><h3>年度报告</h3><ul>
+            <li><a href="/1.html">武汉市东西湖区残疾人联合会2019年政府信息公开工作年度报告</a></li>
+            <li><a href="/2.html">武汉市东西湖区民政局2020年政府信息公开工作年度报告</a></li>
+            <li><a href="/3.html">武汉市东西湖区教育局2020年政府信息公开工作年度报告</a></li></ul></div>
+            <div class="right"><div id="zoom">%@</div></div>
+            </body></html>
+            """)
+        let withoutTitle = page.replacingOccurrences(of: "<p>武汉市东西湖区残疾人联合会</p>\n<p>2020 年政府信息公开工作年度报告</p>", with: "")
+        XCTAssertNotEqual(withoutTitle, page)
+        let got = try lines(withoutTitle)
+        XCTAssertEqual(got.first, "武汉市东西湖区残疾人联合会2020年政府信息公开工作年度报告")
+        XCTAssertFalse(got.contains { $0.contains("2019年") || $0.contains("民政局") || $0 == "年度报告" }, "\(got.prefix(3))")
+        let loaded = try HTMLReport.read(Data(withoutTitle.utf8), file: nil)
+        XCTAssertEqual(loaded.report.agency, "武汉市东西湖区残疾人联合会")
+        XCTAssertEqual(loaded.report.year, 2020)
+        XCTAssertEqual(loaded.report.values, try ReportText.parse(text: text).report.values)
+    }
+
     /// The charset comes from the BOM, `<meta charset>` or `http-equiv`; an undeclared page
     /// that is not UTF-8 is GB18030; GB2312 and GBK labels are read as GB18030.
     func testCharsetDeclarations() throws {
