@@ -48,11 +48,18 @@ enum PageFurniture {
         var copy = element
         copy.children = element.children.compactMap { child in
             switch child {
-            case .text: return child
+            case .text(let text, let line):
+                return text.contains("<![") ? .text(withoutConditionals(text), line: line) : child
             case .element(let inner): return removed(from: inner).map(HTMLNode.element)
             }
         }
         return copy
+    }
+
+    /// Word's "Save as Web Page" writes `<![if !supportLists]>…<![endif]>`, which browsers
+    /// treat as comments and libxml2 keeps as text.
+    static func withoutConditionals(_ text: String) -> String {
+        text.replacingOccurrences(of: #"<!\[(?:if[^\]]*|endif)\]>"#, with: "", options: .regularExpression)
     }
 
     /// Text a browser does not show is not copied either: `hidden`, `display:none`,

@@ -174,6 +174,22 @@ final class PageShapeTests: XCTestCase {
         XCTAssertEqual(loaded.report.values, try ReportText.parse(text: text).report.values)
     }
 
+    /// A report saved from Word as a web page: Office namespaces, conditional comments,
+    /// downlevel-revealed `<![if …]>` markers, `<o:p>` and smart tags read as their text.
+    func testWordSaveAsWebPage() throws {
+        let page = """
+            <html xmlns:o="urn:schemas-microsoft-com:office:office"><head><meta http-equiv=Content-Type content="text/html; charset=utf-8">
+            <!--[if gte mso 9]><xml><o:DocumentProperties><o:Author>x</o:Author></o:DocumentProperties></xml><![endif]--></head>
+            <body lang=ZH-CN style='tab-interval:21.0pt'><div class=WordSection1>
+            <p class=MsoNormal><![if !supportLists]><span>1.</span><![endif]>列表项<o:p></o:p></p>
+            <p class=MsoNormal align=right><st1:chsdate Year="2024" Month="1" Day="17" w:st="on">2024年1月17日</st1:chsdate><o:p>&nbsp;</o:p></p>
+            <table class=MsoNormalTable border=1><tr style='height:20pt'><td width=100 rowspan=2 style='border:solid'>
+            <p class=MsoNormal align=center><span lang=EN-US>0<o:p></o:p></span></p></td><td>x</td></tr><tr><td>y</td></tr></table>
+            </div></body></html>
+            """
+        XCTAssertEqual(try lines(page), ["1.列表项", "2024年1月17日", "0\tx", "y"])
+    }
+
     /// The charset comes from the BOM, `<meta charset>` or `http-equiv`; an undeclared page
     /// that is not UTF-8 is GB18030; GB2312 and GBK labels are read as GB18030.
     func testCharsetDeclarations() throws {
