@@ -24,7 +24,7 @@ final class RegistryTests: XCTestCase {
 
     func testContentSniffingTellsTheKinds() throws {
         let report = try XCTUnwrap(try ReportJSON.decode(Data(contentsOf: Fixtures.exampleJSON))).report
-        let folder = try temporaryFolder()
+        let folder = try makeTemporaryDirectory("formats")
         let workbook = folder.appendingPathComponent("r.xlsx").path
         try XCTUnwrap(ReportFormats.writer(named: "xlsx")).write(report, to: workbook, generator: "test")
         XCTAssertEqual(ReportFormats.reader(sniffing: try Data(contentsOf: URL(fileURLWithPath: workbook)))?.kind.name, "xlsx")
@@ -40,7 +40,7 @@ final class RegistryTests: XCTestCase {
         var report = RandomReports.makeConsistent(form: form, using: &generator)
         // Text shapes cannot show blank against 0 in a total; a consistent report fills them.
         report.computeTotals()
-        let folder = try temporaryFolder()
+        let folder = try makeTemporaryDirectory("formats")
         for writer in ReportFormats.writers {
             let path = folder.appendingPathComponent("r.\(writer.kind.extensions[0])").path
             try writer.write(report, to: path, generator: "test")
@@ -57,13 +57,6 @@ final class RegistryTests: XCTestCase {
         XCTAssertThrowsError(try ReportFormats.read(Data("{".utf8), file: "坏.json", with: TestKinds.json)) { error in
             XCTAssertTrue("\(error)".hasPrefix("error: 坏.json: not valid JSON"), "\(error)")
         }
-    }
-
-    private func temporaryFolder() throws -> URL {
-        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("xxgk-formats-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
-        addTeardownBlock { try? FileManager.default.removeItem(at: folder) }
-        return folder
     }
 }
 
