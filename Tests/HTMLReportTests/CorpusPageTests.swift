@@ -91,6 +91,17 @@ final class CorpusPageTests: XCTestCase {
         XCTAssertTrue(split.contains("6.属于四类过程性信息\t3\t1\t\t\t\t\t"))
     }
 
+    /// The same split as Word writes it (the merged labels end with the first table, the
+    /// second opens empty merged cells in their place): its first row starts with the empty
+    /// cells, as a browser copies it, and reads to the same values.
+    func testTableSplitAsWordWritesItIsReadAsOne() throws {
+        try assertPage("04_shanghai_szfbgt_2019.split-word.html", is: "04_shanghai_szfbgt_2019")
+        let split = try HTMLReport.pageLines(try Fixtures.page("04_shanghai_szfbgt_2019.split-word.html")).map(\.text)
+        let whole = try HTMLReport.pageLines(try Fixtures.page("04_shanghai_szfbgt_2019.html")).map(\.text)
+        XCTAssertTrue(split.contains("\t\t6.属于四类过程性信息\t3\t1\t\t\t\t\t"))
+        XCTAssertEqual(split.map { String($0.drop { $0 == "\t" }) }, whole.map { String($0.drop { $0 == "\t" }) })
+    }
+
     /// Every value's origin and every warning name the line of the page's `<tr>`.
     func testLineNumbersAreThoseOfThePage() throws {
         let page = "04_shanghai_szfbgt_2019.html"

@@ -88,8 +88,13 @@ def header_rows(nodes, levels):
     return rows
 
 
-def grid_table(table, values, overrides, labels, split_after=None):
-    """Section 三: corner over the row-header columns, the column tree, the row tree."""
+def grid_table(table, values, overrides, labels, split_after=None, split_style="cms"):
+    """Section 三: corner over the row-header columns, the column tree, the row tree.
+
+    split_after: the table continues in a second table from that row on. "cms": the merged
+    labels of the first table keep their full rowspan (running past its end); "word": they
+    end with the first table and the second opens empty merged cells in their place (what
+    Word writes when a page break splits a table)."""
     columns = table["column_header"]
     levels = depth(columns)
     row_levels = depth(table["row_header"])
@@ -104,14 +109,16 @@ def grid_table(table, values, overrides, labels, split_after=None):
         out += "    </tr>\n"
 
     lines = []
+    groups = []  # (first row, rows, level) of each merged label
 
-    def place(node, level, first_in_parent_rows):
+    def place(node, level):
         if "children" in node:
             count = len(leaves(node))
             start = len(lines)
             for child in node["children"]:
-                place(child, level + 1, None)
+                place(child, level + 1)
             lines[start].insert(0, (node["label"], count, 1, level))
+            groups.append((start, count, level))
         else:
             cells = [(labels.get(node["id"], node["label"]), 1, row_levels - level, level)]
             for column in leaf_columns:
@@ -119,13 +126,18 @@ def grid_table(table, values, overrides, labels, split_after=None):
             lines.append(cells)
 
     for node in table["row_header"]:
-        place(node, 0, None)
+        place(node, 0)
     for number, cells in enumerate(lines):
         if split_after is not None and number == split_after:
             # A page break in the source document: the table continues in a second table.
             out += "</tbody>\n</table>\n<p>&nbsp;</p>\n<table border=\"1\" cellspacing=\"0\" cellpadding=\"0\" width=\"100%\">\n<tbody>\n"
+            if split_style == "word":
+                open_groups = sorted((level, start + count - number) for start, count, level in groups if start < number < start + count)
+                cells = [("", rows, 1, level) for level, rows in open_groups] + cells
         out += "    <tr>\n"
-        for label, rowspan, colspan, _ in sorted(cells, key=lambda c: (c[3] is None, c[3] if c[3] is not None else 0)):
+        for label, rowspan, colspan, level in cells:
+            if split_style == "word" and split_after is not None and level is not None and number < split_after:
+                rowspan = min(rowspan, split_after - number)
             out += td(label, rowspan=rowspan, colspan=colspan)
         out += "    </tr>\n"
     return out + "</tbody>\n</table>\n"
@@ -162,7 +174,7 @@ def paragraph(line):
     return f'<p style="text-indent:2em">{esc(line)}</p>\n'
 
 
-def report_body(name, overrides, labels, metadata_lines, split_after=None):
+def report_body(name, overrides, labels, metadata_lines, split_after=None, split_style="cms"):
     text = open(os.path.join(CORPUS, name + ".txt"), encoding="utf-8").read().split("\n")
     data = json.load(open(os.path.join(CORPUS, name + ".json"), encoding="utf-8"))
     form = json.load(open(os.path.join(ROOT, "templates", f"form-{data['form']}.json"), encoding="utf-8"))
@@ -180,7 +192,7 @@ def report_body(name, overrides, labels, metadata_lines, split_after=None):
     body += paragraph(text[marks["proactive"]])
     body += blocks_table(tables["proactive"], data["tables"]["proactive"], overrides, labels)
     body += paragraph(text[marks["applications"]])
-    body += grid_table(tables["applications"], data["tables"]["applications"], overrides, labels, split_after)
+    body += grid_table(tables["applications"], data["tables"]["applications"], overrides, labels, split_after, split_style)
     body += paragraph(text[marks["appeals"]])
     body += band_table(tables["appeals"], data["tables"]["appeals"], overrides)
     body += "".join(paragraph(line) for line in text[marks["end"]:] if line.strip())
@@ -195,9 +207,9 @@ SCRIPT = """<script type="text/javascript">
 """
 
 
-def shanghai_page(charset_tag, split_after=None):
+def shanghai_page(charset_tag, split_after=None, split_style="cms"):
     """An HTML5 site: header/nav/footer elements and an <article>."""
-    title, body = report_body("04_shanghai_szfbgt_2019", {"proactive.procurement.amount": "251000元"}, {}, 0, split_after)
+    title, body = report_body("04_shanghai_szfbgt_2019", {"proactive.procurement.amount": "251000元"}, {}, 0, split_after, split_style)
     return f"""<!DOCTYPE html>
 <html lang="zh-CN">
 <head>
@@ -275,6 +287,9 @@ if __name__ == "__main__":
           shanghai_page('<meta http-equiv="Content-Type" content="text/html; charset=gb2312" />'), "gb18030")
     # The table of section 三 split in two after its 9th row, inside the merged labels.
     write("04_shanghai_szfbgt_2019.split.html", shanghai_page('<meta charset="utf-8">', split_after=9), "utf-8")
+    # The same split as Word writes it: the merged labels end, the second table opens empty ones.
+    write("04_shanghai_szfbgt_2019.split-word.html",
+          shanghai_page('<meta charset="utf-8">', split_after=9, split_style="word"), "utf-8")
     write("09_shuyang_fgj_2023.html",
           shuyang_page('<meta http-equiv="Content-Type" content="text/html; charset=utf-8" />'), "utf-8")
     write("09_shuyang_fgj_2023.gbk.html", shuyang_page('<meta charset="gbk" />'), "gbk")
