@@ -99,21 +99,25 @@ public enum HTMLReport {
             lines = try PageText.lines(of: region, maxCells: maxTableCells)
             // The title is outside the article on many sites (a heading above it, or only
             // the page's <title>): without it the text parser finds no agency and year.
-            if !lines.prefix(40).contains(where: { PageText.isTitle($0.text) }) {
-                let outside = PageText.first(in: body) { element in
-                    ["h1", "h2", "h3"].contains(element.name) && PageText.containsTitle(element)
-                } ?? pageTitle
-                if let outside, let text = PageText.plainText(of: outside, limit: 300) {
-                    // `…年度报告_沭阳县人民政府`: a site's name follows the title in <title>.
-                    let title = text.split(whereSeparator: { "_|｜-—".contains($0) }).map(String.init).first(where: PageText.isTitle) ?? text
-                    if PageText.isTitle(title) { lines.insert(PageLine(text: title.trimmingCharacters(in: .whitespaces), line: outside.line), at: 0) }
-                }
+            if !lines.prefix(40).contains(where: { PageText.isTitle($0.text) }), let title = title(outside: body, pageTitle: pageTitle) {
+                lines.insert(title, at: 0)
             }
         }
         guard !lines.isEmpty else {
             throw ReportInputError("the page has no text")
         }
         return (lines, decoded.warning)
+    }
+
+    /// The report title from a heading of the page's body, else from its `<title>`.
+    private static func title(outside body: HTMLElement, pageTitle: HTMLElement?) -> PageLine? {
+        let heading = PageText.first(in: body) { element in
+            ["h1", "h2", "h3"].contains(element.name) && PageText.containsTitle(element)
+        }
+        guard let source = heading ?? pageTitle, let text = PageText.plainText(of: source, limit: 300) else { return nil }
+        // `…年度报告_沭阳县人民政府`: a site's name follows the title in <title>.
+        let parts = text.split(whereSeparator: { "_|｜-—".contains($0) }).map { $0.trimmingCharacters(in: .whitespaces) }
+        return parts.first(where: PageText.isTitle).map { PageLine(text: $0, line: source.line) }
     }
 
     private static func mapped(_ location: SourceLocation, _ pageLine: (Int) -> Int) -> SourceLocation {
