@@ -12,6 +12,7 @@ let package = Package(
         .library(name: "XLSX", targets: ["XLSX"]),
         .library(name: "ReportWorkbook", targets: ["ReportWorkbook"]),
         .library(name: "ReportText", targets: ["ReportText"]),
+        .library(name: "HTMLReport", targets: ["HTMLReport"]),
         .library(name: "ReportFormats", targets: ["ReportFormats"]),
         .library(name: "ReportBatch", targets: ["ReportBatch"]),
     ],
@@ -52,6 +53,10 @@ let package = Package(
         .target(
             name: "ReportText",
             dependencies: ["ReportModel"]),
+        // Published report pages (HTML, often GBK) → the lines of a text report → ReportText.
+        .target(
+            name: "HTMLReport",
+            dependencies: ["CLibXML2", "ReportModel", "ReportText"]),
         // The registry of report kinds: one reader and one writer per kind, behind one protocol.
         .target(
             name: "ReportFormats",
@@ -96,6 +101,10 @@ let package = Package(
         .testTarget(
             name: "ReportTextTests",
             dependencies: ["ReportModel", "ReportText"]),
+        // Report pages in the structure of real government sites, and hostile pages.
+        .testTarget(
+            name: "HTMLReportTests",
+            dependencies: ["HTMLReport", "ReportModel", "ReportText", "TestSupport"]),
         .testTarget(
             name: "CLITests",
             dependencies: ["ReportModel", "TestSupport"]),
