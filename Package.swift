@@ -60,7 +60,7 @@ let package = Package(
         // The registry of report kinds: one reader and one writer per kind, behind one protocol.
         .target(
             name: "ReportFormats",
-            dependencies: ["ReportModel", "XLSX", "ReportWorkbook", "ReportText"]),
+            dependencies: ["ReportModel", "XLSX", "ReportWorkbook", "ReportText", "HTMLReport"]),
         // A batch of submissions: each file read and checked, year to year, the summary.
         .target(
             name: "ReportBatch",

@@ -1,4 +1,5 @@
 import Foundation
+import HTMLReport
 import ReportModel
 import ReportText
 import ReportWorkbook
@@ -41,6 +42,17 @@ struct TextualKind: ReportReader, ReportWriter {
         looksLikeKind: { _ in false },
         parse: { (data, file) throws(ReportInputError) in try ReportText.parse(data, file: file) },
         render: ReportText.markdown)
+}
+
+/// Published web pages (a saved page or its source), read through the text parser.
+struct WebPageKind: ReportReader {
+    let kind = ReportKind(name: "html", extensions: ["html", "htm"], summary: "a published web page")
+
+    func sniff(_ data: Data) -> Bool { HTMLReport.sniff(data) }
+
+    func read(_ data: Data, file: String) throws(ReportInputError) -> LoadedReport {
+        try HTMLReport.read(data, file: file)
+    }
 }
 
 /// Workbooks in the official layout.

@@ -1,0 +1,35 @@
+import Foundation
+import TestSupport
+import XCTest
+
+/// Published web pages through the command line: found by the registry, read to the corpus JSON.
+final class WebPageCLITests: XCTestCase {
+    private let fixtures = CLI.packageRoot.appendingPathComponent("Tests/Fixtures")
+
+    func testAGBKPageConvertsToTheNumbersOfItsCorpusJSON() throws {
+        let folder = try makeTemporaryDirectory("cli")
+        let output = folder.appendingPathComponent("page.json")
+        let run = try CLI.run(["convert", fixtures.appendingPathComponent("html/09_shuyang_fgj_2023.gbk.html").path, output.path])
+        XCTAssertEqual(run.status, 0, run.standardError)
+        let fromPage = try JSONSerialization.jsonObject(with: Data(contentsOf: output)) as? [String: Any]
+        let expected = try JSONSerialization.jsonObject(with: Data(contentsOf: fixtures.appendingPathComponent("corpus/09_shuyang_fgj_2023.json"))) as? [String: Any]
+        XCTAssertEqual(fromPage?["tables"] as? NSDictionary, expected?["tables"] as? NSDictionary)
+        for key in ["form", "agency", "year", "date"] {
+            XCTAssertEqual(fromPage?[key] as? NSObject, expected?[key] as? NSObject, key)
+        }
+    }
+
+    func testCheckReadsEveryPageOfAFolder() throws {
+        let run = try CLI.run(["check", fixtures.appendingPathComponent("html").path])
+        XCTAssertEqual(run.standardOutput.split(separator: "\n").filter { $0.contains(".html: ") && $0.contains("form 20") }.count, 6, run.standardOutput)
+        XCTAssertFalse(run.standardOutput.contains("unreadable"), run.standardOutput)
+    }
+
+    func testTheKindListsNameWebPages() throws {
+        let help = try CLI.run(["convert", "--help"])
+        XCTAssertTrue(help.standardOutput.contains(".html"), help.standardOutput)
+        let unknown = try CLI.run(["convert", "r.doc", "r.json"])
+        XCTAssertEqual(unknown.status, 64)
+        XCTAssertTrue(unknown.standardError.hasPrefix("Error: cannot tell the kind of input r.doc from its extension; expected .json, .xlsx, .txt, .md or .html (or --from)"), unknown.standardError)
+    }
+}
