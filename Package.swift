@@ -12,6 +12,7 @@ let package = Package(
         .library(name: "XLSX", targets: ["XLSX"]),
         .library(name: "ReportWorkbook", targets: ["ReportWorkbook"]),
         .library(name: "ReportText", targets: ["ReportText"]),
+        .library(name: "PDFReport", targets: ["PDFReport"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
@@ -27,6 +28,9 @@ let package = Package(
         .systemLibrary(
             name: "CMinizip", pkgConfig: "minizip",
             providers: [.apt(["libminizip-dev"])]),
+        .systemLibrary(
+            name: "CPoppler", pkgConfig: "poppler-glib",
+            providers: [.apt(["libpoppler-glib-dev"])]),
 
         // Form definitions, the report value type, its JSON and the check engine.
         .target(
@@ -50,6 +54,11 @@ let package = Package(
         .target(
             name: "ReportText",
             dependencies: ["ReportModel"]),
+        // Published PDF reports: poppler's text layer with positions, rebuilt into the
+        // lines of a text report and read by ReportText.
+        .target(
+            name: "PDFReport",
+            dependencies: ["CPoppler", "ReportModel", "ReportText"]),
         // The command line.
         .executableTarget(
             name: "xxgk",
@@ -81,6 +90,10 @@ let package = Package(
         .testTarget(
             name: "ReportTextTests",
             dependencies: ["ReportModel", "ReportText"]),
+        // The PDF reader: the corpus PDF and one made-for-the-test PDF per trait or hostile file.
+        .testTarget(
+            name: "PDFReportTests",
+            dependencies: ["PDFReport", "ReportModel"]),
         .testTarget(
             name: "CLITests",
             dependencies: ["ReportModel", "TestSupport"]),

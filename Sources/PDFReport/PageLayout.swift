@@ -1,0 +1,200 @@
+import Foundation
+
+/// A run of characters poppler printed together (a word, a number, a cell's line), with its box.
+struct Fragment: Sendable {
+    var text: String
+    var minX: Double
+    var minY: Double
+    var maxX: Double
+    var maxY: Double
+    /// Characters stacked one under another (a label printed vertically down a merged cell).
+    var vertical = false
+
+    var height: Double { maxY - minY }
+    var midY: Double { (minY + maxY) / 2 }
+
+    /// The fragment of one glyph.
+    init(_ glyph: Glyph) {
+        text = String(Character(glyph.scalar))
+        minX = glyph.minX; minY = glyph.minY; maxX = glyph.maxX; maxY = glyph.maxY
+    }
+
+    /// Extends the fragment by `other`, appended to its text.
+    mutating func absorb(_ other: Fragment) {
+        text += other.text
+        minX = min(minX, other.minX); minY = min(minY, other.minY)
+        maxX = max(maxX, other.maxX); maxY = max(maxY, other.maxY)
+    }
+
+    /// How much the two boxes share vertically, as a share of the lower of the two heights.
+    func verticalOverlap(_ other: Fragment) -> Double {
+        let shared = min(maxY, other.maxY) - max(minY, other.minY)
+        let base = max(min(height, other.height), 0.01)
+        return shared / base
+    }
+
+    /// True when the two boxes share some horizontal extent.
+    func overlapsHorizontally(_ other: Fragment, slack: Double = 0) -> Bool {
+        min(maxX, other.maxX) - max(minX, other.minX) > -slack
+    }
+
+    /// A plain decimal number (a table value): `21`, `7730.28`, `-18`, `+1036`.
+    var isNumber: Bool {
+        var scalars = Substring(text).unicodeScalars[...]
+        if let first = scalars.first, "+-−－".unicodeScalars.contains(first) { scalars = scalars.dropFirst() }
+        guard !scalars.isEmpty, scalars.count <= 16 else { return false }
+        var digits = 0, points = 0
+        for scalar in scalars {
+            if ("0"..."9").contains(scalar) { digits += 1 } else if scalar == "." { points += 1 } else { return false }
+        }
+        return digits > 0 && points <= 1 && scalars.first != "." && scalars.last != "."
+    }
+}
+
+/// One printed line of a page: fragments that share a vertical band, left to right.
+struct TextLine: Sendable {
+    var page: Int
+    var fragments: [Fragment]
+
+    var minX: Double { fragments.map(\.minX).min() ?? 0 }
+    var maxX: Double { fragments.map(\.maxX).max() ?? 0 }
+    var minY: Double { fragments.map(\.minY).min() ?? 0 }
+    var maxY: Double { fragments.map(\.maxY).max() ?? 0 }
+    /// The typical character height: the median of the fragments' heights.
+    var charHeight: Double {
+        let heights = fragments.map(\.height).sorted()
+        return heights.isEmpty ? 10 : max(heights[heights.count / 2], 1)
+    }
+    /// The line's text with its fragments run together, for matching page furniture.
+    var compactText: String { fragments.map(\.text).joined() }
+}
+
+/// The lines of one page rebuilt from glyph boxes: poppler's words split where glyphs are
+/// not side by side, vertical labels joined into one fragment, the rest grouped into lines
+/// by vertical overlap.
+struct PageLayout {
+    var lines: [TextLine] = []
+    /// Labels printed one character per line down a merged cell, each one fragment.
+    var verticalLabels: [Fragment] = []
+
+    /// The layout of `page`, numbered `index` (1-based).
+    init(_ page: PageText, index: Int) {
+        let fragments = Self.fragments(of: page.glyphs)
+        let (vertical, rest) = Self.verticalLabels(in: fragments)
+        verticalLabels = vertical
+        lines = Self.lines(of: rest, page: index)
+    }
+
+    /// Poppler separates words with spaces and line breaks; within a word, a glyph that is not
+    /// to the right of the previous one on the same band (stacked text) starts a new fragment,
+    /// and so does a gap wider than a character (spaced-out labels are rejoined by lines).
+    private static func fragments(of glyphs: [Glyph]) -> [Fragment] {
+        var result: [Fragment] = []
+        var current: Fragment?
+        var last: Glyph?
+        for glyph in glyphs {
+            if glyph.scalar.properties.isWhitespace || glyph.scalar == "\u{3000}" {
+                if let done = current { result.append(done) }
+                current = nil; last = nil
+                continue
+            }
+            let piece = Fragment(glyph)
+            if var open = current, let previous = last {
+                let height = max(previous.maxY - previous.minY, glyph.maxY - glyph.minY, 1)
+                let sameBand = piece.verticalOverlap(Fragment(previous)) >= 0.5
+                let follows = glyph.minX >= previous.minX + 0.3 * (previous.maxX - previous.minX)
+                    && glyph.minX - previous.maxX <= height
+                if sameBand && follows {
+                    open.absorb(piece)
+                    current = open
+                } else {
+                    result.append(open)
+                    current = piece
+                }
+            } else {
+                current = piece
+            }
+            last = glyph
+        }
+        if let done = current { result.append(done) }
+        return result
+    }
+
+    /// A vertical label is three or more single non-digit characters, each directly below the
+    /// previous one in the same narrow column; it becomes one fragment, not one line per character.
+    private static func verticalLabels(in fragments: [Fragment]) -> (labels: [Fragment], rest: [Fragment]) {
+        let candidates = fragments.indices.filter { index in
+            let fragment = fragments[index]
+            guard fragment.text.unicodeScalars.count == 1, let scalar = fragment.text.unicodeScalars.first else { return false }
+            return !scalar.properties.isASCIIHexDigit && !("0"..."9").contains(scalar) && scalar.value > 0x7F
+        }.sorted { fragments[$0].minY < fragments[$1].minY }
+        // The search is quadratic in single characters; a page of thousands of them is not a
+        // table with a vertical label, so it is left as it is.
+        guard candidates.count <= 4000 else { return ([], fragments) }
+        var used = Set<Int>()
+        var labels: [Fragment] = []
+        for start in candidates where !used.contains(start) {
+            var chain = [start]
+            var tail = fragments[start]
+            for next in candidates where !used.contains(next) && !chain.contains(next) {
+                let below = fragments[next]
+                let width = max(tail.maxX - tail.minX, below.maxX - below.minX, 1)
+                let gap = below.minY - tail.maxY
+                guard abs(below.minX - tail.minX) <= 0.35 * width, abs(below.maxX - tail.maxX) <= 0.35 * width else { continue }
+                if gap > 0.8 * max(tail.height, 1) { break }
+                if gap >= -0.25 * tail.height {
+                    chain.append(next)
+                    tail = below
+                }
+            }
+            guard chain.count >= 3 else { continue }
+            var label = fragments[chain[0]]
+            for index in chain.dropFirst() { label.absorb(fragments[index]) }
+            label.vertical = true
+            labels.append(label)
+            used.formUnion(chain)
+        }
+        let rest = fragments.indices.filter { !used.contains($0) }.map { fragments[$0] }
+        return (labels, rest)
+    }
+
+    /// Fragments whose boxes overlap vertically by half the smaller height, and do not overlap
+    /// horizontally, share a line; taken top to bottom by their middles.
+    private static func lines(of fragments: [Fragment], page: Int) -> [TextLine] {
+        let sorted = fragments.sorted { $0.midY != $1.midY ? $0.midY < $1.midY : $0.minX < $1.minX }
+        var lines: [TextLine] = []
+        for fragment in sorted {
+            var placed = false
+            for index in lines.indices.suffix(2).reversed() {
+                let line = lines[index]
+                let band = Fragment(bandOf: line)
+                if fragment.verticalOverlap(band) >= 0.5,
+                   !line.fragments.contains(where: { $0.overlapsHorizontally(fragment, slack: -0.5) }) {
+                    lines[index].fragments.append(fragment)
+                    placed = true
+                    break
+                }
+            }
+            if !placed { lines.append(TextLine(page: page, fragments: [fragment])) }
+        }
+        for index in lines.indices {
+            lines[index].fragments.sort { $0.minX < $1.minX }
+        }
+        return lines.sorted { $0.minY < $1.minY }
+    }
+}
+
+extension Fragment {
+    /// A fragment standing for a line's band: its median character height around its middle,
+    /// so one tall neighbour does not swallow the lines above and below.
+    init(bandOf line: TextLine) {
+        let first = line.fragments[0]
+        self = first
+        let middle = line.fragments.map(\.midY).sorted()[line.fragments.count / 2]
+        let half = line.charHeight / 2
+        minY = middle - half
+        maxY = middle + half
+        minX = line.minX
+        maxX = line.maxX
+    }
+}
