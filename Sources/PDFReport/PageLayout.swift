@@ -79,10 +79,9 @@ struct PageLayout {
 
     /// The layout of `page`, numbered `index` (1-based).
     init(_ page: PageText, index: Int) {
-        let fragments = Self.fragments(of: page.glyphs)
-        let (vertical, rest) = Self.verticalLabels(in: fragments)
-        verticalLabels = vertical
-        lines = Self.lines(of: rest, page: index)
+        var glyphs = page.glyphs
+        verticalLabels = Self.verticalLabels(in: &glyphs)
+        lines = Self.lines(of: Self.fragments(of: glyphs), page: index)
     }
 
     /// Poppler separates words with spaces and line breaks; within a word, a glyph that is not
@@ -93,25 +92,17 @@ struct PageLayout {
         var current: Fragment?
         var last: Glyph?
         for glyph in glyphs {
-            if glyph.scalar.properties.isWhitespace || glyph.scalar == "\u{3000}" {
+            if isSpace(glyph) {
                 if let done = current { result.append(done) }
                 current = nil; last = nil
                 continue
             }
             let piece = Fragment(glyph)
-            if var open = current, let previous = last {
-                let height = max(previous.maxY - previous.minY, glyph.maxY - glyph.minY, 1)
-                let sameBand = piece.verticalOverlap(Fragment(previous)) >= 0.5
-                let follows = glyph.minX >= previous.minX + 0.3 * (previous.maxX - previous.minX)
-                    && glyph.minX - previous.maxX <= height
-                if sameBand && follows {
-                    open.absorb(piece)
-                    current = open
-                } else {
-                    result.append(open)
-                    current = piece
-                }
+            if var open = current, let previous = last, follows(glyph, previous) {
+                open.absorb(piece)
+                current = open
             } else {
+                if let done = current { result.append(done) }
                 current = piece
             }
             last = glyph
@@ -120,42 +111,74 @@ struct PageLayout {
         return result
     }
 
-    /// A vertical label is three or more single non-digit characters, each directly below the
-    /// previous one in the same narrow column; it becomes one fragment, not one line per character.
-    private static func verticalLabels(in fragments: [Fragment]) -> (labels: [Fragment], rest: [Fragment]) {
-        let candidates = fragments.indices.filter { index in
-            let fragment = fragments[index]
-            guard fragment.text.unicodeScalars.count == 1, let scalar = fragment.text.unicodeScalars.first else { return false }
-            return !scalar.properties.isASCIIHexDigit && !("0"..."9").contains(scalar) && scalar.value > 0x7F
-        }.sorted { fragments[$0].minY < fragments[$1].minY }
-        // The search is quadratic in single characters; a page of thousands of them is not a
+    private static func isSpace(_ glyph: Glyph) -> Bool {
+        glyph.scalar.properties.isWhitespace || glyph.scalar == "\u{3000}"
+    }
+
+    /// True when `glyph` continues `previous` on its line: same band, to its right, close.
+    private static func follows(_ glyph: Glyph, _ previous: Glyph, gap limit: Double = 1) -> Bool {
+        let height = max(previous.maxY - previous.minY, glyph.maxY - glyph.minY, 1)
+        return Fragment(glyph).verticalOverlap(Fragment(previous)) >= 0.5
+            && glyph.minX >= previous.minX + 0.3 * (previous.maxX - previous.minX)
+            && glyph.minX - previous.maxX <= limit * height
+    }
+
+    /// True when `glyph` is the next character down from `upper` in a column one character wide.
+    private static func stacked(_ glyph: Glyph, under upper: Glyph) -> Bool {
+        let width = max(upper.maxX - upper.minX, glyph.maxX - glyph.minX, 1)
+        let height = max(upper.maxY - upper.minY, 1)
+        let gap = glyph.minY - upper.maxY
+        return abs(glyph.minX - upper.minX) <= 0.35 * width && abs(glyph.maxX - upper.maxX) <= 0.35 * width
+            && gap >= -0.25 * height && gap <= 0.8 * height
+    }
+
+    /// A vertical label is three or more non-digit characters, each directly below the previous
+    /// one in the same narrow column and none touching a neighbour on its own line (poppler may
+    /// still have put it in one word with the next cell's text). Its glyphs are taken out of
+    /// `glyphs` (turned into spaces) and it becomes one fragment, not one line per character.
+    private static func verticalLabels(in glyphs: inout [Glyph]) -> [Fragment] {
+        func touches(_ a: Int, _ b: Int) -> Bool {
+            glyphs.indices.contains(b) && !isSpace(glyphs[b])
+                && (follows(glyphs[b], glyphs[a], gap: 0.25) || follows(glyphs[a], glyphs[b], gap: 0.25))
+        }
+        let candidates = glyphs.indices.filter { index in
+            let scalar = glyphs[index].scalar
+            return !isSpace(glyphs[index]) && scalar.value > 0x7F && !(0xFF10...0xFF19).contains(scalar.value)
+                && !touches(index, index - 1) && !touches(index, index + 1)
+        }.sorted { glyphs[$0].minY < glyphs[$1].minY }
+        // The search is quadratic in lone characters; a page of thousands of them is not a
         // table with a vertical label, so it is left as it is.
-        guard candidates.count <= 4000 else { return ([], fragments) }
+        guard candidates.count <= 4000 else { return [] }
         var used = Set<Int>()
         var labels: [Fragment] = []
         for start in candidates where !used.contains(start) {
             var chain = [start]
-            var tail = fragments[start]
-            for next in candidates where !used.contains(next) && !chain.contains(next) {
-                let below = fragments[next]
-                let width = max(tail.maxX - tail.minX, below.maxX - below.minX, 1)
-                let gap = below.minY - tail.maxY
-                guard abs(below.minX - tail.minX) <= 0.35 * width, abs(below.maxX - tail.maxX) <= 0.35 * width else { continue }
-                if gap > 0.8 * max(tail.height, 1) { break }
-                if gap >= -0.25 * tail.height {
+            var tail = glyphs[start]
+            for next in candidates where !used.contains(next) && next != start {
+                let below = glyphs[next]
+                if below.minY - tail.maxY > 0.8 * max(tail.maxY - tail.minY, 1) { break }
+                if stacked(below, under: tail) {
                     chain.append(next)
                     tail = below
                 }
             }
             guard chain.count >= 3 else { continue }
-            var label = fragments[chain[0]]
-            for index in chain.dropFirst() { label.absorb(fragments[index]) }
+            // Below the chain, a character poppler ran into the next cell's text on its line
+            // still belongs to it when it sits in the chain's column.
+            while let tail = chain.last, let next = glyphs.indices.first(where: { index in
+                !used.contains(index) && !chain.contains(index) && !isSpace(glyphs[index]) && glyphs[index].scalar.value > 0x7F
+                    && stacked(glyphs[index], under: glyphs[tail])
+            }) {
+                chain.append(next)
+            }
+            var label = Fragment(glyphs[chain[0]])
+            for index in chain.dropFirst() { label.absorb(Fragment(glyphs[index])) }
             label.vertical = true
             labels.append(label)
             used.formUnion(chain)
         }
-        let rest = fragments.indices.filter { !used.contains($0) }.map { fragments[$0] }
-        return (labels, rest)
+        for index in used { glyphs[index].scalar = " " }
+        return labels
     }
 
     /// Fragments whose boxes overlap vertically by half the smaller height, and do not overlap

@@ -75,16 +75,22 @@ struct ReportLines {
         func key(_ line: TextLine) -> String {
             String(line.compactText.unicodeScalars.map { ("0"..."9").contains($0) ? "#" : Character($0) })
         }
-        var pagesWithKey: [String: Set<Int>] = [:]
+        // A running header or footer repeats at the same height; a title just below the
+        // header, with the header's words, does not.
+        var places: [String: [(page: Int, y: Double)]] = [:]
         for (index, layout) in layouts.enumerated() {
             for line in layout.lines where inMargin(line, pages[index]) {
-                pagesWithKey[key(line), default: []].insert(index)
+                places[key(line), default: []].append((index, line.minY))
             }
         }
-        let repeated = Set(pagesWithKey.filter { $0.value.count >= max(2, (pages.count + 1) / 2) }.keys)
+        let needed = max(2, (pages.count + 1) / 2)
+        func repeated(_ line: TextLine, on page: Int) -> Bool {
+            let others = (places[key(line)] ?? []).filter { abs($0.y - line.minY) <= 3 }
+            return pages.count >= 2 && Set(others.map(\.page)).count >= needed && others.contains { $0.page == page }
+        }
         for index in layouts.indices {
             layouts[index].lines.removeAll { line in
-                inMargin(line, pages[index]) && (isPageNumber(line.compactText) || (pages.count >= 2 && repeated.contains(key(line))))
+                inMargin(line, pages[index]) && (isPageNumber(line.compactText) || repeated(line, on: index))
             }
         }
     }

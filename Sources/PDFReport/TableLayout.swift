@@ -32,10 +32,11 @@ struct TableLayout {
             // A lone number on the left margin is a wrapped paragraph line, not a row.
             return fragments.count >= 2 || fragments[0].minX > pageWidth * 0.35 ? 0 : nil
         }
-        // Measured in the label's type size: values are often set larger than labels.
+        // Measured in the label's type size (values are often set larger than labels): a
+        // paragraph's number is a space away from its words, a value a cell border or more.
         let gap = fragments[start].minX - fragments[start - 1].maxX
         let size = min(fragments[start].height, fragments[start - 1].height)
-        return gap >= 1.5 * size ? start : nil
+        return gap >= size ? start : nil
     }
 
     /// The placed lines of `lines` (every page's, in reading order): tables rebuilt, the rest as text.
@@ -103,45 +104,81 @@ struct TableLayout {
         return text
     }
 
-    /// A label of a table: one cell's text with its box, and the row it belongs to (none:
-    /// a label over several rows, printed once beside them).
-    private struct Label {
+    /// A piece of a label: one cell's text on one line, with the row whose values share its
+    /// line (nil: a line without values).
+    private struct Piece {
         var box: Fragment
         var page: Int
         var row: Int?
+        /// The rightmost label on its row's line: the row's own label, never one of a group.
+        var own = false
     }
 
     /// The rows of one table block as TAB-joined cells: labels first, then one cell per value column.
     private static func block(_ members: [(line: TextLine, valueStart: Int?)]) -> [PlacedLine] {
         let rows = members.compactMap { member in member.valueStart.map { (line: member.line, start: $0) } }
         let columns = valueColumns(rows.flatMap { $0.line.fragments[$0.start...] })
+        let starts = labelColumnStarts(members.flatMap { member in member.line.fragments[..<(member.valueStart ?? member.line.fragments.count)] })
 
-        var labels: [Label] = []
-        for (rowIndex, row) in rows.enumerated() {
-            for piece in cells(Array(row.line.fragments[..<row.start]), height: row.line.charHeight) {
-                labels.append(Label(box: piece, page: row.line.page, row: rowIndex))
+        var pieces: [Piece] = []
+        var rowIndex = 0
+        for member in members {
+            let labelEnd = member.valueStart ?? member.line.fragments.count
+            let found = cells(Array(member.line.fragments[..<labelEnd]), height: member.line.charHeight, columnStarts: starts)
+            for (index, cell) in found.enumerated() {
+                let row = member.valueStart == nil ? nil : rowIndex
+                pieces.append(Piece(box: cell, page: member.line.page, row: row, own: row != nil && index == found.count - 1))
+            }
+            if member.valueStart != nil { rowIndex += 1 }
+        }
+        let cellsOfLabels = mergedCells(pieces)
+
+        // Each merged cell is a row's own label, or a label over several rows printed once.
+        var ownLabels: [Int: [Fragment]] = [:]
+        var groupLabels: [(box: Fragment, page: Int)] = []
+        let rowBands = rows.map { (page: $0.line.page, middle: Fragment(bandOf: $0.line).midY) }
+        for cell in cellsOfLabels {
+            let box = cell.box
+            if let row = cell.pieces.first(where: { $0.own })?.row {
+                ownLabels[row, default: []].append(box)
+                continue
+            }
+            // A wrapped label whose row's values sit between its lines, the row having no label of its own.
+            let spanned = rowBands.indices.filter { rowBands[$0].page == cell.page && (box.minY...box.maxY).contains(rowBands[$0].middle) }
+            if spanned.count == 1, let row = spanned.first, !cell.pieces.contains(where: { $0.row != nil && $0.row != row }),
+               !cellsOfLabels.contains(where: { other in other.pieces.contains { $0.own && $0.row == row } && other.box.minX > box.minX }) {
+                ownLabels[row, default: []].append(box)
+            } else {
+                groupLabels.append((box, cell.page))
             }
         }
-        for member in members where member.valueStart == nil {
-            for piece in cells(member.line.fragments, height: member.line.charHeight) {
-                attach(piece, page: member.line.page, to: &labels, rows: rows.map(\.line))
+
+        // A row broken by a page break: its label ends one page, its values start the next.
+        for (index, row) in rows.enumerated() where ownLabels[index] == nil && index > 0 {
+            let previous = rows[index - 1]
+            guard previous.line.page == row.line.page - 1 else { continue }
+            let previousBottom = ([previous.line.maxY] + (ownLabels[index - 1] ?? []).map(\.maxY)).max() ?? previous.line.maxY
+            if let last = groupLabels.indices.filter({ groupLabels[$0].page == previous.line.page && groupLabels[$0].box.minY >= previousBottom })
+                .max(by: { groupLabels[$0].box.minY < groupLabels[$1].box.minY }) {
+                ownLabels[index] = [groupLabels[last].box]
+                groupLabels.remove(at: last)
             }
         }
 
         var placed: [PlacedLine] = []
-        for (rowIndex, row) in rows.enumerated() {
-            let own = labels.filter { $0.row == rowIndex }.sorted { $0.box.minX < $1.box.minX }
+        for (index, row) in rows.enumerated() {
+            let own = (ownLabels[index] ?? []).sorted { $0.minX < $1.minX }
             var values = [String](repeating: "", count: columns.count)
             for fragment in row.line.fragments[row.start...] {
                 let column = columns.firstIndex { fragment.overlapsHorizontally($0, slack: 0.2 * fragment.height) } ?? 0
                 values[column] = values[column].isEmpty ? fragment.text : values[column] + " " + fragment.text
             }
-            let cells = own.map(\.box.text) + values
-            let top = ([row.line.minY] + own.map(\.box.minY)).min() ?? row.line.minY
+            let cells = own.map(\.text) + values
+            let top = ([row.line.minY] + own.map(\.minY)).min() ?? row.line.minY
             placed.append(PlacedLine(page: row.line.page, y: top, text: cells.joined(separator: "\t"), kind: .table,
                                      minX: row.line.minX, maxX: row.line.maxX, charHeight: row.line.charHeight))
         }
-        for label in labels where label.row == nil {
+        for label in groupLabels {
             placed.append(PlacedLine(page: label.page, y: label.box.minY, text: label.box.text, kind: .table,
                                      minX: label.box.minX, maxX: label.box.maxX, charHeight: label.box.height))
         }
@@ -162,11 +199,23 @@ struct TableLayout {
         return columns
     }
 
-    /// The cells of a run of label fragments: neighbours closer than a column gap are one cell.
-    private static func cells(_ fragments: [Fragment], height: Double) -> [Fragment] {
+    /// Where label columns start: left edges shared (within a point) by the labels of three or
+    /// more lines. Left-aligned cells of one column all start there.
+    private static func labelColumnStarts(_ labels: [Fragment]) -> [Double] {
+        var counts: [Int: Int] = [:]
+        for label in labels { counts[Int((label.minX * 2).rounded()), default: 0] += 1 }
+        return counts.filter { $0.value >= 3 }.keys.map { Double($0) / 2 }.sorted()
+    }
+
+    /// The cells of one line's label fragments: a new cell after a column's gap, or where a
+    /// fragment starts at a label column's left edge after a visible gap (the cell border
+    /// between two columns is narrower than a column gap).
+    private static func cells(_ fragments: [Fragment], height: Double, columnStarts: [Double]) -> [Fragment] {
         var cells: [Fragment] = []
         for fragment in fragments {
-            if var last = cells.last, fragment.minX - last.maxX < 1.5 * height {
+            let gap = cells.last.map { fragment.minX - $0.maxX } ?? .infinity
+            let atColumn = columnStarts.contains { abs($0 - fragment.minX) <= 1 } && gap >= 0.3 * fragment.height
+            if var last = cells.last, gap < 1.5 * height, !atColumn {
                 last.text = joined([last, fragment], height: height)
                 last.minX = min(last.minX, fragment.minX); last.maxX = max(last.maxX, fragment.maxX)
                 last.minY = min(last.minY, fragment.minY); last.maxY = max(last.maxY, fragment.maxY)
@@ -178,40 +227,79 @@ struct TableLayout {
         return cells
     }
 
-    /// Places a label line that carries no values: the middle of a row whose values sit between
-    /// two label lines; the next line of a wrapped label above it; the first line of the label
-    /// below it; or, when none of these, a label over several rows.
-    private static func attach(_ piece: Fragment, page: Int, to labels: inout [Label], rows: [TextLine]) {
-        let height = max(piece.height, 1)
-        // A row whose values are printed level with this line, and which has no label in its column.
-        if let row = rows.firstIndex(where: { $0.page == page && (piece.minY...piece.maxY).contains(Fragment(bandOf: $0).midY) }),
-           !labels.contains(where: { $0.row == row && $0.box.overlapsHorizontally(piece) }) {
-            labels.append(Label(box: piece, page: page, row: row))
-            return
+    /// A label cell: its pieces top to bottom, their box and text.
+    private struct MergedCell {
+        var pieces: [Piece]
+        var page: Int
+        var box: Fragment
+    }
+
+    /// Joins label pieces that are lines of one cell: each piece that is not a row's own label
+    /// joins the nearer of the pieces above and below it in its column. Two rows' own labels
+    /// are never joined; a piece on top of a page may continue the last label of the page
+    /// before (a row broken by the page break).
+    private static func mergedCells(_ pieces: [Piece]) -> [MergedCell] {
+        // The nearest piece above and below each piece in its column, on its page.
+        func nearest(to index: Int, below: Bool) -> (index: Int, gap: Double)? {
+            let piece = pieces[index]
+            let candidates = pieces.indices.filter { other in
+                other != index && pieces[other].page == piece.page && pieces[other].box.overlapsHorizontally(piece.box)
+                    && (below ? pieces[other].box.midY > piece.box.maxY : pieces[other].box.midY < piece.box.minY)
+            }
+            let found = below
+                ? candidates.min { pieces[$0].box.minY < pieces[$1].box.minY }
+                : candidates.max { pieces[$0].box.maxY < pieces[$1].box.maxY }
+            return found.map { other in
+                let gap = below ? pieces[other].box.minY - piece.box.maxY : piece.box.minY - pieces[other].box.maxY
+                return (other, max(0, gap) / max(piece.box.height, 1))
+            }
         }
-        let above = labels.indices.filter { index in
-            let box = labels[index].box
-            return labels[index].page == page && box.overlapsHorizontally(piece) && box.midY < piece.minY && piece.minY - box.maxY <= 0.8 * height
-        }.max { labels[$0].box.maxY < labels[$1].box.maxY }
-        let below = labels.indices.filter { index in
-            let box = labels[index].box
-            return labels[index].page == page && labels[index].row != nil && box.overlapsHorizontally(piece) && box.minY > piece.midY && box.minY - piece.maxY <= 0.8 * height
-        }.min { labels[$0].box.minY < labels[$1].box.minY }
-        let gapAbove = above.map { piece.minY - labels[$0].box.maxY } ?? .infinity
-        let gapBelow = below.map { labels[$0].box.minY - piece.maxY } ?? .infinity
-        if let above, gapAbove <= gapBelow, gapAbove <= 0.65 * height || below == nil {
-            var box = labels[above].box
-            box.text += piece.text
-            box.absorb(Fragment(spanOf: piece))
-            labels[above].box = box
-        } else if let below {
-            var box = piece
-            box.text += labels[below].box.text
-            box.absorb(Fragment(spanOf: labels[below].box))
-            labels[below].box = box
-        } else {
-            labels.append(Label(box: piece, page: page, row: nil))
+        var parent = Array(pieces.indices)
+        func root(_ index: Int) -> Int {
+            var index = index
+            while parent[index] != index { index = parent[index] }
+            return index
         }
+        func hasOwn(_ group: Int) -> Bool {
+            pieces.indices.contains { root($0) == group && pieces[$0].own }
+        }
+        // Two pieces one above the other in a column are lines of one cell when the gap
+        // between them is no wider than the gaps beyond each of them: line gaps inside a cell
+        // are smaller than the gaps between rows around it, even where (WPS) some rows' gaps
+        // are smaller than other cells' line gaps, and where (LibreOffice) a cell's lines overlap.
+        func join(_ index: Int, _ other: Int) {
+            let a = root(index), b = root(other)
+            if a != b, !(hasOwn(a) && hasOwn(b)) { parent[a] = b }
+        }
+        let ups = pieces.indices.map { nearest(to: $0, below: false) }
+        let downs = pieces.indices.map { nearest(to: $0, below: true) }
+        for lower in pieces.indices {
+            guard let up = ups[lower], up.gap <= 0.8 else { continue }
+            let beyondAbove = ups[up.index]?.gap ?? .infinity
+            let beyondBelow = downs[lower]?.gap ?? .infinity
+            if up.gap <= beyondAbove + 0.1, up.gap <= beyondBelow + 0.1 { join(lower, up.index) }
+        }
+        // A label piece above every row of its page continues the lowest label of the page before.
+        for index in pieces.indices where pieces[index].row == nil && pieces[index].page > 1 && ups[index] == nil && !hasOwn(root(index)) {
+            let piece = pieces[index]
+            let rowsAbove = pieces.contains { $0.page == piece.page && $0.row != nil && $0.box.maxY <= piece.box.minY }
+            guard !rowsAbove else { continue }
+            let previous = pieces.indices.filter {
+                pieces[$0].page == piece.page - 1 && pieces[$0].box.overlapsHorizontally(piece.box)
+            }.max { pieces[$0].box.maxY < pieces[$1].box.maxY }
+            if let previous { join(index, previous) }
+        }
+        var groups: [Int: [Int]] = [:]
+        for index in pieces.indices { groups[root(index), default: []].append(index) }
+        return groups.values.map { members in
+            let ordered = members.sorted { (pieces[$0].page, pieces[$0].box.minY) < (pieces[$1].page, pieces[$1].box.minY) }
+            var box = pieces[ordered[0]].box
+            for index in ordered.dropFirst() {
+                box.text += pieces[index].box.text
+                if pieces[index].page == pieces[ordered[0]].page { box.absorb(Fragment(spanOf: pieces[index].box)) }
+            }
+            return MergedCell(pieces: ordered.map { pieces[$0] }, page: pieces[ordered[0]].page, box: box)
+        }.sorted { ($0.page, $0.box.minY) < ($1.page, $1.box.minY) }
     }
 }
 

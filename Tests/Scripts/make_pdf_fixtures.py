@@ -146,7 +146,9 @@ def report_html(tables, label_widths=("8%", "14%", "24%"), vertical=False, long_
             "<p>本报告依据《中华人民共和国政府信息公开条例》编制。报告中所列数据统计期限自2023年1月1日起至2023年12月31日止。</p>",
             "<p>一、总体情况</p>"] + ["<p>%s</p>" % p for p in overview]
     body += ["<p>二、主动公开政府信息情况</p>", proactive_html(tables),
-             "<p>三、收到和处理政府信息公开申请情况</p>", applications_html(tables, label_widths, vertical),
+             # The vertical label's cell stays on one page (the page break test is another file).
+             '<p style="page-break-before: always">三、收到和处理政府信息公开申请情况</p>' if vertical
+             else "<p>三、收到和处理政府信息公开申请情况</p>", applications_html(tables, label_widths, vertical),
              "<p>四、政府信息公开行政复议、行政诉讼情况</p>", appeals_html(tables),
              "<p>五、存在的主要问题及改进情况</p>", "<p>%s</p>" % PROBLEMS,
              "<p>六、其他需要报告的事项</p>", "<p>%s</p>" % OTHER,
