@@ -1,5 +1,5 @@
 import Foundation
-import PDFReport
+@testable import PDFReport
 import ReportModel
 import XCTest
 
@@ -77,6 +77,30 @@ final class PublishedPDFTests: XCTestCase {
             XCTAssertTrue(got.hasPrefix(String(want.prefix(30))), "section \(id): \(got.prefix(60))")
         }
         XCTAssertFalse(report.sections["overview"]?.contains("-2-") ?? true, "page numbers are dropped")
-        print(loaded.warnings)
+    }
+
+    /// Places stay `.line(n)` of the rebuilt text; messages name the page a reader can find.
+    func testHongzeWarningsNameThePageAndOriginsTheirLines() throws {
+        let data = try Fixtures.data("02_hongze_quzf_2023.pdf")
+        let loaded = try PDFReport.read(data, file: "02_hongze_quzf_2023.pdf")
+        let lines = try PDFReport.textLines(data)
+        XCTAssertEqual(loaded.warnings.map(\.description), [
+            "warning: 02_hongze_quzf_2023.pdf: line 61: page 4: the single row “（六）其他处理” (an older form's row) is counted under “3.其他”",
+        ])
+        XCTAssertEqual(lines[60].text, "（六）其他处理\t0\t0\t0\t0\t0\t0\t0")
+        guard case .line(let received)? = loaded.origins[CellKey(table: "applications", row: "received", column: "natural")] else {
+            return XCTFail("received.natural has a line")
+        }
+        XCTAssertEqual(lines[received - 1].page, 3)
+        XCTAssertEqual(lines[received - 1].text, "一、本年新收政府信息公开申请数量\t21\t0\t0\t0\t0\t0\t21")
+        guard case .line(let fees)? = loaded.origins[CellKey(table: "proactive", row: "fees", column: "amount")] else {
+            return XCTFail("fees.amount has a line")
+        }
+        XCTAssertEqual(lines[fees - 1].page, 3)
+        // Pages 1–5 all give lines; the vertical label and the wrapped （二） label are one line each.
+        XCTAssertEqual(Set(lines.map(\.page)), [1, 2, 3, 4, 5])
+        XCTAssertTrue(lines.contains { $0.text == "三、本年度办理结果" })
+        XCTAssertTrue(lines.contains { $0.text.hasPrefix("（二）部分公开（区分处理的，只计这一情形，不计其他情形）\t4\t") })
+        XCTAssertTrue(lines.contains { $0.text == "10\t1\t0\t0\t0\t0\t0\t0\t0\t0\t5\t0\t0\t0\t0" }, "section 四's 15 values")
     }
 }
