@@ -124,10 +124,20 @@ struct ReportLines {
         guard line.kind == .text, next.kind == .text, !line.text.contains("\t"), !next.text.contains("\t"),
               let here = margins[line.page], let there = margins[next.page],
               next.page == line.page || next.page == line.page + 1 else { return false }
+        // A full line that ends a sentence, followed by a numbered heading, ends its paragraph
+        // even without an indent.
+        if line.text.hasSuffix("。") || line.text.hasSuffix("：") || line.text.hasSuffix(":"), startsWithHeadingNumber(next.text) {
+            return false
+        }
         let size = max(line.charHeight, 1)
         return line.maxX >= here.right - 1.5 * size
             && next.minX <= there.left + 0.8 * size
             && abs(next.charHeight - line.charHeight) <= 0.25 * size
+    }
+
+    /// `（一）`, `一、`, `1.`, `1、`, `（1）`: how sub-headings and list items start.
+    static func startsWithHeadingNumber(_ text: String) -> Bool {
+        text.prefixMatch(of: #/[（(][一二三四五六七八九十0-9]{1,3}[）)]|[一二三四五六七八九十]{1,3}、|[0-9]{1,2}[.、．]/#) != nil
     }
 
     /// Nothing between Chinese text, a space between Latin words.

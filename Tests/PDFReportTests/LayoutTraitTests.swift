@@ -24,7 +24,10 @@ final class LayoutTraitTests: XCTestCase {
         }
         XCTAssertEqual(blanks, 40, "research … other blank on every other result row", file: file, line: line)
         XCTAssertEqual(CheckEngine.check(report).filter { $0.severity == .error }.map(\.rule), [], file: file, line: line)
-        XCTAssertTrue(report.sections["problems"]?.hasPrefix("政务公开工作还存在") ?? false, file: file, line: line)
+        // The page-break file repeats paragraphs to push section 三 down; the others print it as it is.
+        for id in name == "made-across-pages.pdf" ? ["problems", "other"] : ["overview", "problems", "other"] {
+            XCTAssertEqual(report.sections[id], expected.sections[id], id, file: file, line: line)
+        }
         return loaded
     }
 

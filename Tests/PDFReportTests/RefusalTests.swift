@@ -51,6 +51,26 @@ final class RefusalTests: XCTestCase {
         }
     }
 
+    /// Bytes of a real PDF overwritten here and there (xref, streams, fonts): each is refused
+    /// or read, never a crash.
+    func testDamagedBytesAreRefusedOrRead() throws {
+        let whole = try Fixtures.data("02_hongze_quzf_2023.pdf")
+        var state: UInt64 = 14
+        for _ in 0..<12 {
+            var copy = whole
+            for _ in 0..<8 {
+                state = state &* 6364136223846793005 &+ 1442695040888963407
+                let at = Int(state >> 33) % (copy.count - 16)
+                copy.replaceSubrange(at..<(at + 16), with: Data(repeating: UInt8(truncatingIfNeeded: state >> 13), count: 16))
+            }
+            do {
+                _ = try PDFReport.read(copy, file: "damaged.pdf")
+            } catch {
+                XCTAssertEqual(error.diagnostic.file, "damaged.pdf")
+            }
+        }
+    }
+
     func testEncryptedNeedsAPassword() throws {
         XCTAssertEqual(message(try Fixtures.data("made-encrypted.pdf")),
                        "the PDF is encrypted and needs a password: save an unprotected copy and read that")
