@@ -73,6 +73,12 @@ let package = Package(
             dependencies: ["ReportModel", "ReportWorkbook"],
             path: "bench/WorkbookBench"),
 
+        // `make bench`: reads a PDF report N times in one process and prints the time per read and per page.
+        .executableTarget(
+            name: "xxgk-pdf-bench",
+            dependencies: ["PDFReport"],
+            path: "bench/PDFBench"),
+
         // `make fuzz`: the reader under libFuzzer (built with -sanitize=fuzzer -DFUZZING in
         // .build-fuzz); without those flags, a replayer of fuzz inputs.
         .executableTarget(
