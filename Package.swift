@@ -12,6 +12,8 @@ let package = Package(
         .library(name: "XLSX", targets: ["XLSX"]),
         .library(name: "ReportWorkbook", targets: ["ReportWorkbook"]),
         .library(name: "ReportText", targets: ["ReportText"]),
+        .library(name: "ReportFormats", targets: ["ReportFormats"]),
+        .library(name: "ReportBatch", targets: ["ReportBatch"]),
         .library(name: "PDFReport", targets: ["PDFReport"]),
     ],
     dependencies: [
@@ -54,6 +56,14 @@ let package = Package(
         .target(
             name: "ReportText",
             dependencies: ["ReportModel"]),
+        // The registry of report kinds: one reader and one writer per kind, behind one protocol.
+        .target(
+            name: "ReportFormats",
+            dependencies: ["ReportModel", "XLSX", "ReportWorkbook", "ReportText"]),
+        // A batch of submissions: each file read and checked, year to year, the summary.
+        .target(
+            name: "ReportBatch",
+            dependencies: ["ReportModel", "XLSX", "ReportFormats"]),
         // Published PDF reports: poppler's text layer with positions, rebuilt into the
         // lines of a text report and read by ReportText.
         .target(
@@ -63,7 +73,7 @@ let package = Package(
         .executableTarget(
             name: "xxgk",
             dependencies: [
-                "ReportModel", "XLSX", "ReportWorkbook", "ReportText",
+                "ReportModel", "XLSX", "ReportWorkbook", "ReportText", "ReportFormats", "ReportBatch",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]),
 
@@ -86,13 +96,18 @@ let package = Package(
             dependencies: ["XLSX"],
             path: "Fuzz/ReaderFuzz"),
 
-        // Seeded random reports and fixture paths shared by the test targets.
+        // Shared by the test targets: seeded random reports, fixture paths and variants, temporary
+        // folders removed at teardown, and the external programs (openpyxl, LibreOffice).
         .target(
             name: "TestSupport",
             dependencies: ["ReportModel"]),
         .testTarget(
             name: "ReportModelTests",
             dependencies: ["ReportModel", "TestSupport"]),
+        // The registry of kinds: lookup, sniffing, every writer read back by its reader.
+        .testTarget(
+            name: "ReportFormatsTests",
+            dependencies: ["ReportFormats", "ReportModel", "TestSupport"]),
         .testTarget(
             name: "ReportTextTests",
             dependencies: ["ReportModel", "ReportText"]),
@@ -103,19 +118,20 @@ let package = Package(
         .testTarget(
             name: "CLITests",
             dependencies: ["ReportModel", "TestSupport"]),
-        // The workbook layout and writer, checked with openpyxl and headless LibreOffice.
+        // The report layout and the report writer, checked with openpyxl and headless LibreOffice.
         .testTarget(
             name: "ReportWorkbookTests",
             dependencies: ["ReportWorkbook", "XLSX", "ReportModel", "TestSupport"]),
-        // The streaming reader: every cell kind, and hostile files (fixtures made by Tests/Scripts).
+        // The generic XLSX writer (libxlsxwriter): what it refuses, and what openpyxl reads back.
         .testTarget(
-            name: "XLSXTests",
-            dependencies: ["XLSX"]),
+            name: "XLSXWriterTests",
+            dependencies: ["XLSX", "TestSupport"]),
         // Filled workbooks (xxgk, openpyxl, LibreOffice) read back into reports.
         .testTarget(
             name: "ReportWorkbookImportTests",
             dependencies: ["ReportWorkbook", "XLSX", "ReportModel", "TestSupport"]),
-        // The generic XLSX reader: hand-made format variants, files of other programs, hostile files.
+        // The generic XLSX reader: every rule of the format and every hostile file, one hand-made
+        // variant each (Tests/Scripts/make_xlsx_variant.py), and files of other programs.
         .testTarget(
             name: "XLSXReaderTests",
             dependencies: ["XLSX", "TestSupport", "ReportModel", "ReportWorkbook"]),

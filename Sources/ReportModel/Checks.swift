@@ -35,42 +35,40 @@ public struct Finding: Sendable, Equatable, CustomStringConvertible {
 public enum CheckEngine {
     /// Every finding for the report: failing rules of the form, then report-level warnings.
     public static func check(_ report: Report) -> [Finding] {
-        report.form.ruleInstances.compactMap { evaluate($0, in: report) } + reportWarnings(report)
+        unresolvedFindings(report) + report.form.ruleInstances.compactMap { evaluate($0, in: report) } + reportWarnings(report)
     }
 
     /// The finding for one rule instance, or nil when it holds.
     public static func evaluate(_ instance: Rule.Instance, in report: Report) -> Finding? {
-        let leftValues = instance.left.map { report[$0] ?? 0 }
-        let rightValues = instance.right.map { report[$0] ?? 0 }
-        let found = leftValues.reduce(0, +)
-        let expected = rightValues.reduce(0, +)
-        let holds = instance.rule.relation == .equal ? found == expected : found >= expected
-        if holds { return nil }
+        finding(for: instance.evaluate { report[$0] }, in: report.form)
+    }
+
+    /// The finding of an evaluation that fails, or nil when it holds: the rule, its place in
+    /// words, both sides' values. A rule across years names both years in its title.
+    public static func finding(for evaluation: RuleEvaluation, in form: Form, years: (current: Int, previous: Int)? = nil) -> Finding? {
+        guard !evaluation.holds else { return nil }
+        let instance = evaluation.instance
         let rule = instance.rule
-        let place = placeDescription(of: instance, in: report.form)
-        let message = "\(rule.table): \(rule.title) fails in \(place): "
-            + "\(sumText(leftValues)) \(rule.relation.failureSign) \(sumText(rightValues))"
-            + " [\(rule.id)]"
+        let place = instance.place(in: form).description
+        let values = "\(sumText(evaluation.leftValues)) \(rule.relation.failureSign) \(sumText(evaluation.rightValues))"
+        let statement: String
+        if rule.acrossYears {
+            let title = rule.title.replacingOccurrences(of: " \(rule.relation.rawValue) ", with: " \(rule.relation.failureSign) ")
+                .replacingOccurrences(of: "{year}", with: years.map { String($0.current) } ?? "")
+                .replacingOccurrences(of: "{previous_year}", with: years.map { String($0.previous) } ?? "")
+            statement = "\(title) in \(place)"
+        } else {
+            statement = "\(rule.title) fails in \(place)"
+        }
         return Finding(
-            rule: rule.id, severity: rule.severity, cells: instance.cells, place: place,
-            found: found, expected: expected, message: message)
+            rule: rule.id, severity: rule.severity, cells: rule.acrossYears ? instance.left : instance.cells, place: place,
+            found: evaluation.left, expected: evaluation.right,
+            message: "\(rule.table): \(statement): \(values) [\(rule.id)]")
     }
 
     /// `column 总计` or `row 行政复议`: the column or row the instance runs along.
     public static func placeDescription(of instance: Rule.Instance, in form: Form) -> String {
-        guard let table = form.table(instance.rule.table) else { return instance.along }
-        switch instance.rule.scope {
-        case .column:
-            let path = instance.left.first.flatMap { table.row($0.row)?.column(instance.along)?.labelPath } ?? [instance.along]
-            return "column \(columnName(path))"
-        case .row:
-            return "row \(table.row(instance.along)?.labelPath.joined(separator: "›") ?? instance.along)"
-        }
-    }
-
-    /// A column's name without the header over all columns (申请人情况): `法人或其他组织›商业企业`.
-    private static func columnName(_ path: [String]) -> String {
-        (path.count > 1 ? Array(path.dropFirst()) : path).joined(separator: "›")
+        instance.place(in: form).description
     }
 
     /// Values joined by `+`; more than six terms are shown as their sum.
@@ -97,22 +95,14 @@ public enum CheckEngine {
         return findings
     }
 
-    /// The year-to-year check: this year's 上年结转 must equal last year's 结转下年度继续办理,
-    /// column by column. Needs both reports; the forms may differ.
-    public static func checkCarryOver(_ report: Report, previous: Report) -> [Finding] {
-        guard let table = report.form.table("applications"), let carriedOver = table.row("carried_over"),
-            previous.form.table("applications")?.row("carried_forward") != nil
-        else { return [] }
-        return carriedOver.columns.compactMap { column in
-            let now = report["applications", "carried_over", column.id] ?? 0
-            let before = previous["applications", "carried_forward", column.id] ?? 0
-            guard now != before else { return nil }
-            let place = "column \(columnName(column.labelPath))"
-            return Finding(
-                rule: "report.carry_over", severity: .warning,
-                cells: [CellKey(table: "applications", row: "carried_over", column: column.id)],
-                place: place, found: now, expected: before,
-                message: "applications: 二、上年结转 \(report.year) ≠ 四、结转下年度继续办理 \(previous.year) in \(place): \(ReportJSON.format(now)) ≠ \(ReportJSON.format(before)) [report.carry_over]")
+    /// The rules across years of the report's form (the carry-over 上年结转 = last year's
+    /// 结转下年度继续办理), with this year's values on the left and `previous`'s on the right.
+    /// An instance whose cells last year's form does not have is skipped; the forms may differ.
+    public static func checkAcrossYears(_ report: Report, previous: Report) -> [Finding] {
+        report.form.yearToYearInstances.compactMap { instance in
+            guard instance.right.allSatisfy(previous.form.contains) else { return nil }
+            let evaluation = instance.evaluate(left: { report[$0] }, right: { previous[$0] })
+            return finding(for: evaluation, in: report.form, years: (report.year, previous.year))
         }
     }
 }

@@ -14,10 +14,16 @@ public struct Form: Sendable, Equatable {
     public let sections: [SectionDefinition]
     public let tables: [TableDefinition]
     public let rules: [Rule]
+    /// The rules across two reports of one agency, this year's and last year's (the carry-over).
+    public let yearToYearRules: [Rule]
+    /// The units of the form's values, and the units a published report may use instead.
+    public let units: Units
     /// The figures that summarise a submission (totals of 三 and 四), for summary sheets.
     public let keyFigures: [KeyFigure]
     /// Every instance of every rule of the form, in rule order.
     public let ruleInstances: [Rule.Instance]
+    /// Every instance of every rule across years, in rule order.
+    public let yearToYearInstances: [Rule.Instance]
     /// The cells that are totals computed from other cells (formulas in a workbook), with
     /// the instance that computes each.
     public let computedCells: [CellKey: Rule.Instance]
@@ -67,6 +73,34 @@ public struct Form: Sendable, Equatable {
     }
 }
 
+/// The units of a form's values as data: what the cells of each kind are counted in, and
+/// the units published reports print instead (元 for 万元).
+public struct Units: Sendable, Equatable, Decodable {
+    /// The unit of `amount` cells (`万元`).
+    public let amount: String
+    /// Other units an amount may be printed in, with the factor that turns them into `amount`
+    /// (`元`: 0.0001), as decimal text in the file so the factor is exact.
+    public let amountConversions: [String: String]
+    /// The words a count may be printed with (`件`, `条`), which are not conversions.
+    public let countWords: [String]
+    /// The most decimals an amount may have in a workbook cell (its validation).
+    public let amountDecimals: Int
+
+    /// The factor that turns a value printed with `suffix` into `amount`, when `suffix`
+    /// begins with one of the conversions' units (元, 元。); nil for the form's own units.
+    public func conversion(for suffix: String) -> Decimal? {
+        guard !suffix.hasPrefix(amount) else { return nil }
+        return amountConversions.first { suffix.hasPrefix($0.key) }.flatMap { Decimal(string: $0.value) }
+    }
+
+    /// The unit a value of `kind` is stated in, for messages and labels: the amount unit for
+    /// amounts, none for counts.
+    public func unit(of kind: ValueKind) -> String? { kind == .amount ? amount : nil }
+
+    /// Whether `suffix` is a unit the cells are already counted in (nothing to convert or note).
+    public func isOwnUnit(_ suffix: String) -> Bool { suffix == amount || countWords.contains(suffix) }
+}
+
 /// An error in a form definition file: a bug of the shipped data, reported with the file.
 public struct FormDefinitionError: Error, Sendable, CustomStringConvertible {
     public let file: String
@@ -98,6 +132,8 @@ extension Form {
         let sections: [SectionDefinition]
         let tables: [Table]
         let rules: [Rule.Definition]
+        let yearToYearRules: [Rule.Definition]?
+        let units: Units
         let keyFigures: [FileKeyFigure]?
         struct FileKeyFigure: Decodable {
             let cell: String
@@ -134,6 +170,16 @@ extension Form {
             }
         }
         self.rules = rules
+        var yearToYearRules: [Rule] = []
+        for definition in parsed.yearToYearRules ?? [] {
+            do {
+                yearToYearRules.append(try Rule(definition, tables: tables, acrossYears: true))
+            } catch {
+                throw FormDefinitionError(file: file, reason: "rule \(definition.id): \(error.reason)")
+            }
+        }
+        self.yearToYearRules = yearToYearRules
+        units = parsed.units
         var keyFigures: [KeyFigure] = []
         for figure in parsed.keyFigures ?? [] {
             let parts = figure.cell.split(separator: ".").map(String.init)
@@ -145,6 +191,7 @@ extension Form {
         }
         self.keyFigures = keyFigures
         ruleInstances = Self.instances(of: rules, in: tables)
+        yearToYearInstances = Self.instances(of: yearToYearRules, in: tables)
         computedCells = Self.computedCells(of: ruleInstances)
         cellSet = Set(tables.flatMap(\.cells))
         var hasher = Hasher()
@@ -234,21 +281,74 @@ extension Form {
     }
 }
 
-/// The forms shipped with xxgk (templates/form-*.json, embedded at build time).
+/// The forms xxgk knows: the ones shipped with it (templates/form-*.json, embedded at
+/// build time) and, when the environment variable `XXGK_FORMS` names a folder, every
+/// `form-*.json` in it. A folder's form replaces a shipped form of the same id, so a third
+/// form version (or a corrected one) is a data file, not a new build.
 public enum FormCatalog {
-    /// Every shipped form, oldest first.
-    public static let all: [Form] = {
-        embeddedFormDefinitions.compactMap { entry -> Form? in
-            guard let data = Data(base64Encoded: entry.base64) else { return nil }
+    /// The environment variable naming a folder of extra form definition files.
+    public static let folderVariable = "XXGK_FORMS"
+
+    /// Every form, oldest first.
+    public static var all: [Form] { loaded.forms }
+
+    /// Why form files of the `XXGK_FORMS` folder could not be used (empty when all were).
+    public static var problems: [FormDefinitionError] { loaded.problems }
+
+    private static let loaded: (forms: [Form], problems: [FormDefinitionError]) = {
+        var problems: [FormDefinitionError] = []
+        var forms: [Form] = []
+        for entry in embeddedFormDefinitions {
             // The shipped definitions are checked by the tests; a broken one is a build defect.
-            do {
-                return try Form(definition: data, file: entry.name)
-            } catch {
-                FileHandle.standardError.write(Data("xxgk: internal error: \(error)\n".utf8))
-                return nil
+            guard let data = Data(base64Encoded: entry.base64) else {
+                problems.append(FormDefinitionError(file: entry.name, reason: "not embedded correctly"))
+                continue
             }
-        }.sorted { $0.years.first < $1.years.first }
+            do throws(FormDefinitionError) {
+                forms.append(try Form(definition: data, file: entry.name))
+            } catch {
+                problems.append(error)
+            }
+        }
+        if let folder = ProcessInfo.processInfo.environment[folderVariable], !folder.isEmpty {
+            let (extra, folderProblems) = FormCatalog.forms(inFolder: folder)
+            problems += folderProblems
+            for form in extra {
+                forms.removeAll { $0.id == form.id }
+                forms.append(form)
+            }
+        }
+        return (forms.sorted { $0.years.first < $1.years.first }, problems)
     }()
+
+    /// The forms defined by the `form-*.json` files of `folder`, in name order, and the
+    /// problems of the files that are not valid form definitions.
+    public static func forms(inFolder folder: String) -> (forms: [Form], problems: [FormDefinitionError]) {
+        let names: [String]
+        do {
+            names = try FileManager.default.contentsOfDirectory(atPath: folder)
+        } catch {
+            return ([], [FormDefinitionError(file: folder, reason: "the folder named by \(folderVariable) cannot be read")])
+        }
+        var forms: [Form] = []
+        var problems: [FormDefinitionError] = []
+        for name in names.sorted() where name.hasPrefix("form-") && name.hasSuffix(".json") {
+            let path = (folder as NSString).appendingPathComponent(name)
+            guard let data = FileManager.default.contents(atPath: path) else {
+                problems.append(FormDefinitionError(file: path, reason: "cannot be read"))
+                continue
+            }
+            do throws(FormDefinitionError) {
+                forms.append(try Form(definition: data, file: path))
+            } catch {
+                problems.append(error)
+            }
+        }
+        if forms.isEmpty && problems.isEmpty {
+            problems.append(FormDefinitionError(file: folder, reason: "holds no form-*.json file"))
+        }
+        return (forms, problems)
+    }
 
     /// The form with this id (`"2019"`, `"2021"`).
     public static func form(id: String) -> Form? { all.first { $0.id == id } }

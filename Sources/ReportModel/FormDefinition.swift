@@ -6,15 +6,16 @@ public enum ValueKind: String, Sendable, Codable {
     case count
     /// A signed whole number (本年增/减).
     case change
-    /// A decimal ≥ 0 in 万元 (采购总金额, 本年收费金额).
+    /// A decimal ≥ 0 in the form's unit of amounts (采购总金额, 本年收费金额).
     case amount
 
-    /// What a valid value looks like, for messages ("expected a whole number ≥ 0").
-    public var expectation: String {
+    /// What a valid value looks like, for messages ("expected a whole number ≥ 0"); `unit`
+    /// is the form's unit of the kind (`Units.unit(of:)`), named for amounts.
+    public func expectation(unit: String?) -> String {
         switch self {
         case .count: return "a whole number ≥ 0"
         case .change: return "a whole number"
-        case .amount: return "an amount ≥ 0 in 万元"
+        case .amount: return "an amount ≥ 0" + (unit.map { " in \($0)" } ?? "")
         }
     }
 
@@ -42,8 +43,8 @@ public enum ValueKind: String, Sendable, Codable {
 
     /// What a valid value looks like, said for a number that was rejected: with the size
     /// limit when the number's size is what is wrong ("a whole number ≥ 0 of at most 15 digits").
-    public func expectation(rejecting value: Decimal?) -> String {
-        Self.isTooLarge(value) ? "\(expectation) of at most 15 digits" : expectation
+    public func expectation(rejecting value: Decimal?, unit: String?) -> String {
+        Self.isTooLarge(value) ? "\(expectation(unit: unit)) of at most 15 digits" : expectation(unit: unit)
     }
 }
 

@@ -18,6 +18,24 @@ public struct CellKey: Hashable, Sendable, Comparable, CustomStringConvertible {
     public static func < (lhs: CellKey, rhs: CellKey) -> Bool { lhs.description < rhs.description }
 }
 
+/// The report years xxgk reads and writes: one range for every reader and writer, so a
+/// report that one kind accepts every other kind accepts too.
+public enum ReportYears {
+    /// The years accepted in a report (and on a template's cover).
+    public static let accepted: ClosedRange<Int> = 1990...2100
+
+    /// Whether `year` is a report year xxgk accepts.
+    public static func contains(_ year: Int) -> Bool { accepted.contains(year) }
+
+    /// `1990–2100`, for messages.
+    public static var description: String { "\(accepted.lowerBound)–\(accepted.upperBound)" }
+
+    /// What every reader says of a year outside the range.
+    public static func outOfRangeMessage(_ year: Int) -> String {
+        "the year \(year) is not a report year xxgk reads (\(description))"
+    }
+}
+
 /// A calendar date as reports write it (2021年1月13日), kept as ISO 8601 (`2021-01-13`).
 public struct ReportDate: Hashable, Sendable, Comparable, CustomStringConvertible {
     public let year: Int
@@ -71,6 +89,8 @@ public struct Report: Sendable, Equatable {
     public var sections: [String: String]
     /// The values written in the tables. A cell missing here was left blank; blank and 0 differ.
     public private(set) var values: [CellKey: Decimal]
+    /// The parts of the tables the source did not determine (empty for a complete report).
+    public var unresolved: [Unresolved] = []
 
     /// An empty report: every cell blank, every section empty.
     public init(form: Form, agency: String, year: Int, date: ReportDate? = nil) {
@@ -101,7 +121,7 @@ public struct Report: Sendable, Equatable {
     /// section that is absent equals one that is empty.
     public static func == (lhs: Report, rhs: Report) -> Bool {
         lhs.form == rhs.form && lhs.agency == rhs.agency && lhs.year == rhs.year && lhs.date == rhs.date
-            && lhs.values == rhs.values
+            && lhs.values == rhs.values && lhs.unresolved == rhs.unresolved
             && lhs.sections.filter { !$0.value.isEmpty } == rhs.sections.filter { !$0.value.isEmpty }
     }
 

@@ -1,6 +1,6 @@
 import Foundation
 
-/// The canonical JSON of a report (spec/MODEL.md): every id present, keys in form order,
+/// The canonical JSON of a report (docs/MODEL.md): every id present, keys in form order,
 /// the same report always giving the same bytes.
 public enum ReportJSON {
     /// The report as canonical JSON text.
@@ -33,7 +33,23 @@ public enum ReportJSON {
             }))
         }
         top.append(("tables", .object(tables)))
+        if !report.unresolved.isEmpty {
+            top.append(("unresolved", .array(report.unresolved.map(jsonValue(of:)))))
+        }
         return .object(top)
+    }
+
+    /// One unresolved part as JSON: table, row (or null), line (or null), reason, candidates.
+    private static func jsonValue(of unresolved: Unresolved) -> JSONValue {
+        .object([
+            ("table", .string(unresolved.table)),
+            ("row", unresolved.row.map { .string($0) } ?? .null),
+            ("line", unresolved.line.map { .number(String($0)) } ?? .null),
+            ("reason", .string(unresolved.reason.rawValue)),
+            ("candidates", .array(unresolved.candidates.map { reading in
+                .array(reading.map { value in value.map { .number(format($0)) } ?? .null })
+            })),
+        ])
     }
 
     /// A decimal as JSON writes it: no exponent, no trailing zeros (`199.2`, `5`, `-18`).
@@ -42,8 +58,9 @@ public enum ReportJSON {
         return NSDecimalString(&copy, Locale(identifier: "en_US_POSIX"))
     }
 
-    /// Reads canonical JSON. Errors name the JSON path and what was found.
-    public static func decode(_ data: Data, file: String? = nil) throws(ReportInputError) -> LoadedReport {
+    /// Reads canonical JSON on one of `forms` (the catalogue's by default). Errors name the
+    /// JSON path and what was found.
+    public static func decode(_ data: Data, file: String? = nil, forms: [Form] = FormCatalog.all) throws(ReportInputError) -> LoadedReport {
         let document: JSONValue
         do {
             document = try JSONParser.parse(data)
@@ -51,31 +68,35 @@ public enum ReportJSON {
             throw ReportInputError(file: file, "not valid JSON: \(error)")
         }
         do {
-            return try decode(document)
+            return try decode(document, forms: forms)
         } catch {
             throw file.map { error.inFile($0) } ?? error
         }
     }
 
-    /// Reads a report from an already parsed JSON value.
-    public static func decode(_ document: JSONValue) throws(ReportInputError) -> LoadedReport {
+    /// Reads a report on one of `forms` from an already parsed JSON value.
+    public static func decode(_ document: JSONValue, forms: [Form] = FormCatalog.all) throws(ReportInputError) -> LoadedReport {
+        let known = forms.map { "\"\($0.id)\"" }.joined(separator: ", ")
         guard case .object(let members) = document else {
             throw ReportInputError(at: .jsonPath("$"), "expected a JSON object with the keys form, agency, year, sections, tables; found \(document.kindDescription)")
         }
         let top = Dictionary(members.map { ($0.key, $0.value) }, uniquingKeysWith: { first, _ in first })
-        for key in top.keys where !key.hasPrefix("_") && !["form", "agency", "year", "date", "sections", "tables"].contains(key) {
+        for key in top.keys where !key.hasPrefix("_") && !["form", "agency", "year", "date", "sections", "tables", "unresolved"].contains(key) {
             throw ReportInputError(at: .jsonPath(key), "unknown key (annotations must begin with \"_\")")
         }
-        guard let formValue = top["form"] else { throw ReportInputError(at: .jsonPath("form"), "missing; expected one of \(FormCatalog.knownIDs)") }
-        guard case .string(let formID) = formValue, let form = FormCatalog.form(id: formID) else {
+        guard let formValue = top["form"] else { throw ReportInputError(at: .jsonPath("form"), "missing; expected one of \(known)") }
+        guard case .string(let formID) = formValue, let form = forms.first(where: { $0.id == formID }) else {
             let found = if case .string(let text) = formValue { "\"\(text)\"" } else { formValue.kindDescription }
-            throw ReportInputError(at: .jsonPath("form"), "unknown form \(found); expected one of \(FormCatalog.knownIDs)")
+            throw ReportInputError(at: .jsonPath("form"), "unknown form \(found); expected one of \(known)")
         }
         guard case .string(let agency)? = top["agency"] else {
             throw ReportInputError(at: .jsonPath("agency"), top["agency"].map { "expected a string, found \($0.kindDescription)" } ?? "missing")
         }
-        guard case .number(let yearText)? = top["year"], let year = Int(yearText), (1900...9999).contains(year) else {
+        guard case .number(let yearText)? = top["year"], let year = Int(yearText) else {
             throw ReportInputError(at: .jsonPath("year"), top["year"].map { "expected a year such as 2021, found \($0.kindDescription)" } ?? "missing")
+        }
+        guard ReportYears.contains(year) else {
+            throw ReportInputError(at: .jsonPath("year"), ReportYears.outOfRangeMessage(year))
         }
         var date: ReportDate?
         switch top["date"] {
@@ -129,16 +150,82 @@ public enum ReportJSON {
                     case .number(let text)?:
                         let parsed = Decimal(string: text, locale: Locale(identifier: "en_US_POSIX"))
                         guard let value = parsed, column.kind.accepts(value) else {
-                            throw ReportInputError(at: .jsonPath(path), "expected \(column.kind.expectation(rejecting: parsed)) or null, found \(text)")
+                            throw ReportInputError(at: .jsonPath(path), "expected \(column.kind.expectation(rejecting: parsed, unit: form.units.unit(of: column.kind))) or null, found \(text)")
                         }
                         report[key] = value
                     case let other?:
-                        throw ReportInputError(at: .jsonPath(path), "expected \(column.kind.expectation) or null, found \(other.kindDescription)")
+                        throw ReportInputError(at: .jsonPath(path), "expected \(column.kind.expectation(unit: form.units.unit(of: column.kind))) or null, found \(other.kindDescription)")
                     }
                 }
             }
         }
+        if let value = top["unresolved"] { report.unresolved = try unresolved(value, form: form) }
         return LoadedReport(report: report, origins: origins)
+    }
+
+    /// The `unresolved` array: each entry names a table (and row) of the form.
+    private static func unresolved(_ value: JSONValue, form: Form) throws(ReportInputError) -> [Unresolved] {
+        guard case .array(let entries) = value else {
+            throw ReportInputError(at: .jsonPath("unresolved"), "expected an array, found \(value.kindDescription)")
+        }
+        var result: [Unresolved] = []
+        for (index, entry) in entries.enumerated() {
+            let path = "unresolved[\(index)]"
+            let members = try object(entry, at: path, expecting: ["table", "row", "line", "reason", "candidates"])
+            guard case .string(let tableID)? = members["table"], let table = form.table(tableID) else {
+                throw ReportInputError(at: .jsonPath("\(path).table"), "expected a table id of form \(form.id): \(form.tables.map(\.id).joined(separator: ", "))")
+            }
+            var row: RowDefinition?
+            switch members["row"] {
+            case nil, .null?: row = nil
+            case .string(let id)?:
+                guard let found = table.row(id) else {
+                    throw ReportInputError(at: .jsonPath("\(path).row"), "unknown row id \"\(id)\" of table \(tableID)")
+                }
+                row = found
+            case let other?:
+                throw ReportInputError(at: .jsonPath("\(path).row"), "expected a row id or null, found \(other.kindDescription)")
+            }
+            var line: Int?
+            switch members["line"] {
+            case nil, .null?: line = nil
+            case .number(let text)?:
+                guard let number = Int(text), number > 0 else { throw ReportInputError(at: .jsonPath("\(path).line"), "expected a line number ≥ 1, found \(text)") }
+                line = number
+            case let other?:
+                throw ReportInputError(at: .jsonPath("\(path).line"), "expected a line number or null, found \(other.kindDescription)")
+            }
+            guard case .string(let reasonText)? = members["reason"], let reason = Unresolved.Reason(rawValue: reasonText) else {
+                throw ReportInputError(at: .jsonPath("\(path).reason"), "expected \"ambiguous\" or \"not_found\"")
+            }
+            var candidates: [[Decimal?]] = []
+            if case .array(let readings)? = members["candidates"] {
+                for (readingIndex, reading) in readings.enumerated() {
+                    let readingPath = "\(path).candidates[\(readingIndex)]"
+                    guard case .array(let values) = reading, values.count == (row?.columns.count ?? values.count) else {
+                        throw ReportInputError(at: .jsonPath(readingPath), "expected an array of one value per column of the row")
+                    }
+                    var parsed: [Decimal?] = []
+                    for value in values {
+                        switch value {
+                        case .null: parsed.append(nil)
+                        case .number(let text):
+                            guard let number = Decimal(string: text, locale: Locale(identifier: "en_US_POSIX")), !ValueKind.isTooLarge(number) else {
+                                throw ReportInputError(at: .jsonPath(readingPath), "expected numbers or null, found \(text)")
+                            }
+                            parsed.append(number)
+                        default:
+                            throw ReportInputError(at: .jsonPath(readingPath), "expected numbers or null, found \(value.kindDescription)")
+                        }
+                    }
+                    candidates.append(parsed)
+                }
+            } else if let other = members["candidates"] {
+                throw ReportInputError(at: .jsonPath("\(path).candidates"), "expected an array, found \(other.kindDescription)")
+            }
+            result.append(Unresolved(table: tableID, row: row?.id, line: line, reason: reason, candidates: candidates))
+        }
+        return result
     }
 
     /// The members of an object whose keys must all be among `expected`.

@@ -55,8 +55,12 @@ public struct Rule: Sendable, Equatable {
     public let computesLeft: Bool
     /// The rows (scope `.row`) or columns (scope `.column`) the rule is limited to; nil for all.
     public let limitedTo: [String]?
+    /// True for a rule across two reports of one agency: the left side is read from the
+    /// report of a year, the right side from its report of the year before (上年结转 =
+    /// last year's 结转下年度继续办理). Its title may name `{year}` and `{previous_year}`.
+    public let acrossYears: Bool
 
-    init(_ definition: Definition, tables: [TableDefinition]) throws(DefinitionError) {
+    init(_ definition: Definition, tables: [TableDefinition], acrossYears: Bool = false) throws(DefinitionError) {
         guard let table = tables.first(where: { $0.id == definition.table }) else {
             throw DefinitionError(reason: "unknown table \(definition.table)")
         }
@@ -83,6 +87,8 @@ public struct Rule: Sendable, Equatable {
         right = terms(sides[1])
         computesLeft = definition.computes ?? false
         limitedTo = definition.forEach == .row ? definition.rows : definition.columns
+        self.acrossYears = acrossYears
+        if acrossYears && computesLeft { throw DefinitionError(reason: "a rule across years cannot compute a total") }
         if computesLeft && (left.count != 1 || relation != .equal) {
             throw DefinitionError(reason: "a computing rule needs one id on the left and '='")
         }

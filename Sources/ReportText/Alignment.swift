@@ -30,7 +30,7 @@ struct ValueGroup {
         var placementsByCount: [Int: [[Int]]] = [:]
         // Bounded work: a pathological row (hundreds of glued digits) gives up, not hangs.
         var work = 0
-        readingLoop: for split in Self.splits(tokens, target: n) {
+        readingLoop: for split in Self.splits(tokens, target: n, form: form) {
             let values = split.map(\.value)
             let placements = placementsByCount[values.count] ?? Self.placements(values.count, n)
             placementsByCount[values.count] = placements
@@ -59,7 +59,7 @@ struct ValueGroup {
 
     /// The values of the tokens, with glued digit runs split in every way that gives at
     /// most `target` values (fewest splits first when the target cannot be reached).
-    private static func splits(_ tokens: [Token], target: Int) -> [[(value: Decimal?, line: Int)]] {
+    private static func splits(_ tokens: [Token], target: Int, form: Form) -> [[(value: Decimal?, line: Int)]] {
         var pieces: [[[(value: Decimal?, line: Int)]]] = []
         for token in tokens {
             switch token.kind {
@@ -76,7 +76,7 @@ struct ValueGroup {
                         })
                     }
                 } else {
-                    options.append([(Decimal(string: digits).map { scaled($0, token.suffix) }, token.line)])
+                    options.append([(Decimal(string: digits).map { scaled($0, token.suffix, units: form.units) }, token.line)])
                 }
                 pieces.append(options)
             }
@@ -96,9 +96,9 @@ struct ValueGroup {
         return results.filter { $0.count == best }
     }
 
-    /// A value with its unit: 元 becomes 万元.
-    static func scaled(_ value: Decimal, _ suffix: String) -> Decimal {
-        suffix.hasPrefix("元") ? value / 10000 : value
+    /// A value in the form's unit: printed in another unit (元), it is converted (to 万元).
+    static func scaled(_ value: Decimal, _ suffix: String, units: Units) -> Decimal {
+        units.conversion(for: suffix).map { value * $0 } ?? value
     }
 
     /// The ways to cut a digit string into at most `maxParts` numbers without leading zeros.
@@ -197,8 +197,6 @@ struct AlignmentResolver {
     }
 
     private func holds(_ instance: Rule.Instance, values: [CellKey: Decimal]) -> Bool {
-        let left = instance.left.map { values[$0] ?? 0 }.reduce(0, +)
-        let right = instance.right.map { values[$0] ?? 0 }.reduce(0, +)
-        return instance.rule.relation == .equal ? left == right : left >= right
+        instance.holds(in: values)
     }
 }

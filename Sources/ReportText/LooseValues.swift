@@ -165,14 +165,13 @@ extension TableWalker {
     func rowRulesHold(_ tokens: [Token], _ cells: [CellKey]) -> Bool {
         var values: [CellKey: Decimal] = [:]
         for (token, cell) in zip(tokens, cells) {
-            if case .number(let digits) = token.kind, let value = Decimal(string: digits) { values[cell] = ValueGroup.scaled(value, token.suffix) }
+            if case .number(let digits) = token.kind, let value = Decimal(string: digits) {
+                values[cell] = ValueGroup.scaled(value, token.suffix, units: form.units)
+            }
         }
         let own = Set(cells)
-        for instance in form.ruleInstances where Set(instance.cells).isSubset(of: own) {
-            let left = instance.left.map { values[$0] ?? 0 }.reduce(0, +)
-            let right = instance.right.map { values[$0] ?? 0 }.reduce(0, +)
-            if instance.rule.relation == .equal ? left != right : left < right { return false }
+        return form.ruleInstances.allSatisfy { instance in
+            !Set(instance.cells).isSubset(of: own) || instance.holds(in: values)
         }
-        return true
     }
 }

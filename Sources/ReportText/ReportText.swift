@@ -15,7 +15,7 @@ public enum ReportText {
     }
 
     /// Reads a published report (plain text or Markdown, any of the shapes of
-    /// spec/TEXT-SHAPES.md). Throws `ReportInputError` (naming `file`) when the bytes are not
+    /// docs/TEXT-SHAPES.md). Throws `ReportInputError` (naming `file`) when the bytes are not
     /// a readable report.
     public static func parse(_ data: Data, file: String? = nil) throws(ReportInputError) -> LoadedReport {
         do {

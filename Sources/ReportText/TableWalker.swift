@@ -125,8 +125,8 @@ struct TableWalker {
                     if let value = group.candidates[choice][position] { result.values[cell] = value }
                     result.lines[cell] = group.lines[choice][position]
                 }
-                // 万元 is the cells' own unit: only conversions and notes are worth a word.
-                for token in group.tokens where !token.suffix.isEmpty && !["万元", "件", "个", "项", "条", "次"].contains(token.suffix) {
+                // The cells' own units need no word: only conversions and notes do.
+                for token in group.tokens where !token.suffix.isEmpty && !form.units.isOwnUnit(token.suffix) {
                     result.warnings.append(noteWarning(token))
                 }
             }
@@ -176,8 +176,9 @@ struct TableWalker {
     private func noteWarning(_ token: Token) -> Diagnostic {
         let value: String
         if case .number(let digits) = token.kind { value = digits } else { value = "" }
-        if token.suffix.hasPrefix("元") {
-            return Diagnostic(.warning, at: .line(token.line), "“\(value)\(token.suffix)” is in 元: converted to 万元")
+        if form.units.conversion(for: token.suffix) != nil {
+            let unit = form.units.amountConversions.keys.first { token.suffix.hasPrefix($0) } ?? token.suffix
+            return Diagnostic(.warning, at: .line(token.line), "“\(value)\(token.suffix)” is in \(unit): converted to \(form.units.amount)")
         }
         return Diagnostic(.warning, at: .line(token.line), "“\(value)\(token.suffix)”: kept the number \(value), the note “\(token.suffix)” is not a value")
     }

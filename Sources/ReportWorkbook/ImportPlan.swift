@@ -14,7 +14,7 @@ struct ImportPlan: Sendable {
     init(form: Form) {
         let layout = WorkbookLayout.of(form)
         self.layout = layout
-        computed = WorkbookPlan.of(form).computed
+        computed = form.computedCells
         columns = form.tables.flatMap { table in
             table.rows.flatMap { row in row.columns.map { (CellKey(table: table.id, row: row.id, column: $0.id), $0) } }
         }

@@ -124,16 +124,10 @@ struct WorkbookValues {
 
     subscript(cell: CellKey) -> Decimal? { values[cell] }
 
-    /// The sum of the cells' shown values (blank = 0).
-    func sum(_ cells: [CellKey]) -> Decimal {
-        cells.reduce(0) { $0 + (values[$1] ?? 0) }
-    }
-
-    /// Whether a rule instance holds for the shown values.
-    func holds(_ instance: Rule.Instance) -> Bool {
-        let left = sum(instance.left)
-        let right = sum(instance.right)
-        return instance.rule.relation == .equal ? left == right : left >= right
+    /// The rule engine's evaluation of an instance over the shown values: the sums the
+    /// checks sheet caches and whether it shows 通过.
+    func evaluate(_ instance: Rule.Instance) -> RuleEvaluation {
+        instance.evaluate { values[$0] }
     }
 }
 
@@ -178,15 +172,8 @@ struct WorkbookFormulas {
 
     /// Where an instance runs, in the workbook's words: `法人或其他组织›商业企业 列`, `行政复议 行`.
     func place(of instance: Rule.Instance) -> String {
-        let table = layout.form.table(instance.rule.table)
-        switch instance.rule.scope {
-        case .column:
-            let path = instance.left.first.flatMap { table?.row($0.row)?.column(instance.along)?.labelPath } ?? [instance.along]
-            // Without the header over every column (申请人情况).
-            return WorkbookText.place(column: (path.count > 1 ? Array(path.dropFirst()) : path).joined(separator: "›"))
-        case .row:
-            return WorkbookText.place(row: table?.row(instance.along)?.labelPath.joined(separator: "›") ?? instance.along)
-        }
+        let place = instance.place(in: layout.form)
+        return place.scope == .column ? WorkbookText.place(column: place.name) : WorkbookText.place(row: place.name)
     }
 
     /// `SUM(D8:D28,D30)`: the cells as ranges of neighbours, prefixed with their sheet when
@@ -204,7 +191,7 @@ struct WorkbookFormulas {
     /// A condition true when the instance fails, for conditional formatting on its sheet.
     /// Differences are rounded so that decimal amounts compare as written.
     func failureCondition(_ instance: Rule.Instance) -> String {
-        let difference = "ROUND(\(sumExpression(instance.left, sheetPrefix: false, absolute: true))-\(sumExpression(instance.right, sheetPrefix: false, absolute: true)),6)"
+        let difference = "ROUND(\(sumExpression(instance.left, sheetPrefix: false, absolute: true))-\(sumExpression(instance.right, sheetPrefix: false, absolute: true)),\(Rule.comparisonDecimals))"
         return instance.rule.relation == .equal ? "\(difference)<>0" : "\(difference)<0"
     }
 
@@ -213,7 +200,7 @@ struct WorkbookFormulas {
         let left = CellReference(row: row, column: WorkbookLayout.CheckColumn.left.rawValue)
         let right = CellReference(row: row, column: WorkbookLayout.CheckColumn.right.rawValue)
         let comparison = instance.rule.relation == .equal ? "=0" : ">=0"
-        return "=IF(ROUND(\(left)-\(right),6)\(comparison),\"\(WorkbookText.passed)\",\"\(WorkbookText.failed)\")"
+        return "=IF(ROUND(\(left)-\(right),\(Rule.comparisonDecimals))\(comparison),\"\(WorkbookText.passed)\",\"\(WorkbookText.failed)\")"
     }
 }
 

@@ -153,9 +153,9 @@ struct WorkbookImporter {
             case .value(let value):
                 report[key] = value
             case .invalid(let found):
-                problems.append(Diagnostic(.error, file: file, at: location, "expected \(column.kind.expectation), found \"\(found)\""))
+                problems.append(Diagnostic(.error, file: file, at: location, "expected \(column.kind.expectation(unit: layout.form.units.unit(of: column.kind))), found \"\(found)\""))
             case .tooLarge(let found):
-                problems.append(Diagnostic(.error, file: file, at: location, "expected \(column.kind.expectation(rejecting: nil)), found \"\(found)\""))
+                problems.append(Diagnostic(.error, file: file, at: location, "expected \(column.kind.expectation(rejecting: nil, unit: layout.form.units.unit(of: column.kind))), found \"\(found)\""))
             }
         }
         // Every bad cell at once, so a department can mend them in one go.
@@ -204,7 +204,7 @@ struct WorkbookImporter {
         }
         let yearText = ImportedValue.trimmed(yearCell?.value.text ?? "").replacingOccurrences(of: "年", with: "")
         guard let yearValue = ImportedValue.numericText(yearText, kind: .count), yearValue.isWholeNumber,
-            let year = Int(ReportJSON.format(yearValue)), (1990...2100).contains(year)
+            let year = Int(ReportJSON.format(yearValue)), ReportYears.contains(year)
         else {
             throw ReportInputError(file: file, at: yearPlace, "expected the year reported on (such as 2021), found \"\(yearCell?.value.text ?? "")\"")
         }

@@ -31,7 +31,7 @@ extension WorkbookLayout {
                 row += 1
             }
             sheet.label(WorkbookText.instructionsName, .fieldName, row: row, column: 0)
-            sheet.label(WorkbookText.instructions, .instructions, row: row, column: 1)
+            sheet.label(WorkbookText.instructions(form.units), .instructions, row: row, column: 1)
             sheet.fitRowHeights()
             sheets.append(sheet.finished())
         }

@@ -10,13 +10,22 @@ enum WorkbookText {
         .form: "表式版本",
     ]
     static let instructionsName = "填报说明"
-    static let instructions = """
+    /// The cover's instructions, naming the form's unit of amounts.
+    static func instructions(_ units: Units) -> String {
+        """
         1. 请在浅黄色单元格中填写，其余单元格已锁定（审阅 › 撤销工作表保护 可解除，无密码）。
-        2. 表格数字：件数填写大于或等于 0 的整数，本年增/减可填负数，金额以万元为单位、保留两位小数；没有发生的填 0，不适用的留空。
+        2. 表格数字：件数填写大于或等于 0 的整数，本年增/减可填负数，金额以\(units.amount)为单位、保留\(chineseCount(units.amountDecimals))位小数；没有发生的填 0，不适用的留空。
         3. 灰色单元格（各“总计”）由公式自动计算，无需填写。
         4. “校验”工作表逐条列出勾稽关系，显示“通过”或“不通过”；不通过的单元格在表中显示为红色。
         5. 文字部分各填在一个单元格中，段落之间可用 Alt+Enter 换行。
         """
+    }
+
+    /// 两, 三, 四: how many decimals, as the instructions say it.
+    static func chineseCount(_ count: Int) -> String {
+        let words = ["零", "一", "两", "三", "四", "五", "六"]
+        return count >= 0 && count < words.count ? words[count] : String(count)
+    }
 
     static let notesCaption = "本表说明（可不填）："
 
@@ -36,25 +45,25 @@ enum WorkbookText {
     static let errorTitle = "填写有误"
 
     /// The prompt shown when a value cell of this kind is selected.
-    static func inputMessage(_ kind: ValueKind) -> String {
+    static func inputMessage(_ kind: ValueKind, units: Units) -> String {
         switch kind {
         case .count: return "填写大于或等于 0 的整数；不适用的留空。"
         case .change: return "填写整数，减少填负数；不适用的留空。"
-        case .amount: return "填写金额（万元），大于或等于 0，最多两位小数。"
+        case .amount: return "填写金额（\(units.amount)），大于或等于 0，最多\(chineseCount(units.amountDecimals))位小数。"
         }
     }
 
     /// The message shown when a value that does not fit the kind is entered.
-    static func errorMessage(_ kind: ValueKind) -> String {
+    static func errorMessage(_ kind: ValueKind, units: Units) -> String {
         switch kind {
         case .count: return "此处只能填写大于或等于 0 的整数。"
         case .change: return "此处只能填写整数（可为负数）。"
-        case .amount: return "此处只能填写大于或等于 0 的金额，最多两位小数。"
+        case .amount: return "此处只能填写大于或等于 0 的金额，最多\(chineseCount(units.amountDecimals))位小数。"
         }
     }
 
     static let yearMessage = "填写报告所属年度，如 2021。"
-    static let yearError = "年度应为 1990 至 2100 之间的整数。"
+    static let yearError = "年度应为 \(ReportYears.accepted.lowerBound) 至 \(ReportYears.accepted.upperBound) 之间的整数。"
     static let dateMessage = "填写成文日期，如 2022-01-20。"
     static let dateError = "请填写有效日期。"
     static let agencyMessage = "填写机关全称。"

@@ -40,6 +40,7 @@ struct WorkbookWriter {
     let plan: WorkbookPlan
     let values: WorkbookValues
     var layout: WorkbookLayout { plan.layout }
+    var units: Units { content.form.units }
 
     init(content: WorkbookContent, generator: String) {
         self.content = content
@@ -129,12 +130,14 @@ struct WorkbookWriter {
                 let style = WorkbookStyles.coverInput(numberFormat: "0")
                 if let year = content.year { try sheet.write(number: Double(year), at: cell, style: style) } else { try sheet.writeBlank(at: cell, style: style) }
                 try sheet.validate(from: cell, to: cell, DataValidation(
-                    .wholeNumber(minimum: 1990, maximum: 2100), inputTitle: WorkbookText.inputTitle, inputMessage: WorkbookText.yearMessage,
+                    .wholeNumber(minimum: Double(ReportYears.accepted.lowerBound), maximum: Double(ReportYears.accepted.upperBound)), inputTitle: WorkbookText.inputTitle, inputMessage: WorkbookText.yearMessage,
                     errorTitle: WorkbookText.errorTitle, errorMessage: WorkbookText.yearError))
             case .date:
                 let style = WorkbookStyles.coverInput(numberFormat: WorkbookStyles.dateFormat)
                 if let date = content.date { try sheet.write(number: date.serialNumber, at: cell, style: style) } else { try sheet.writeBlank(at: cell, style: style) }
-                let range = (ReportDate(year: 1990, month: 1, day: 1)?.serialNumber ?? 32_874, ReportDate(year: 2100, month: 12, day: 31)?.serialNumber ?? 73_415)
+                let range = (
+                    ReportDate(year: ReportYears.accepted.lowerBound, month: 1, day: 1)?.serialNumber ?? 32_874,
+                    ReportDate(year: ReportYears.accepted.upperBound, month: 12, day: 31)?.serialNumber ?? 73_415)
                 try sheet.validate(from: cell, to: cell, DataValidation(
                     .date(minimum: range.0, maximum: range.1), inputTitle: WorkbookText.inputTitle, inputMessage: WorkbookText.dateMessage,
                     errorTitle: WorkbookText.errorTitle, errorMessage: WorkbookText.dateError))
@@ -185,11 +188,11 @@ struct WorkbookWriter {
         switch kind {
         case .count: rule = .wholeNumber(minimum: 0, maximum: 999_999_999)
         case .change: rule = .wholeNumber(minimum: -999_999_999, maximum: 999_999_999)
-        case .amount: rule = .formula("AND(ISNUMBER(\(cell)),\(cell)>=0,ROUND(\(cell),2)=\(cell))")
+        case .amount: rule = .formula("AND(ISNUMBER(\(cell)),\(cell)>=0,ROUND(\(cell),\(units.amountDecimals))=\(cell))")
         }
         return DataValidation(
-            rule, inputTitle: WorkbookText.inputTitle, inputMessage: WorkbookText.inputMessage(kind),
-            errorTitle: WorkbookText.errorTitle, errorMessage: WorkbookText.errorMessage(kind))
+            rule, inputTitle: WorkbookText.inputTitle, inputMessage: WorkbookText.inputMessage(kind, units: units),
+            errorTitle: WorkbookText.errorTitle, errorMessage: WorkbookText.errorMessage(kind, units: units))
     }
 
     // MARK: text
@@ -222,10 +225,11 @@ struct WorkbookWriter {
             try sheet.write(string: instance.rule.title, at: at(.title), style: WorkbookStyles.lockedValue)
             try sheet.write(string: check.place, at: at(.place), style: WorkbookStyles.lockedValue)
             try sheet.write(string: check.cells, at: at(.cells), style: WorkbookStyles.lockedValue)
-            try sheet.write(formula: check.leftFormula, cachedNumber: values.sum(instance.left).doubleValue, at: at(.left), style: WorkbookStyles.checkNumber)
-            try sheet.write(formula: check.rightFormula, cachedNumber: values.sum(instance.right).doubleValue, at: at(.right), style: WorkbookStyles.checkNumber)
+            let evaluation = values.evaluate(instance)
+            try sheet.write(formula: check.leftFormula, cachedNumber: evaluation.left.doubleValue, at: at(.left), style: WorkbookStyles.checkNumber)
+            try sheet.write(formula: check.rightFormula, cachedNumber: evaluation.right.doubleValue, at: at(.right), style: WorkbookStyles.checkNumber)
             try sheet.write(
-                formula: check.resultFormula, cachedString: values.holds(instance) ? WorkbookText.passed : WorkbookText.failed,
+                formula: check.resultFormula, cachedString: evaluation.holds ? WorkbookText.passed : WorkbookText.failed,
                 at: at(.result), style: WorkbookStyles.lockedValue)
         }
         if lastRow > 0 {

@@ -24,7 +24,9 @@ public enum RandomReports {
     public static func make(form: Form, using generator: inout SeededGenerator) -> Report {
         var report = Report(form: form, agency: "测试机关\(Int.random(in: 1...99, using: &generator))", year: form.years.first,
                             date: ReportDate(year: form.years.first + 1, month: Int.random(in: 1...3, using: &generator), day: 15))
-        report.sections = ["overview": "第一段。\n第二段：\"引号\"\t制表", "problems": "无", "other": ""]
+        // The form's text sections in order: two paragraphs with quotes and a tab, "无", empty.
+        let texts = ["第一段。\n第二段：\"引号\"\t制表", "无", ""]
+        report.sections = Dictionary(uniqueKeysWithValues: zip(form.textSectionIDs, texts))
         for cell in form.cells {
             guard let column = form.column(of: cell) else { continue }
             switch Int.random(in: 0..<4, using: &generator) {
@@ -62,19 +64,20 @@ extension RandomReports {
         var report = make(form: form, using: &generator)
         let computed = form.computedCells
         for cell in computed.keys { report[cell] = nil }
-        let applications = form.table("applications")
-        for column in applications?.rows.first?.columns ?? [] where computed[CellKey(table: "applications", row: "received", column: column.id)] == nil {
-            let cell = { (row: String) in CellKey(table: "applications", row: row, column: column.id) }
-            let results = form.rules.first { $0.id == "applications.results_total" }?.right.reduce(Decimal(0)) { $0 + (report[cell($1)] ?? 0) } ?? 0
-            let incoming = (report[cell("received")] ?? 0) + (report[cell("carried_over")] ?? 0)
-            if incoming < results { report[cell("received")] = (report[cell("received")] ?? 0) + results - incoming }
-            let forward = (report[cell("received")] ?? 0) + (report[cell("carried_over")] ?? 0) - results
-            report[cell("carried_forward")] = forward
-        }
         fillTotals(&report)
+        // Each balance (an equality that computes nothing) is made to hold by raising its first
+        // left term or setting its last right term, whichever is an input.
+        for instance in form.ruleInstances where instance.rule.relation == .equal && !instance.rule.computesLeft {
+            guard let first = instance.left.first, let last = instance.right.last, computed[first] == nil, computed[last] == nil else { continue }
+            let evaluation = instance.evaluate { report[$0] }
+            let others = evaluation.right - (report[last] ?? 0)
+            if evaluation.left < others { report[first] = (report[first] ?? 0) + others - evaluation.left }
+            report[last] = instance.evaluate { report[$0] }.left - others
+            fillTotals(&report)
+        }
         // Plausibility rules (a total at least its part): raise the total where it falls short.
         for instance in form.ruleInstances where instance.rule.relation == .atLeast && instance.left.count == 1 {
-            let parts = instance.right.reduce(Decimal(0)) { $0 + (report[$1] ?? 0) }
+            let parts = instance.evaluate { report[$0] }.right
             if let cell = instance.left.first, (report[cell] ?? 0) < parts { report[cell] = parts }
         }
         return report

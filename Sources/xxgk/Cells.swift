@@ -55,11 +55,7 @@ struct Cells: ParsableCommand {
             output.flush()
         } catch let error as XLSXReadError {
             output.flush()
-            printError("error: \(file): \(error)")
-            throw ExitStatus.unreadableInput
-        } catch let error as ReportInputError {
-            printError(error.description)
-            throw ExitStatus.unreadableInput
+            throw ReportInputError(file: file, "\(error)")
         }
     }
 

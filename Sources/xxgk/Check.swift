@@ -1,11 +1,13 @@
 import ArgumentParser
 import Foundation
+import ReportBatch
+import ReportFormats
 import ReportModel
 
 /// `xxgk check INPUT...`: reads each report and runs its form's checks.
 struct Check: ParsableCommand {
     static let configuration = CommandConfiguration(
-        abstract: "Check reports (.json, .xlsx, .txt, .md, or folders of them) against their form's rules.",
+        abstract: "Check reports (\(ReportFormats.readableExtensions), or folders of them) against their form's rules.",
         discussion: """
             Reads every input in parallel on all cores (a progress bar shows on a terminal). Prints one \
             line per file (agency, year, form, and passed / N errors / unreadable), then each finding with \
@@ -23,7 +25,7 @@ struct Check: ParsableCommand {
         case text, json
     }
 
-    @Argument(help: "Report files or folders (every .xlsx/.json/.txt/.md in a folder is read).")
+    @Argument(help: "Report files or folders (every \(ReportFormats.readableExtensions) file in a folder is read).")
     var inputs: [String]
 
     @Option(help: "text (default) or json.")
@@ -70,37 +72,8 @@ struct Check: ParsableCommand {
                 ("previous", .array(previousResults.map(\.jsonValue))),
             ])), terminator: "")
         }
-        if let summary {
-            do {
-                try SummaryTable(results: results).write(to: summary)
-            } catch {
-                printError("\(error)")
-                throw ExitStatus.unreadableInput
-            }
-        }
-        if (results + previousResults).contains(where: { $0.loaded == nil }) { throw ExitStatus.unreadableInput }
-        if results.contains(where: { $0.errorCount > 0 }) { throw ExitStatus.checkFailed }
-    }
-}
-
-/// The year-to-year check over a batch: each report against last year's of the same agency.
-enum YearToYear {
-    /// Adds carry-over findings to every result whose agency has a report of the year before.
-    static func compare(_ results: inout [CheckResult], with previous: [CheckResult]) {
-        var byAgency: [String: Report] = [:]
-        for report in previous.compactMap({ $0.loaded?.report }) {
-            byAgency[normalized(report.agency) + "#\(report.year)"] = report
-        }
-        for index in results.indices {
-            guard let report = results[index].loaded?.report,
-                let last = byAgency[normalized(report.agency) + "#\(report.year - 1)"]
-            else { continue }
-            results[index].compare(withPrevious: last)
-        }
-    }
-
-    /// Agency names compared without spaces and with full-width brackets folded.
-    static func normalized(_ agency: String) -> String {
-        agency.filter { !$0.isWhitespace }.replacingOccurrences(of: "（", with: "(").replacingOccurrences(of: "）", with: ")")
+        if let summary { try SummaryTable(results: results).write(to: summary) }
+        if (results + previousResults).contains(where: { $0.loaded == nil }) { throw CommandFailure.inputsUnreadable }
+        if results.contains(where: { $0.errorCount > 0 }) { throw CommandFailure.checksFailed }
     }
 }

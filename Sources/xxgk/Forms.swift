@@ -6,20 +6,14 @@ struct Forms: ParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "List the forms; with --ids, every table, row and column id with its label.")
 
-    @Argument(help: "A form id (2019 or 2021); all forms when omitted.")
+    @Argument(help: "A form id (\(FormArgument.idList)); all forms when omitted.")
     var form: String?
 
     @Flag(help: "Print every table, row and column id with its label, and the rules.")
     var ids = false
 
     func run() throws {
-        var forms = FormCatalog.all
-        if let form {
-            guard let found = FormCatalog.form(id: form) else {
-                throw ValidationError("unknown form \"\(form)\"; expected one of \(FormCatalog.knownIDs)")
-            }
-            forms = [found]
-        }
+        let forms = try form.map { [try FormArgument.form($0)] } ?? FormCatalog.all
         for form in forms {
             print("\(form.id)\t\(form.name)\treports for \(form.years.description)")
             guard ids else { continue }
@@ -40,5 +34,27 @@ struct Forms: ParsableCommand {
                 print("rule\t\(rule.id)\t\(rule.severity.rawValue)\t\(rule.title)\tfor each \(rule.scope.rawValue): \(expression)")
             }
         }
+    }
+}
+
+/// A form named on the command line (`--form 2021`, `forms 2019`): one lookup and one
+/// message for every command, a usage error when the form is unknown.
+enum FormArgument {
+    /// `2019 or 2021`: the ids of the forms this xxgk knows.
+    static var idList: String {
+        let ids = FormCatalog.all.map(\.id)
+        return ids.count > 1 ? ids.dropLast().joined(separator: ", ") + " or " + (ids.last ?? "") : ids.joined()
+    }
+
+    /// The form with id `id`, or the newest when `id` is nil.
+    static func form(_ id: String?) throws -> Form {
+        guard let id else {
+            guard let newest = FormCatalog.newest else { throw ValidationError("no forms are built into this xxgk") }
+            return newest
+        }
+        guard let form = FormCatalog.form(id: id) else {
+            throw ValidationError("unknown form \"\(id)\"; expected one of \(FormCatalog.knownIDs)")
+        }
+        return form
     }
 }

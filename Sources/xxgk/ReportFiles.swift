@@ -1,110 +1,104 @@
 import ArgumentParser
 import Foundation
+import ReportBatch
+import ReportFormats
 import ReportModel
-import ReportText
-import ReportWorkbook
 import XLSX
 
-/// The kinds of file xxgk reads and writes, named by their extension.
-enum ReportFileKind: String, CaseIterable, ExpressibleByArgument {
-    case json, xlsx, txt, md
+/// A kind named with `--from`: one of the registry's readers.
+struct InputKind: ExpressibleByArgument {
+    let reader: any ReportReader
 
-    /// The kind of a path by its extension, or nil.
-    init?(path: String) {
-        self.init(rawValue: URL(fileURLWithPath: path).pathExtension.lowercased())
+    init?(argument: String) {
+        guard let reader = ReportFormats.reader(named: argument) else { return nil }
+        self.reader = reader
     }
 
-    /// The kind given by `--from`/`--to`, else by the path's extension. `kindOption` is false
-    /// for a command without `--from`/`--to` (`sum`), whose messages then do not offer them.
-    static func resolve(_ explicit: ReportFileKind?, path: String, role: String, kindOption: Bool = true) throws -> ReportFileKind {
-        if let explicit { return explicit }
-        let option = role == "input" ? "from" : "to"
-        if path == "-" {
-            guard kindOption else { throw ValidationError("\(role) is \"-\": name a file ending in .json, .xlsx, .txt or .md") }
-            throw ValidationError("\(role) is \"-\": name its kind with --\(option) (json, xlsx, txt, md)")
-        }
-        guard let kind = ReportFileKind(path: path) else {
-            throw ValidationError("cannot tell the kind of \(role) \(path) from its extension; expected .json, .xlsx, .txt or .md\(kindOption ? " (or --\(option))" : "")")
-        }
-        return kind
-    }
+    static var allValueStrings: [String] { ReportFormats.readerNames }
 }
 
-/// Reading and writing reports of every kind; the one place the CLI picks a converter.
+/// A kind named with `--to`: one of the registry's writers.
+struct OutputKind: ExpressibleByArgument {
+    let writer: any ReportWriter
+
+    init?(argument: String) {
+        guard let writer = ReportFormats.writer(named: argument) else { return nil }
+        self.writer = writer
+    }
+
+    static var allValueStrings: [String] { ReportFormats.writerNames }
+}
+
+/// Reading and writing reports of every kind through the registry; the one place the CLI
+/// picks a reader or a writer.
 enum ReportFiles {
-    /// Reads a report. `path` "-" reads standard input. Throws `ReportInputError` naming the file.
-    static func load(_ path: String, kind: ReportFileKind) throws -> LoadedReport {
-        let name = path == "-" ? "<stdin>" : path
-        let data = try readInput(path)
-        switch kind {
-        case .json:
-            return try ReportJSON.decode(data, file: name)
-        case .txt, .md:
-            return try ReportText.parse(data, file: name)
-        case .xlsx:
-            return try ReportWorkbook.read(data, file: name)
+    /// The reader for `path`: the one named with `--from`, else the one of its extension.
+    static func reader(_ explicit: InputKind?, path: String) throws -> any ReportReader {
+        if let explicit { return explicit.reader }
+        if path == "-" {
+            throw ValidationError("input is \"-\": name its kind with --from (\(ReportFormats.readerNames.joined(separator: ", ")))")
         }
+        guard let reader = ReportFormats.reader(forPath: path) else {
+            throw ValidationError("cannot tell the kind of input \(path) from its extension; expected \(ReportFormats.readableExtensions) (or --from)")
+        }
+        return reader
+    }
+
+    /// The writer for `path`: the one named with `--to`, else the one of its extension.
+    /// `kindOption` is false for a command without `--to` (`sum`), whose messages then do not offer it.
+    static func writer(_ explicit: OutputKind?, path: String, kindOption: Bool = true) throws -> any ReportWriter {
+        if let explicit { return explicit.writer }
+        if path == "-" {
+            guard kindOption else { throw ValidationError("output is \"-\": name a file ending in \(ReportFormats.writableExtensions)") }
+            throw ValidationError("output is \"-\": name its kind with --to (\(ReportFormats.writerNames.joined(separator: ", ")))")
+        }
+        guard let writer = ReportFormats.writer(forPath: path) else {
+            throw ValidationError("cannot tell the kind of output \(path) from its extension; expected \(ReportFormats.writableExtensions)\(kindOption ? " (or --to)" : "")")
+        }
+        return writer
+    }
+
+    /// Reads a report. `path` "-" reads standard input. Throws `ReportInputError` naming the file.
+    static func load(_ path: String, with reader: any ReportReader) throws(ReportInputError) -> LoadedReport {
+        let name = path == "-" ? "<stdin>" : path
+        return try ReportFormats.read(try readInput(path), file: name, with: reader)
     }
 
     /// Writes a report whole or not at all. `path` "-" writes standard output.
-    static func save(_ report: Report, to path: String, kind: ReportFileKind) throws {
-        let data: Data
-        switch kind {
-        case .json:
-            data = Data(ReportJSON.encode(report).utf8)
-        case .txt:
-            data = Data(ReportText.plainText(report).utf8)
-        case .md:
-            data = Data(ReportText.markdown(report).utf8)
-        case .xlsx:
-            try writeWorkbook(to: path) { temporaryPath in
-                try ReportWorkbook.write(report, to: temporaryPath, generator: XXGK.generator)
-            }
-            return
-        }
-        if path == "-" {
-            FileHandle.standardOutput.write(data)
-        } else {
-            try OutputFile.write(data, to: path)
-        }
+    static func save(_ report: Report, to path: String, with writer: any ReportWriter) throws {
+        try writeOutput(to: path) { try writer.write(report, to: $0, generator: XXGK.generator) }
     }
 
-    /// Writes a workbook whole or not at all: `produce` writes into a temporary path that is
-    /// renamed over `path` when complete ("-" copies the finished file to standard output).
-    /// Writer errors become `OutputError`s naming `path`.
-    static func writeWorkbook(to path: String, _ produce: (String) throws -> Void) throws {
-        func produceNamingPath(_ temporaryPath: String) throws {
-            do {
-                try produce(temporaryPath)
-            } catch let error as XLSXWriteError {
-                throw OutputError(path: path, reason: error.place == temporaryPath ? error.reason : error.description)
-            }
+    /// Writes an output whole or not at all: `produce` writes a complete file at the path it
+    /// is given; "-" has it write a temporary file that is then copied to standard output.
+    static func writeOutput(to path: String, _ produce: (String) throws -> Void) throws {
+        guard path == "-" else { return try produce(path) }
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("xxgk-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let temporary = folder.appendingPathComponent("output").path
+        do {
+            try produce(temporary)
+        } catch let error as OutputError where error.path == temporary {
+            throw OutputError(path: "-", reason: error.reason)
         }
-        if path == "-" {
-            let temporary = FileManager.default.temporaryDirectory.appendingPathComponent("xxgk-\(UUID().uuidString).xlsx").path
-            defer { try? FileManager.default.removeItem(atPath: temporary) }
-            try produceNamingPath(temporary)
-            guard let data = FileManager.default.contents(atPath: temporary) else {
-                throw OutputError(path: "-", reason: "the workbook could not be read back")
-            }
-            FileHandle.standardOutput.write(data)
-        } else {
-            try OutputFile.write(to: path, produceNamingPath)
+        guard let data = FileManager.default.contents(atPath: temporary) else {
+            throw OutputError(path: "-", reason: "the output could not be read back")
+        }
+        FileHandle.standardOutput.write(data)
+    }
+
+    /// Writes a workbook whole or not at all ("-": to standard output). Writer errors become
+    /// `OutputError`s naming `path`.
+    static func writeWorkbook(to path: String, _ produce: (String) throws(XLSXWriteError) -> Void) throws {
+        try writeOutput(to: path) { target in
+            try WorkbookOutput.write(to: target) { (temporaryPath: String) throws(XLSXWriteError) in try produce(temporaryPath) }
         }
     }
 
     /// The bytes of an input file or of standard input, with a clear error when unreadable.
-    static func readInput(_ path: String) throws -> Data {
-        if path == "-" { return FileHandle.standardInput.readDataToEndOfFile() }
-        var isDirectory: ObjCBool = false
-        guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else {
-            throw ReportInputError(file: path, "no such file")
-        }
-        if isDirectory.boolValue { throw ReportInputError(file: path, "is a folder, not a file") }
-        guard let data = FileManager.default.contents(atPath: path) else {
-            throw ReportInputError(file: path, "cannot be read (permission denied?)")
-        }
-        return data
+    static func readInput(_ path: String) throws(ReportInputError) -> Data {
+        path == "-" ? FileHandle.standardInput.readDataToEndOfFile() : try BatchInput.contents(of: path)
     }
 
     /// The input files named: files as given, folders expanded to their report files
@@ -120,7 +114,7 @@ enum ReportFiles {
             var files: [String] = []
             while let url = enumerator?.nextObject() as? URL {
                 let name = url.lastPathComponent
-                guard !name.hasPrefix("."), !name.hasPrefix("~$"), ReportFileKind(path: name) != nil else { continue }
+                guard !name.hasPrefix("."), !name.hasPrefix("~$"), ReportFormats.reader(forPath: name) != nil else { continue }
                 files.append(input.hasSuffix("/") ? input + relativePath(url, to: root) : input + "/" + relativePath(url, to: root))
             }
             return files.sorted()

@@ -1,5 +1,7 @@
 import ArgumentParser
 import Foundation
+import ReportBatch
+import ReportFormats
 import ReportModel
 
 /// `xxgk sum INPUT... -o OUTPUT`: a district's total of many reports of one form and year.
@@ -16,14 +18,14 @@ struct Sum: ParsableCommand {
     @Argument(help: "Report files or folders.")
     var inputs: [String]
 
-    @Option(name: .shortAndLong, help: ArgumentHelp("The file to write (.json, .xlsx, .txt, .md).", valueName: "file"))
+    @Option(name: .shortAndLong, help: ArgumentHelp("The file to write (\(ReportFormats.writableExtensions)).", valueName: "file"))
     var output: String
 
     @Option(help: "The agency named in the sum (e.g. the district).")
     var agency = "合计"
 
     func run() throws {
-        let outputKind = try ReportFileKind.resolve(nil, path: output, role: "output", kindOption: false)
+        let writer = try ReportFiles.writer(nil, path: output, kindOption: false)
         let files = ReportFiles.expand(inputs)
         if files.isEmpty { throw ValidationError("no report files found in \(inputs.joined(separator: ", "))") }
         let results = ParallelCheck.run(files, progress: ProgressBar(total: files.count))
@@ -31,14 +33,13 @@ struct Sum: ParsableCommand {
         if !unreadable.isEmpty {
             for result in unreadable { result.diagnostics.forEach { printError($0.description) } }
             printError("error: nothing written: \(unreadable.count) of \(files.count) inputs could not be read")
-            throw ExitStatus.unreadableInput
+            throw CommandFailure.inputsUnreadable
         }
         let total: Report
         do {
             total = try Report.sum(results.compactMap { $0.loaded?.report }, sources: results.map(\.file), agency: agency)
         } catch {
-            printError("error: \(error)")
-            throw ExitStatus.unreadableInput
+            throw CommandFailure.inputsIncompatible("\(error)")
         }
         printError("added up \(results.count) reports (form \(total.form.id), year \(total.year)):")
         for result in results {
@@ -46,12 +47,7 @@ struct Sum: ParsableCommand {
         }
         let findings = CheckEngine.check(total)
         findings.forEach { printError("\($0.severity.rawValue): sum: \($0.message)") }
-        do {
-            try ReportFiles.save(total, to: output, kind: outputKind)
-        } catch {
-            printError("\(error)")
-            throw ExitStatus.unreadableInput
-        }
-        if findings.contains(where: { $0.severity == .error }) { throw ExitStatus.checkFailed }
+        try ReportFiles.save(total, to: output, with: writer)
+        if findings.contains(where: { $0.severity == .error }) { throw CommandFailure.checksFailed }
     }
 }

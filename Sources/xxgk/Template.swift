@@ -2,6 +2,7 @@ import ArgumentParser
 import Foundation
 import ReportModel
 import ReportWorkbook
+import XLSX
 
 /// `xxgk template [--form 2019|2021] [--agency NAME] [--year YYYY] -o FILE.xlsx`: a blank
 /// workbook in the official layout for agencies to fill in.
@@ -13,7 +14,7 @@ struct Template: ParsableCommand {
             as a formula. Input cells are shaded and unlocked; totals are formulas. Default form: the newest.
             """)
 
-    @Option(help: "The form id (\(FormCatalog.all.map(\.id).joined(separator: " or "))); default the newest.")
+    @Option(help: "The form id (\(FormArgument.idList)); default the newest.")
     var form: String?
 
     @Option(help: "The agency name to prefill on the cover.")
@@ -26,30 +27,12 @@ struct Template: ParsableCommand {
     var output: String
 
     func run() throws {
-        let chosen: Form
-        if let form {
-            guard let found = FormCatalog.form(id: form) else {
-                printError("error: unknown form \"\(form)\"; expected one of \(FormCatalog.knownIDs)")
-                throw ExitStatus.unreadableInput
-            }
-            chosen = found
-        } else {
-            guard let newest = FormCatalog.newest else {
-                printError("error: no forms are built into this xxgk")
-                throw ExitStatus.unreadableInput
-            }
-            chosen = newest
+        let chosen = try FormArgument.form(form)
+        if let year, !ReportYears.contains(year) {
+            throw ValidationError("--year \(year) is not a report year (\(ReportYears.description))")
         }
-        if let year, !(1990...2100).contains(year) {
-            throw ValidationError("--year \(year) is not a report year (1990–2100)")
-        }
-        do {
-            try ReportFiles.writeWorkbook(to: output) { path in
-                try ReportWorkbook.writeTemplate(form: chosen, agency: agency, year: year, to: path, generator: XXGK.generator)
-            }
-        } catch {
-            printError("\(error)")
-            throw ExitStatus.unreadableInput
+        try ReportFiles.writeWorkbook(to: output) { path throws(XLSXWriteError) in
+            try ReportWorkbook.writeTemplate(form: chosen, agency: agency, year: year, to: path, generator: XXGK.generator)
         }
     }
 }

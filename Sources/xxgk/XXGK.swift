@@ -1,5 +1,7 @@
 import ArgumentParser
 import Foundation
+import ReportFormats
+import ReportModel
 
 /// The `xxgk` command: converts and checks 政府信息公开工作年度报告.
 @main
@@ -12,24 +14,39 @@ struct XXGK: ParsableCommand {
         commandName: "xxgk",
         abstract: "Convert and check annual reports on government information disclosure (政府信息公开工作年度报告).",
         discussion: """
-            Reads and writes the canonical JSON (.json), workbooks in the official layout (.xlsx), \
-            plain-text (.txt) and Markdown (.md) reports, and checks the form's cross-checks (勾稽关系).
+            Reads \(ReportFormats.readers.map { "\($0.kind.summary) (\($0.kind))" }.joined(separator: ", ")); \
+            writes \(ReportFormats.writers.map(\.kind.description).joined(separator: ", ")); and checks the form's \
+            cross-checks (勾稽关系).
 
-            Exit codes: 0 done and every check passed; 1 a cross-check failed; 2 an input could not be \
-            read or is not a report of a known form (nothing written); 64 wrong usage.
+            \(CommandFailure.exitCodesHelp)
             """,
         version: version,
         subcommands: [Forms.self, Check.self, Convert.self, Template.self, Sum.self, Cells.self]
     )
+
+    /// Parses the command line and runs the command; every error ends here, mapped once to
+    /// its message and exit code (`CommandFailure.exit`).
+    static func main() {
+        if !FormCatalog.problems.isEmpty {
+            FormCatalog.problems.forEach { printError("error: \($0)") }
+            Foundation.exit(CommandFailure.usageCode)
+        }
+        let command: ParsableCommand
+        do {
+            command = try parseAsRoot()
+        } catch {
+            exit(withError: error)
+        }
+        do {
+            var runnable = command
+            try runnable.run()
+        } catch {
+            CommandFailure.exit(for: error, in: type(of: command))
+        }
+    }
 }
 
 /// Writes a line to standard error.
 func printError(_ text: String) {
     FileHandle.standardError.write(Data((text + "\n").utf8))
-}
-
-/// The exit codes of spec/CLI.md.
-enum ExitStatus {
-    static let checkFailed = ExitCode(1)
-    static let unreadableInput = ExitCode(2)
 }

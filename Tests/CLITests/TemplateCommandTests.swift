@@ -1,4 +1,5 @@
 import Foundation
+import TestSupport
 import XCTest
 
 /// `xxgk template` and `xxgk convert … .xlsx` as a user runs them, including bad output paths:
@@ -10,8 +11,7 @@ final class TemplateCommandTests: XCTestCase {
     }
 
     func testTemplateWritesTheNewestFormByDefault() throws {
-        let folder = try CLI.temporaryFolder()
-        defer { try? FileManager.default.removeItem(at: folder) }
+        let folder = try makeTemporaryDirectory("cli")
         let run = try CLI.run(["template", "-o", "blank.xlsx"], in: folder)
         XCTAssertEqual(run.status, 0, run.standardError)
         XCTAssertEqual(run.standardError, "")
@@ -22,54 +22,64 @@ final class TemplateCommandTests: XCTestCase {
     }
 
     func testTemplateWithFormAgencyAndYear() throws {
-        let folder = try CLI.temporaryFolder()
-        defer { try? FileManager.default.removeItem(at: folder) }
+        let folder = try makeTemporaryDirectory("cli")
         let run = try CLI.run(["template", "--form", "2019", "--agency", "某某局", "--year", "2020", "-o", "t.xlsx"], in: folder)
         XCTAssertEqual(run.status, 0, run.standardError)
         XCTAssertTrue(isWorkbook(folder.appendingPathComponent("t.xlsx")))
     }
 
-    func testTemplateOfAnUnknownFormExits2AndWritesNothing() throws {
-        let folder = try CLI.temporaryFolder()
-        defer { try? FileManager.default.removeItem(at: folder) }
+    func testTemplateOfAnUnknownFormIsAUsageErrorAndWritesNothing() throws {
+        let folder = try makeTemporaryDirectory("cli")
         let run = try CLI.run(["template", "--form", "2030", "-o", "t.xlsx"], in: folder)
-        XCTAssertEqual(run.status, 2)
-        XCTAssertEqual(run.standardError, "error: unknown form \"2030\"; expected one of \"2019\", \"2021\"\n")
+        XCTAssertEqual(run.status, 64)
+        XCTAssertEqual(run.standardError, """
+            Error: unknown form "2030"; expected one of "2019", "2021"
+            Usage: xxgk template [--form <form>] [--agency <agency>] [--year <year>] --output <output>
+              See 'xxgk template --help' for more information.
+
+            """)
         XCTAssertEqual(CLI.contents(of: folder), [])
     }
 
-    func testTemplateToAFolderExits2AndLeavesTheFolderAlone() throws {
-        let folder = try CLI.temporaryFolder()
-        defer { try? FileManager.default.removeItem(at: folder) }
+    /// `forms 2030` and `template --form 2030` name an unknown form the same way, as wrong usage.
+    func testAnUnknownFormIsTheSameUsageErrorForEveryCommand() throws {
+        let forms = try CLI.run(["forms", "2030"])
+        let template = try CLI.run(["template", "--form", "2030", "-o", "/nonexistent/t.xlsx"])
+        XCTAssertEqual(forms.status, 64)
+        XCTAssertEqual(template.status, 64)
+        XCTAssertEqual(forms.standardError.split(separator: "\n").first, template.standardError.split(separator: "\n").first)
+        XCTAssertTrue(forms.standardError.contains("Usage: xxgk forms [<form>] [--ids]"), forms.standardError)
+    }
+
+    func testTemplateToAFolderExits73AndLeavesTheFolderAlone() throws {
+        let folder = try makeTemporaryDirectory("cli")
         try FileManager.default.createDirectory(at: folder.appendingPathComponent("out.xlsx"), withIntermediateDirectories: false)
         let run = try CLI.run(["template", "-o", "out.xlsx"], in: folder)
-        XCTAssertEqual(run.status, 2)
+        XCTAssertEqual(run.status, 73)
         XCTAssertEqual(run.standardError, "error: out.xlsx: is a folder; give a file name to write\n")
         XCTAssertEqual(CLI.contents(of: folder), ["out.xlsx"])
         XCTAssertEqual(CLI.contents(of: folder.appendingPathComponent("out.xlsx")), [])
     }
 
-    func testTemplateToAMissingFolderExits2() throws {
-        let folder = try CLI.temporaryFolder()
-        defer { try? FileManager.default.removeItem(at: folder) }
+    func testTemplateToAMissingFolderExits73() throws {
+        let folder = try makeTemporaryDirectory("cli")
         let run = try CLI.run(["template", "-o", "missing/t.xlsx"], in: folder)
-        XCTAssertEqual(run.status, 2)
+        XCTAssertEqual(run.status, 73)
         XCTAssertTrue(run.standardError.hasPrefix("error: missing/t.xlsx: the folder "), run.standardError)
         XCTAssertEqual(CLI.contents(of: folder), [])
     }
 
-    func testTemplateToAnUnwritablePlaceExits2WithTheReason() throws {
+    func testTemplateToAnUnwritablePlaceExits73WithTheReason() throws {
         // /proc refuses new files even to root, so this holds whoever runs the tests.
         let run = try CLI.run(["template", "-o", "/proc/xxgk-template.xlsx"])
-        XCTAssertEqual(run.status, 2)
+        XCTAssertEqual(run.status, 73)
         XCTAssertTrue(run.standardError.hasPrefix("error: /proc/xxgk-template.xlsx: cannot write ("), run.standardError)
         XCTAssertFalse(run.standardError.contains("[ERROR]"), "libxlsxwriter's own message is not shown: \(run.standardError)")
         XCTAssertFalse(FileManager.default.fileExists(atPath: "/proc/xxgk-template.xlsx"))
     }
 
     func testConvertJSONToWorkbookLeavesOnlyTheWorkbook() throws {
-        let folder = try CLI.temporaryFolder()
-        defer { try? FileManager.default.removeItem(at: folder) }
+        let folder = try makeTemporaryDirectory("cli")
         let example = CLI.packageRoot.appendingPathComponent("examples/000_dongxihu_2020.json").path
         let run = try CLI.run(["convert", example, "report.xlsx"], in: folder)
         XCTAssertEqual(run.status, 0, run.standardError)
@@ -78,8 +88,7 @@ final class TemplateCommandTests: XCTestCase {
     }
 
     func testConvertAReportOfAnUnknownFormExits2AndWritesNothing() throws {
-        let folder = try CLI.temporaryFolder()
-        defer { try? FileManager.default.removeItem(at: folder) }
+        let folder = try makeTemporaryDirectory("cli")
         let input = folder.appendingPathComponent("old.json")
         try Data(#"{"form": "1999", "agency": "某局", "year": 1999, "sections": {}, "tables": {}}"#.utf8).write(to: input)
         let run = try CLI.run(["convert", "old.json", "old.xlsx"], in: folder)
@@ -89,15 +98,24 @@ final class TemplateCommandTests: XCTestCase {
         XCTAssertEqual(CLI.contents(of: folder), ["old.json"])
     }
 
-    func testConvertToAnExistingFolderExits2() throws {
-        let folder = try CLI.temporaryFolder()
-        defer { try? FileManager.default.removeItem(at: folder) }
+    func testConvertToAnExistingFolderExits73() throws {
+        let folder = try makeTemporaryDirectory("cli")
         try FileManager.default.createDirectory(at: folder.appendingPathComponent("r.xlsx"), withIntermediateDirectories: false)
         let example = CLI.packageRoot.appendingPathComponent("examples/000_dongxihu_2020.json").path
         let run = try CLI.run(["convert", example, "r.xlsx"], in: folder)
-        XCTAssertEqual(run.status, 2)
+        XCTAssertEqual(run.status, 73)
         XCTAssertTrue(run.standardError.hasSuffix("error: r.xlsx: is a folder; give a file name to write\n"), run.standardError)
         XCTAssertEqual(CLI.contents(of: folder), ["r.xlsx"])
         XCTAssertEqual(CLI.contents(of: folder.appendingPathComponent("r.xlsx")), [])
+    }
+
+    /// A workbook for standard output is written to a temporary file first, which is removed
+    /// once copied: the process's temporary folder ($TMPDIR) is left as it was.
+    func testWorkbookOnStandardOutputLeavesNothingInTheTemporaryFolder() throws {
+        let temporary = try makeTemporaryDirectory("cli")
+        let run = try CLI.run(["convert", Fixtures.exampleJSON.path, "-", "--to", "xlsx"], environment: ["TMPDIR": temporary.path])
+        XCTAssertEqual(run.status, 0, run.standardError)
+        XCTAssertTrue(run.standardOutput.hasPrefix("PK"))
+        XCTAssertEqual(CLI.contents(of: temporary), [])
     }
 }

@@ -1,4 +1,5 @@
 import Foundation
+import TestSupport
 import XCTest
 
 /// `xxgk convert` and `xxgk check` on text reports, through the built binary.
@@ -8,8 +9,7 @@ final class TextCLITests: XCTestCase {
     /// Converting `bytes` as a .txt file fails with exit 2, `message` on stderr naming the
     /// file, and writes nothing.
     private func assertRejected(_ bytes: Data, _ message: String, file: StaticString = #filePath, line: UInt = #line) throws {
-        let folder = try CLI.temporaryFolder()
-        defer { try? FileManager.default.removeItem(at: folder) }
+        let folder = try makeTemporaryDirectory("cli")
         let input = folder.appendingPathComponent("published.txt")
         try bytes.write(to: input)
         let run = try CLI.run(["convert", input.path, folder.appendingPathComponent("out.json").path])
@@ -54,8 +54,7 @@ final class TextCLITests: XCTestCase {
     }
 
     func testConvertJSONToTextAndMarkdownAndBack() throws {
-        let folder = try CLI.temporaryFolder()
-        defer { try? FileManager.default.removeItem(at: folder) }
+        let folder = try makeTemporaryDirectory("cli")
         let example = CLI.packageRoot.appendingPathComponent("examples/000_dongxihu_2020.json")
         let original = try String(contentsOf: example, encoding: .utf8)
         for kind in ["txt", "md"] {

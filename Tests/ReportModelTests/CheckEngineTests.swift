@@ -139,13 +139,13 @@ final class CheckEngineTests: XCTestCase {
         last.year = 2020
         var this = try consistentReport("2021")
         this.year = 2021
-        XCTAssertEqual(CheckEngine.checkCarryOver(this, previous: last).map(\.description), [
+        XCTAssertEqual(CheckEngine.checkAcrossYears(this, previous: last).map(\.description), [
             "warning: applications: 二、上年结转 2021 ≠ 四、结转下年度继续办理 2020 in column 自然人: 1 ≠ 3 [report.carry_over]",
             "warning: applications: 二、上年结转 2021 ≠ 四、结转下年度继续办理 2020 in column 总计: 1 ≠ 3 [report.carry_over]",
         ])
         this["applications", "carried_over", "natural"] = 3
         this["applications", "carried_over", "total"] = 3
-        XCTAssertEqual(CheckEngine.checkCarryOver(this, previous: last), [])
+        XCTAssertEqual(CheckEngine.checkAcrossYears(this, previous: last), [])
     }
 
     func testBlankCountsAsZero() throws {

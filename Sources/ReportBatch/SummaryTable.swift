@@ -1,14 +1,16 @@
 import Foundation
+import ReportFormats
 import ReportModel
 import XLSX
 
 /// The summary of a batch of submissions: one row per file with its status, failing rules
 /// and key figures (the form's `key_figures`), written as CSV or as a workbook.
-struct SummaryTable {
+public struct SummaryTable: Sendable {
     /// The output kinds of a summary.
-    enum Kind {
+    public enum Kind: Sendable {
         case csv, xlsx
-        init?(path: String) {
+        /// The kind of a summary file by its extension, or nil.
+        public init?(path: String) {
             switch URL(fileURLWithPath: path).pathExtension.lowercased() {
             case "csv": self = .csv
             case "xlsx": self = .xlsx
@@ -18,15 +20,18 @@ struct SummaryTable {
     }
 
     /// A cell of the summary: text, or a number (blank when nil).
-    enum Cell: Equatable {
+    public enum Cell: Equatable, Sendable {
         case text(String)
         case number(Decimal?)
     }
 
-    let header: [String]
-    let rows: [[Cell]]
+    /// The column headers.
+    public let header: [String]
+    /// One row per submission.
+    public let rows: [[Cell]]
 
-    init(results: [CheckResult]) {
+    /// The summary of `results`, one row each, in their order.
+    public init(results: [CheckResult]) {
         // Key figures by caption, in the order the forms list them, so that reports of both
         // forms share columns where their figures mean the same.
         var captions: [String] = []
@@ -50,7 +55,7 @@ struct SummaryTable {
     }
 
     /// Writes the summary whole or not at all; the kind comes from the extension.
-    func write(to path: String) throws {
+    public func write(to path: String) throws {
         switch Kind(path: path) {
         case .csv?, nil:
             try OutputFile.write(Data(csv.utf8), to: path)
@@ -60,7 +65,7 @@ struct SummaryTable {
     }
 
     /// RFC 4180 CSV with a UTF-8 byte order mark, so Excel and WPS open the Chinese text correctly.
-    var csv: String {
+    public var csv: String {
         func field(_ original: String) -> String {
             // Text from submissions (an agency named "=HYPERLINK(…)") must not become a formula
             // when the summary is opened in Excel or WPS: a leading apostrophe keeps it text.
@@ -86,7 +91,7 @@ struct SummaryTable {
 enum SummaryWorkbook {
     /// Writes the summary whole or not at all; a writer error becomes an `OutputError` naming `path`.
     static func write(_ table: SummaryTable, to path: String) throws {
-        try ReportFiles.writeWorkbook(to: path) { temporaryPath in
+        try WorkbookOutput.write(to: path) { (temporaryPath: String) throws(XLSXWriteError) in
             let workbook = try XLSXWorkbook(path: temporaryPath)
             let sheet = try workbook.addSheet(named: "汇总")
             var header = CellStyle()

@@ -1,0 +1,220 @@
+import Foundation
+import ReportFormats
+import ReportModel
+
+/// The outcome of checking one input file: the report (or why it could not be read), the
+/// reader's warnings and the findings of the checks.
+public struct CheckResult: Sendable {
+    /// The file as the user named it.
+    public let file: String
+    /// The report, when the file could be read.
+    public let loaded: LoadedReport?
+    /// Why the file could not be read, when it could not (one entry per problem found).
+    public let failure: [Diagnostic]?
+    /// What the checks found (and the reader found beyond the rules).
+    public private(set) var findings: [Finding]
+
+    /// Reads and checks one file; never throws: an unreadable file is a result too.
+    public init(path: String) {
+        do throws(ReportInputError) {
+            self.init(data: try BatchInput.contents(of: path), file: path)
+        } catch {
+            self.init(file: path, failure: error)
+        }
+    }
+
+    /// Checks the bytes of a file named `file` (an upload, standard input), read by the
+    /// reader of its extension; never throws.
+    public init(data: Data, file: String) {
+        do throws(ReportInputError) {
+            guard let reader = ReportFormats.reader(forPath: file) else {
+                throw ReportInputError(file: file, "not a report file; expected \(ReportFormats.readableExtensions)")
+            }
+            let loaded = try ReportFormats.read(data, file: file, with: reader)
+            self.init(file: file, loaded: loaded, failure: nil, findings: loaded.findings + CheckEngine.check(loaded.report))
+        } catch {
+            self.init(file: file, failure: error)
+        }
+    }
+
+    private init(file: String, failure error: ReportInputError) {
+        self.init(file: file, loaded: nil, failure: error.inFile(file).diagnostics, findings: [])
+    }
+
+    private init(file: String, loaded: LoadedReport?, failure: [Diagnostic]?, findings: [Finding]) {
+        self.file = file
+        self.loaded = loaded
+        self.failure = failure
+        self.findings = findings
+    }
+
+    /// Adds the year-to-year findings against last year's report of the same agency.
+    public mutating func compare(withPrevious previous: Report) {
+        guard let report = loaded?.report else { return }
+        findings += CheckEngine.checkAcrossYears(report, previous: previous)
+    }
+
+    /// Reader warnings, then findings placed in the source, or the reason the file was unreadable.
+    public var diagnostics: [Diagnostic] {
+        guard let loaded else { return failure ?? [] }
+        return loaded.warnings.map { $0.inFile(file) } + findings.map { FindingPlaces.diagnostic(for: $0, in: loaded, file: file) }
+    }
+
+    /// The number of failing error rules.
+    public var errorCount: Int { findings.filter { $0.severity == .error }.count }
+    /// The number of warnings, the reader's included.
+    public var warningCount: Int { findings.filter { $0.severity == .warning }.count + (loaded?.warnings.count ?? 0) }
+
+    /// The ids of the rules that failed, each once, in rule order.
+    public var failingRules: [String] {
+        var seen = Set<String>()
+        return findings.map(\.rule).filter { seen.insert($0).inserted }
+    }
+
+    /// Every rule of the report's form, one line each: 通过 or 不通过, the rule, and where it failed.
+    public var ruleLines: [String] {
+        guard let form = loaded?.report.form else { return [] }
+        return form.rules.map { rule in
+            let failures = findings.filter { $0.rule == rule.id }
+            let verdict = failures.isEmpty ? "通过  " : "不通过"
+            let places = failures.isEmpty ? "" : " — " + failures.map(\.place).joined(separator: "; ")
+            return "  \(verdict) \(rule.table): \(rule.title) [\(rule.id)]\(places)"
+        }
+    }
+
+    /// `passed`, `1 error`, `3 errors` or `unreadable`.
+    public var status: String {
+        guard loaded != nil else { return "unreadable" }
+        switch errorCount {
+        case 0: return "passed"
+        case 1: return "1 error"
+        default: return "\(errorCount) errors"
+        }
+    }
+
+    /// `file: agency, year 2020, form 2019: passed (1 warning)`.
+    public var summaryLine: String {
+        guard let report = loaded?.report else { return "\(file): unreadable" }
+        let warnings = warningCount == 0 ? "" : warningCount == 1 ? " (1 warning)" : " (\(warningCount) warnings)"
+        return "\(file): \(report.agency), year \(report.year), form \(report.form.id): \(status)\(warnings)"
+    }
+
+    /// The result for `--format json`.
+    public var jsonValue: JSONValue {
+        var members: [(key: String, value: JSONValue)] = [
+            ("file", .string(file)),
+            ("status", .string(loaded == nil ? "unreadable" : errorCount == 0 ? "passed" : "failed")),
+        ]
+        if let report = loaded?.report {
+            members += [
+                ("agency", .string(report.agency)), ("year", .number(String(report.year))), ("form", .string(report.form.id)),
+                ("errors", .number(String(errorCount))), ("warnings", .number(String(warningCount))),
+            ]
+        }
+        members.append(("messages", .array(diagnostics.map { diagnostic in
+            .object([
+                ("severity", .string(diagnostic.severity.rawValue)),
+                ("place", diagnostic.location.map { .string($0.description) } ?? .null),
+                ("message", .string(diagnostic.message)),
+            ])
+        })))
+        members.append(("findings", .array(findings.map { finding in
+            .object([
+                ("rule", .string(finding.rule)), ("severity", .string(finding.severity.rawValue)),
+                ("place", .string(finding.place)),
+                ("cells", .array(finding.cells.map { .string($0.description) })),
+                ("found", finding.found.map { .number(ReportJSON.format($0)) } ?? .null),
+                ("expected", finding.expected.map { .number(ReportJSON.format($0)) } ?? .null),
+                ("message", .string(finding.message)),
+            ])
+        })))
+        return .object(members)
+    }
+}
+
+/// Reads and checks many files on all cores, reporting progress as each one finishes.
+public enum ParallelCheck {
+    /// One result per path, in the order of `paths`.
+    public static func run(_ paths: [String], progress: (any BatchProgress)?) -> [CheckResult] {
+        let slots = ResultSlots(count: paths.count)
+        DispatchQueue.concurrentPerform(iterations: paths.count) { index in
+            slots.store(CheckResult(path: paths[index]), at: index)
+            progress?.advance()
+        }
+        return slots.results
+    }
+
+    /// Results written by concurrent workers; the lock makes each store atomic.
+    private final class ResultSlots: @unchecked Sendable {
+        private var slots: [CheckResult?]
+        private let lock = NSLock()
+
+        init(count: Int) { slots = Array(repeating: nil, count: count) }
+
+        func store(_ result: CheckResult, at index: Int) {
+            lock.lock()
+            slots[index] = result
+            lock.unlock()
+        }
+
+        var results: [CheckResult] {
+            lock.lock()
+            defer { lock.unlock() }
+            return slots.compactMap { $0 }
+        }
+    }
+}
+
+
+/// Told as each file of a batch is done (the command line draws a bar; a server could count).
+public protocol BatchProgress: Sendable {
+    /// One more item is done.
+    func advance()
+}
+
+/// Reading the files of a batch.
+public enum BatchInput {
+    /// The bytes of a file, with a clear error when it cannot be read.
+    public static func contents(of path: String) throws(ReportInputError) -> Data {
+        var isDirectory: ObjCBool = false
+        guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else {
+            throw ReportInputError(file: path, "no such file")
+        }
+        if isDirectory.boolValue { throw ReportInputError(file: path, "is a folder, not a file") }
+        guard let data = FileManager.default.contents(atPath: path) else {
+            throw ReportInputError(file: path, "cannot be read (permission denied?)")
+        }
+        return data
+    }
+}
+
+/// Findings placed in their source: the file and the place of the rule's first cell.
+public enum FindingPlaces {
+    /// A diagnostic naming the file and the place (cell, line or JSON path) of a finding.
+    public static func diagnostic(for finding: Finding, in loaded: LoadedReport, file: String) -> Diagnostic {
+        let location = finding.cells.first.flatMap { loaded.origins[$0] }
+        return Diagnostic(finding.severity, file: file, at: location, finding.message)
+    }
+}
+
+/// The year-to-year check over a batch: each report against last year's of the same agency.
+public enum YearToYear {
+    /// Adds the year-to-year findings to every result whose agency has a report of the year before.
+    public static func compare(_ results: inout [CheckResult], with previous: [CheckResult]) {
+        var byAgency: [String: Report] = [:]
+        for report in previous.compactMap({ $0.loaded?.report }) {
+            byAgency[normalized(report.agency) + "#\(report.year)"] = report
+        }
+        for index in results.indices {
+            guard let report = results[index].loaded?.report,
+                let last = byAgency[normalized(report.agency) + "#\(report.year - 1)"]
+            else { continue }
+            results[index].compare(withPrevious: last)
+        }
+    }
+
+    /// Agency names compared without spaces and with full-width brackets folded.
+    public static func normalized(_ agency: String) -> String {
+        agency.filter { !$0.isWhitespace }.replacingOccurrences(of: "（", with: "(").replacingOccurrences(of: "）", with: ")")
+    }
+}
