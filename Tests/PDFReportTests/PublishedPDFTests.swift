@@ -103,4 +103,24 @@ final class PublishedPDFTests: XCTestCase {
         XCTAssertTrue(lines.contains { $0.text.hasPrefix("（二）部分公开（区分处理的，只计这一情形，不计其他情形）\t4\t") })
         XCTAssertTrue(lines.contains { $0.text == "10\t1\t0\t0\t0\t0\t0\t0\t0\t0\t5\t0\t0\t0\t0" }, "section 四's 15 values")
     }
+
+    /// Submissions are checked in parallel: reading the same PDF on several threads at once
+    /// gives the same report every time.
+    func testParallelReadsGiveTheSameReport() throws {
+        let data = try Fixtures.data("02_hongze_quzf_2023.pdf")
+        let expected = try PDFReport.read(data, file: "a.pdf").report
+        let results = Results()
+        DispatchQueue.concurrentPerform(iterations: 8) { _ in
+            results.add((try? PDFReport.read(data, file: "a.pdf"))?.report == expected)
+        }
+        XCTAssertEqual(results.all, [Bool](repeating: true, count: 8))
+    }
+}
+
+/// Outcomes gathered from several threads.
+private final class Results: @unchecked Sendable {
+    private let lock = NSLock()
+    private var values: [Bool] = []
+    func add(_ value: Bool) { lock.withLock { values.append(value) } }
+    var all: [Bool] { lock.withLock { values } }
 }
