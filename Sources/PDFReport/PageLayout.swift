@@ -15,8 +15,7 @@ struct Fragment: Sendable {
 
     /// The fragment of one glyph.
     init(_ glyph: Glyph) {
-        text = String(Character(glyph.scalar))
-        minX = glyph.minX; minY = glyph.minY; maxX = glyph.maxX; maxY = glyph.maxY
+        self.init(text: String(Character(glyph.scalar)), minX: glyph.minX, minY: glyph.minY, maxX: glyph.maxX, maxY: glyph.maxY)
     }
 
     /// Extends the fragment by `other`, appended to its text.
@@ -211,13 +210,15 @@ extension Fragment {
     /// A fragment standing for a line's band: its median character height around its middle,
     /// so one tall neighbour does not swallow the lines above and below.
     init(bandOf line: TextLine) {
-        let first = line.fragments[0]
-        self = first
-        let middle = line.fragments.map(\.midY).sorted()[line.fragments.count / 2]
+        let middles = line.fragments.map(\.midY).sorted()
+        let middle = middles.isEmpty ? 0 : middles[middles.count / 2]
         let half = line.charHeight / 2
-        minY = middle - half
-        maxY = middle + half
-        minX = line.minX
-        maxX = line.maxX
+        self.init(text: "", minX: line.minX, minY: middle - half, maxX: line.maxX, maxY: middle + half)
+    }
+
+    /// A fragment with this text and box.
+    init(text: String, minX: Double, minY: Double, maxX: Double, maxY: Double) {
+        self.text = text
+        self.minX = minX; self.minY = minY; self.maxX = maxX; self.maxY = maxY
     }
 }

@@ -137,6 +137,12 @@ struct TableLayout {
         var ownLabels: [Int: [Fragment]] = [:]
         var groupLabels: [(box: Fragment, page: Int)] = []
         let rowBands = rows.map { (page: $0.line.page, middle: Fragment(bandOf: $0.line).midY) }
+        var ownLabelLeft: [Int: Double] = [:]
+        for cell in cellsOfLabels {
+            for piece in cell.pieces where piece.own {
+                if let row = piece.row { ownLabelLeft[row] = min(ownLabelLeft[row] ?? .infinity, cell.box.minX) }
+            }
+        }
         for cell in cellsOfLabels {
             let box = cell.box
             if let row = cell.pieces.first(where: { $0.own })?.row {
@@ -146,7 +152,7 @@ struct TableLayout {
             // A wrapped label whose row's values sit between its lines, the row having no label of its own.
             let spanned = rowBands.indices.filter { rowBands[$0].page == cell.page && (box.minY...box.maxY).contains(rowBands[$0].middle) }
             if spanned.count == 1, let row = spanned.first, !cell.pieces.contains(where: { $0.row != nil && $0.row != row }),
-               !cellsOfLabels.contains(where: { other in other.pieces.contains { $0.own && $0.row == row } && other.box.minX > box.minX }) {
+               (ownLabelLeft[row] ?? -.infinity) <= box.minX {
                 ownLabels[row, default: []].append(box)
             } else {
                 groupLabels.append((box, cell.page))
@@ -240,10 +246,13 @@ struct TableLayout {
     /// before (a row broken by the page break).
     private static func mergedCells(_ pieces: [Piece]) -> [MergedCell] {
         // The nearest piece above and below each piece in its column, on its page.
+        // Only pieces of one page are compared, so a long table costs per page, not per table squared.
+        var onPage: [Int: [Int]] = [:]
+        for index in pieces.indices { onPage[pieces[index].page, default: []].append(index) }
         func nearest(to index: Int, below: Bool) -> (index: Int, gap: Double)? {
             let piece = pieces[index]
-            let candidates = pieces.indices.filter { other in
-                other != index && pieces[other].page == piece.page && pieces[other].box.overlapsHorizontally(piece.box)
+            let candidates = (onPage[piece.page] ?? []).filter { other in
+                other != index && pieces[other].box.overlapsHorizontally(piece.box)
                     && (below ? pieces[other].box.midY > piece.box.maxY : pieces[other].box.midY < piece.box.minY)
             }
             let found = below
@@ -257,19 +266,25 @@ struct TableLayout {
         var parent = Array(pieces.indices)
         func root(_ index: Int) -> Int {
             var index = index
-            while parent[index] != index { index = parent[index] }
+            while parent[index] != index {
+                parent[index] = parent[parent[index]]
+                index = parent[index]
+            }
             return index
         }
-        func hasOwn(_ group: Int) -> Bool {
-            pieces.indices.contains { root($0) == group && pieces[$0].own }
-        }
+        // Whether a cell holds a row's own label, kept per root as cells are joined.
+        var own = pieces.map(\.own)
+        func hasOwn(_ group: Int) -> Bool { own[group] }
         // Two pieces one above the other in a column are lines of one cell when the gap
         // between them is no wider than the gaps beyond each of them: line gaps inside a cell
         // are smaller than the gaps between rows around it, even where (WPS) some rows' gaps
         // are smaller than other cells' line gaps, and where (LibreOffice) a cell's lines overlap.
         func join(_ index: Int, _ other: Int) {
             let a = root(index), b = root(other)
-            if a != b, !(hasOwn(a) && hasOwn(b)) { parent[a] = b }
+            if a != b, !(hasOwn(a) && hasOwn(b)) {
+                parent[a] = b
+                own[b] = own[a] || own[b]
+            }
         }
         let ups = pieces.indices.map { nearest(to: $0, below: false) }
         let downs = pieces.indices.map { nearest(to: $0, below: true) }
