@@ -73,6 +73,12 @@ final class LayoutTraitTests: XCTestCase {
         XCTAssertEqual(loaded.report["applications", "other_no_fee", "natural"], 4)
     }
 
+    /// A permissions password alone (no copying, no printing) does not lock the text layer:
+    /// such files open without a password and read like any other.
+    func testCopyProtectedReadsLikeAnyOther() throws {
+        _ = try assertMadeReport("made-copy-protected.pdf")
+    }
+
     /// Page numbers in their usual shapes are recognised, other short lines are not.
     func testPageNumberShapes() {
         for text in ["-3-", "- 3 -", "— 4 —", "3", "第3页", "第 3 页 共 5 页", "3/5", "共5页"] {

@@ -8,6 +8,7 @@
 #   made-across-pages.pdf     section 三 continued over a page break, running header, 第N页 footer
 #   made-image-only.pdf       one page holding only an image (a scan without OCR)
 #   made-encrypted.pdf        the wrapped-labels report with an open password
+#   made-copy-protected.pdf   the vertical-label report with a permissions password only
 #   hostile-*.pdf             hand-written by Python: garbage after %PDF, truncated, 301 pages
 #
 # LibreOffice Writer converts HTML written here (Writer, not Writer/Web, so page headers and
@@ -38,5 +39,11 @@ cp "$work/made-wrapped-labels.html" "$work/made-encrypted.html"
 convert "$work/made-encrypted.html" \
   '{"EncryptFile":{"type":"boolean","value":"true"},"DocumentOpenPassword":{"type":"string","value":"xxgk"}}'
 cp "$work/made-encrypted.pdf" "$out/made-encrypted.pdf"
+# Many offices publish with a permissions password only (no copying, no printing): no open
+# password, so the text layer can be read.
+cp "$work/made-vertical-label.html" "$work/made-copy-protected.html"
+convert "$work/made-copy-protected.html" \
+  '{"EncryptFile":{"type":"boolean","value":"false"},"RestrictPermissions":{"type":"boolean","value":"true"},"PermissionPassword":{"type":"string","value":"xxgk"},"EnableCopyingOfContent":{"type":"boolean","value":"false"},"Printing":{"type":"long","value":"0"}}'
+cp "$work/made-copy-protected.pdf" "$out/made-copy-protected.pdf"
 python3 Tests/Scripts/make_pdf_fixtures.py --hostile "$out"
 ls -l "$out"
