@@ -9,6 +9,9 @@ struct Fragment: Sendable {
     var maxY: Double
     /// Characters stacked one under another (a label printed vertically down a merged cell).
     var vertical = false
+    /// The horizontal extent of each character, while the fragment is as poppler gave it
+    /// (empty once it stands for a merged box): where a run of glued cells can be cut.
+    var glyphSpans: [ClosedRange<Double>] = []
 
     var height: Double { maxY - minY }
     var midY: Double { (minY + maxY) / 2 }
@@ -16,11 +19,32 @@ struct Fragment: Sendable {
     /// The fragment of one glyph.
     init(_ glyph: Glyph) {
         self.init(text: String(Character(glyph.scalar)), minX: glyph.minX, minY: glyph.minY, maxX: glyph.maxX, maxY: glyph.maxY)
+        glyphSpans = [glyph.minX...max(glyph.minX, glyph.maxX)]
+    }
+
+    /// The fragment cut where two characters are at least `gap` apart: poppler runs the cells
+    /// of a header row into one word when their padding is narrow.
+    func split(atGaps gap: Double) -> [Fragment] {
+        let scalars = Array(text.unicodeScalars)
+        guard scalars.count == glyphSpans.count, scalars.count > 1 else { return [self] }
+        var pieces: [Fragment] = []
+        var start = 0
+        for index in 1...scalars.count where index == scalars.count || glyphSpans[index].lowerBound - glyphSpans[index - 1].upperBound >= gap {
+            var piece = self
+            piece.text = String(String.UnicodeScalarView(scalars[start..<index]))
+            piece.glyphSpans = Array(glyphSpans[start..<index])
+            piece.minX = glyphSpans[start].lowerBound
+            piece.maxX = glyphSpans[index - 1].upperBound
+            pieces.append(piece)
+            start = index
+        }
+        return pieces
     }
 
     /// Extends the fragment by `other`, appended to its text.
     mutating func absorb(_ other: Fragment) {
         text += other.text
+        glyphSpans += other.glyphSpans
         minX = min(minX, other.minX); minY = min(minY, other.minY)
         maxX = max(maxX, other.maxX); maxY = max(maxY, other.maxY)
     }

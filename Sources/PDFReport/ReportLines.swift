@@ -106,15 +106,15 @@ struct ReportLines {
     // MARK: - Paragraphs
 
     /// Where the text of each page starts and ends: most paragraph lines start at the left
-    /// margin and run to the right one.
+    /// margin and run to the right one. Measured over the whole document, since a last page
+    /// may hold only a signature.
     private static func textMargins(_ lines: [PlacedLine]) -> [Int: (left: Double, right: Double)] {
+        let text = lines.filter { $0.kind == .text }
+        guard !text.isEmpty else { return [:] }
+        let lefts = text.map(\.minX).sorted()
+        let margin = (left: lefts[lefts.count / 5], right: text.map(\.maxX).max() ?? 0)
         var margins: [Int: (left: Double, right: Double)] = [:]
-        for page in Set(lines.map(\.page)) {
-            let text = lines.filter { $0.page == page && $0.kind == .text }
-            guard !text.isEmpty else { continue }
-            let lefts = text.map(\.minX).sorted()
-            margins[page] = (left: lefts[lefts.count / 5], right: text.map(\.maxX).max() ?? 0)
-        }
+        for page in Set(lines.map(\.page)) { margins[page] = margin }
         return margins
     }
 
@@ -130,7 +130,9 @@ struct ReportLines {
             return false
         }
         let size = max(line.charHeight, 1)
-        return line.maxX >= here.right - 1.5 * size
+        // A short line (a signature, a date) is never a wrapped paragraph's line.
+        return line.maxX - line.minX >= 0.5 * (here.right - here.left)
+            && line.maxX >= here.right - 1.5 * size
             && next.minX <= there.left + 0.8 * size
             && abs(next.charHeight - line.charHeight) <= 0.25 * size
     }

@@ -71,7 +71,7 @@ struct TableLayout {
                 members.removeLast()
                 next -= 1
             }
-            placed += block(members)
+            placed += block(members, header: header(above: index, in: lines, valueLeft: valueLeft))
             index = next
         }
         return placed
@@ -115,9 +115,9 @@ struct TableLayout {
     }
 
     /// The rows of one table block as TAB-joined cells: labels first, then one cell per value column.
-    private static func block(_ members: [(line: TextLine, valueStart: Int?)]) -> [PlacedLine] {
+    private static func block(_ members: [(line: TextLine, valueStart: Int?)], header: [Fragment]) -> [PlacedLine] {
         let rows = members.compactMap { member in member.valueStart.map { (line: member.line, start: $0) } }
-        let columns = valueColumns(rows.flatMap { $0.line.fragments[$0.start...] })
+        let columns = columnsWithHeader(valueColumns(rows.flatMap { $0.line.fragments[$0.start...] }), header: header)
         let starts = labelColumnStarts(members.flatMap { member in member.line.fragments[..<(member.valueStart ?? member.line.fragments.count)] })
 
         var pieces: [Piece] = []
@@ -203,6 +203,49 @@ struct TableLayout {
             }
         }
         return columns
+    }
+
+    /// The column headers over a table: the fragments above its first row, on its page, right
+    /// of where its labels end, up to the previous table row or a paragraph line.
+    private static func header(above start: Int, in lines: [TextLine], valueLeft: Double) -> [Fragment] {
+        var fragments: [Fragment] = []
+        var index = start - 1
+        while index >= 0, start - index <= 12, lines[index].page == lines[start].page {
+            let line = lines[index]
+            if line.fragments.contains(where: \.isNumber) { break }
+            // A paragraph runs from the labels' side across the value columns.
+            if line.fragments.count == 1, let only = line.fragments.first, only.minX < valueLeft - only.height, only.maxX > valueLeft + 4 * only.height { break }
+            fragments += line.fragments.flatMap { $0.split(atGaps: 0.3 * $0.height) }.filter { ($0.minX + $0.maxX) / 2 >= valueLeft - $0.height }
+            index -= 1
+        }
+        return fragments
+    }
+
+    /// The value columns, completed from the table's header where some column has no value in
+    /// any row (a whole 法人或其他组织 block left blank): the header's lowest cells (those that
+    /// do not span two others) give every column, and each value column must fall in one of them.
+    private static func columnsWithHeader(_ values: [Fragment], header: [Fragment]) -> [Fragment] {
+        // A header cell with a cell below it that is no wider spans columns, or is the upper
+        // line of a stacked cell: the lowest cells are the columns.
+        let leaves = header.filter { cell in
+            !header.contains { other in
+                other.minY >= cell.midY && other.overlapsHorizontally(cell, slack: -1)
+                    && other.maxX - other.minX <= cell.maxX - cell.minX + 1
+            }
+        }
+        let headed = valueColumns(leaves)
+        guard headed.count > values.count else { return values }
+        var owner: [Int] = []
+        for column in values {
+            let matches = headed.indices.filter { headed[$0].overlapsHorizontally(column) }
+            guard matches.count == 1, let match = matches.first, !owner.contains(match) else { return values }
+            owner.append(match)
+        }
+        return headed.enumerated().map { index, column in
+            var merged = column
+            if let value = owner.firstIndex(of: index) { merged.absorb(Fragment(spanOf: values[value])) }
+            return merged
+        }
     }
 
     /// Where label columns start: left edges shared (within a point) by the labels of three or
@@ -323,5 +366,6 @@ extension Fragment {
     init(spanOf other: Fragment) {
         self = other
         text = ""
+        glyphSpans = []
     }
 }

@@ -7,8 +7,9 @@ import XCTest
 /// LibreOffice Writer with Tests/Scripts/make-pdf-fixtures.sh. Each holds the report of
 /// made-report.json; blank cells are printed blank, so blank and 0 must stay apart.
 final class LayoutTraitTests: XCTestCase {
-    private func assertMadeReport(_ name: String, file: StaticString = #filePath, line: UInt = #line) throws -> LoadedReport {
-        let expected = try ReportJSON.decode(try Fixtures.data("made-report.json")).report
+    private func assertMadeReport(_ name: String, expecting json: String = "made-report.json", blanks wanted: Int = 40,
+                                  file: StaticString = #filePath, line: UInt = #line) throws -> LoadedReport {
+        let expected = try ReportJSON.decode(try Fixtures.data(json)).report
         let loaded = try Fixtures.read(name)
         let report = loaded.report
         XCTAssertEqual(report.form.id, "2021", file: file, line: line)
@@ -22,7 +23,7 @@ final class LayoutTraitTests: XCTestCase {
                 if expected[cell] == nil { blanks += 1 }
             }
         }
-        XCTAssertEqual(blanks, 40, "research … other blank on every other result row", file: file, line: line)
+        XCTAssertEqual(blanks, wanted, "blank cells of \(json)", file: file, line: line)
         XCTAssertEqual(CheckEngine.check(report).filter { $0.severity == .error }.map(\.rule), [], file: file, line: line)
         // The page-break file repeats paragraphs to push section 三 down; the others print it as it is.
         for id in name == "made-across-pages.pdf" ? ["problems", "other"] : ["overview", "problems", "other"] {
@@ -71,6 +72,14 @@ final class LayoutTraitTests: XCTestCase {
         XCTAssertEqual(pages[next].page, 3)
         XCTAssertTrue(pages[first + 1 ..< next].allSatisfy { $0.text == "（六）其他处理" }, "\(pages[first...next])")
         XCTAssertEqual(loaded.report["applications", "other_no_fee", "natural"], 4)
+    }
+
+    /// The whole 法人或其他组织 block blank in every row of section 三: no value marks those
+    /// five columns, so they come from the table's header, and every row keeps its 7 cells.
+    func testBlankColumnsComeFromTheHeader() throws {
+        _ = try assertMadeReport("made-blank-block.pdf", expecting: "made-report-blank-block.json", blanks: 25 * 5)
+        let text = try lines("made-blank-block.pdf")
+        XCTAssertTrue(text.contains("一、本年新收政府信息公开申请数量\t52\t\t\t\t\t\t52"), "\(text)")
     }
 
     /// A permissions password alone (no copying, no printing) does not lock the text layer:

@@ -6,6 +6,7 @@
 #   made-wrapped-labels.pdf   section 三 with narrow label columns: labels wrap over 2-4 lines
 #   made-vertical-label.pdf   三、本年度办理结果 printed one character per line
 #   made-across-pages.pdf     section 三 continued over a page break, running header, 第N页 footer
+#   made-blank-block.pdf      法人或其他组织 blank in every row of 三 (made-report-blank-block.json)
 #   made-image-only.pdf       one page holding only an image (a scan without OCR)
 #   made-encrypted.pdf        the wrapped-labels report with an open password
 #   made-copy-protected.pdf   the vertical-label report with a permissions password only
@@ -31,7 +32,7 @@ convert() { # html-file [filter-options]
   soffice -env:UserInstallation=file://"$work"/profile --headless --infilter="HTML (StarWriter)" \
     --convert-to "$filter" --outdir "$work" "$1" >/dev/null 2>&1
 }
-for name in made-wrapped-labels made-vertical-label made-across-pages made-image-only; do
+for name in made-wrapped-labels made-vertical-label made-across-pages made-blank-block made-image-only; do
   convert "$work/$name.html"
   cp "$work/$name.pdf" "$out/$name.pdf"
 done

@@ -37,8 +37,9 @@ def leaves(nodes, path=()):
             yield labels, node["id"]
 
 
-def values():
-    """The report's tables: distinct small numbers, some cells left blank, every rule met."""
+def values(blank_block=False):
+    """The report's tables: distinct small numbers, some cells left blank, every rule met.
+    `blank_block`: the whole 法人或其他组织 block blank in section 三, only 自然人 and 总计 printed."""
     proactive = {
         "rules": {"issued": 1, "repealed": 0, "in_force": 12},
         "normative_documents": {"issued": 3, "repealed": 1, "in_force": 25},
@@ -67,6 +68,11 @@ def values():
         "litigation_direct": {"upheld": 1, "corrected": 0, "other": 0, "pending": 0, "total": 1},
         "litigation_after_review": {"upheld": 0, "corrected": 0, "other": 0, "pending": 1, "total": 1},
     }
+    if blank_block:
+        for row in applications.values():
+            for column in ["commercial", "research", "social", "legal", "other"]:
+                row[column] = None
+            row["total"] = row["natural"]
     return {"proactive": proactive, "applications": {r: applications[r] for r in rows}, "appeals": appeals}
 
 
@@ -224,6 +230,9 @@ def main():
         "made-vertical-label": report_html(tables, label_widths=("3%", "16%", "30%"), vertical=True),
         "made-across-pages": report_html(tables, long_overview=True, furniture=True),
     }
+    # One more report: 法人或其他组织 left blank throughout (its own JSON, made-report-blank-block.json).
+    blank = values(blank_block=True)
+    variants["made-blank-block"] = report_html(blank)
     for name, html in variants.items():
         with open("%s/%s.html" % (work, name), "w", encoding="utf-8") as f:
             f.write(html)
@@ -234,9 +243,10 @@ def main():
     report = {"form": "2021", "agency": AGENCY, "year": YEAR, "date": "2024-01-20",
               "sections": {"overview": "\n".join(OVERVIEW), "problems": PROBLEMS, "other": OTHER},
               "tables": tables}
-    with open(out + "/made-report.json", "w", encoding="utf-8") as f:
-        json.dump(report, f, ensure_ascii=False, indent=2)
-        f.write("\n")
+    for name, data in [("made-report.json", tables), ("made-report-blank-block.json", blank)]:
+        with open(out + "/" + name, "w", encoding="utf-8") as f:
+            json.dump(dict(report, tables=data), f, ensure_ascii=False, indent=2)
+            f.write("\n")
 
 
 main()
