@@ -1,5 +1,6 @@
 import Foundation
 import HTMLReport
+import PDFReport
 import ReportModel
 import ReportText
 import ReportWorkbook
@@ -52,6 +53,17 @@ struct WebPageKind: ReportReader {
 
     func read(_ data: Data, file: String) throws(ReportInputError) -> LoadedReport {
         try HTMLReport.read(data, file: file)
+    }
+}
+
+/// Published PDFs: the text layer with its positions, rebuilt into lines and table rows.
+struct PDFKind: ReportReader {
+    let kind = ReportKind(name: "pdf", extensions: ["pdf"], summary: "a published PDF")
+
+    func sniff(_ data: Data) -> Bool { PDFReport.sniff(data) }
+
+    func read(_ data: Data, file: String) throws(ReportInputError) -> LoadedReport {
+        try PDFReport.read(data, file: file)
     }
 }
 

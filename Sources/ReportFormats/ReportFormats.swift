@@ -6,7 +6,7 @@ import ReportModel
 public enum ReportFormats {
     /// Every reader, in the order kinds are listed to users.
     public static let readers: [any ReportReader] = [
-        TextualKind.json, WorkbookKind(), TextualKind.plainText, TextualKind.markdown, WebPageKind(),
+        TextualKind.json, WorkbookKind(), TextualKind.plainText, TextualKind.markdown, WebPageKind(), PDFKind(),
     ]
 
     /// Every writer, in the order kinds are listed to users.
