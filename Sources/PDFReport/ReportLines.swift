@@ -41,12 +41,14 @@ struct ReportLines {
         }
     }
 
-    /// Reads the lines with the text parser; a diagnostic on a line is prefixed with its page,
-    /// the only place in a PDF a reader can find.
+    /// Reads the lines with the text parser; every place on a line of the rebuilt text
+    /// (values' origins, warnings, errors) becomes the page and the line on that page, the
+    /// places a reader of the PDF can find.
     func parse(file: String?) throws(ReportInputError) -> LoadedReport {
         do {
             var loaded = try ReportText.parse(text: lines.joined(separator: "\n"), file: file)
             loaded.warnings = loaded.warnings.map(onPage)
+            loaded.origins = loaded.origins.mapValues(place)
             return loaded
         } catch {
             var located = error
@@ -56,12 +58,19 @@ struct ReportLines {
         }
     }
 
-    /// `page P: message` for a diagnostic on a line of the rebuilt text.
+    /// A diagnostic on a line of the rebuilt text, placed on its page instead.
     func onPage(_ diagnostic: Diagnostic) -> Diagnostic {
-        guard case .line(let number)? = diagnostic.location, pageOfLine.indices.contains(number - 1) else { return diagnostic }
         var copy = diagnostic
-        copy.message = "page \(pageOfLine[number - 1]): \(diagnostic.message)"
+        copy.location = diagnostic.location.map(place)
         return copy
+    }
+
+    /// `.page(P, line: L)` for line `n` of the rebuilt text (L counts the lines of page P).
+    func place(_ location: SourceLocation) -> SourceLocation {
+        guard case .line(let number) = location, pageOfLine.indices.contains(number - 1) else { return location }
+        let page = pageOfLine[number - 1]
+        let first = pageOfLine.firstIndex(of: page) ?? (number - 1)
+        return .page(page, line: number - first)
     }
 
     // MARK: - Page furniture
