@@ -117,3 +117,13 @@ enum ImportedValue {
         text.trimmingCharacters(in: .whitespacesAndNewlines.union(CharacterSet(charactersIn: "\u{3000}\u{00A0}\u{FEFF}")))
     }
 }
+
+extension Decimal {
+    /// Whether the value has no more than `decimals` digits after the point (4068.208 has 3).
+    func hasAtMost(decimals: Int) -> Bool {
+        var copy = self
+        var rounded = Decimal()
+        NSDecimalRound(&rounded, &copy, decimals, .plain)
+        return rounded == self
+    }
+}

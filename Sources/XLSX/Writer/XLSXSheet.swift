@@ -61,6 +61,19 @@ public final class XLSXSheet {
         try check(worksheet_merge_range(sheet, row(first), column(first), row(last), column(last), string, format), first)
     }
 
+    /// Attaches a note (`worksheet_write_comment`) to a cell, shown when the pointer is over it;
+    /// `author` names who wrote it in Excel's and LibreOffice's comment box.
+    public func comment(_ text: String, at cell: CellReference, author: String? = nil) throws(XLSXWriteError) {
+        // libxlsxwriter 1.1.4 reads an empty string out of bounds: refused before C.
+        guard !text.isEmpty else { throw XLSXWriteError(place: "sheet \(name), cell \(cell)", reason: "empty comment") }
+        let (sheet, _) = try prepare(cell, nil)
+        var options = lxw_comment_options()
+        let authorCopy = author.flatMap { $0.isEmpty ? nil : strdup($0) }
+        defer { free(authorCopy) }
+        options.author = authorCopy
+        try check(worksheet_write_comment_opt(sheet, row(cell), column(cell), text, &options), cell)
+    }
+
     // MARK: rows and columns
 
     /// Sets the width of columns (characters of the default font).
