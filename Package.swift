@@ -74,6 +74,12 @@ let package = Package(
             dependencies: ["ReportModel", "ReportWorkbook"],
             path: "bench/WorkbookBench"),
 
+        // `make bench`: the round-trip soak over 10,000 random reports (bench/soak.sh).
+        .executableTarget(
+            name: "xxgk-soak",
+            dependencies: ["TestSupport", "ReportModel"],
+            path: "bench/Soak"),
+
         // `make fuzz`: the reader under libFuzzer (built with -sanitize=fuzzer -DFUZZING in
         // .build-fuzz); without those flags, a replayer of fuzz inputs.
         .executableTarget(
@@ -85,7 +91,7 @@ let package = Package(
         // folders removed at teardown, and the external programs (openpyxl, LibreOffice).
         .target(
             name: "TestSupport",
-            dependencies: ["ReportModel"]),
+            dependencies: ["ReportModel", "ReportFormats"]),
         .testTarget(
             name: "ReportModelTests",
             dependencies: ["ReportModel", "TestSupport"]),

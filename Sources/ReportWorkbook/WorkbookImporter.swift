@@ -209,13 +209,14 @@ struct WorkbookImporter {
 
     // MARK: texts and cover
 
-    /// The text sections and table notes, paragraphs kept (line breaks normalised to `\n`).
+    /// The text sections and table notes exactly as the cells hold them: line breaks (CR and
+    /// CRLF too), tabs and white space are the report's, and a round trip keeps them.
     private func readTexts(_ layout: WorkbookLayout, placed: [String: PlacedSheet]) -> [String: String] {
         var texts: [String: String] = [:]
         for (id, cell) in layout.textCells {
             guard let sheet = placed[cell.sheet], let found = sheet.cell(at: cell.reference) else { continue }
-            let text = found.value.text.replacingOccurrences(of: "\r\n", with: "\n").replacingOccurrences(of: "\r", with: "\n")
-            if !ImportedValue.trimmed(text).isEmpty { texts[id] = text }
+            let text = found.value.text
+            if !text.isEmpty { texts[id] = text }
         }
         return texts
     }

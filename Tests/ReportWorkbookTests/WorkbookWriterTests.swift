@@ -20,7 +20,7 @@ final class WorkbookWriterTests: XCTestCase {
     private static let prompts: [ValueKind: String] = [
         .count: "填写大于或等于 0 的整数；不适用的留空。",
         .change: "填写整数，减少填负数；不适用的留空。",
-        .amount: "填写金额（万元），大于或等于 0，最多两位小数。",
+        .amount: "填写金额（万元），大于或等于 0，最多四位小数。",
     ]
 
     func testTemplateDrawsEveryLabelMergeInputNameAndLockOfTheLayout() throws {
@@ -82,7 +82,7 @@ final class WorkbookWriterTests: XCTestCase {
                     case .amount:
                         // A custom formula is written for the top-left cell of its range.
                         let ref = String(validation.sqref.prefix { $0 != ":" })
-                        XCTAssertEqual([validation.type, validation.formula1], ["custom", "AND(ISNUMBER(\(ref)),\(ref)>=0,ROUND(\(ref),2)=\(ref))"])
+                        XCTAssertEqual([validation.type, validation.formula1], ["custom", "AND(ISNUMBER(\(ref)),\(ref)>=0,ROUND(\(ref),4)=\(ref))"])
                     }
                 }
             }

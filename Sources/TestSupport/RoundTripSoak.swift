@@ -1,0 +1,174 @@
+import Foundation
+import ReportFormats
+import ReportModel
+
+/// The round-trip soak (issue 13): random reports of every form through every pair of kinds
+/// of the registry, in process, each value compared after the trip under the rules of
+/// docs/ROUNDTRIP.md. Used by `make test` (a few thousand reports) and `make bench` (10,000).
+public enum RoundTripSoak {
+    /// What a soak did: reports made, trips run, values compared, values lost.
+    public struct Figures: Sendable, Equatable, CustomStringConvertible {
+        public var reports = 0
+        public var trips = 0
+        public var values = 0
+        public var lost = 0
+        /// Values a text kind cannot hold by design (docs/ROUNDTRIP.md), not compared.
+        public var exempt = 0
+        /// Seconds spent writing and reading each kind.
+        public var seconds: [String: Double] = [:]
+
+        /// `soak: N reports, M values compared, 0 lost (T trips, E exempt by docs/ROUNDTRIP.md)`.
+        public var description: String {
+            "soak: \(reports) reports, \(values) values compared, \(lost) lost (\(trips) trips; \(exempt) text-kind values exempt by docs/ROUNDTRIP.md)"
+        }
+    }
+
+    /// The first value a trip did not keep, with what is needed to replay it.
+    public struct Loss: Error, Sendable, CustomStringConvertible {
+        /// The seed of the report's generator (`RandomReports.makeVaried` with `SeededGenerator(seed:)`).
+        public let seed: UInt64
+        /// The form of the report.
+        public let form: String
+        /// The kinds the report went through, in order (`json → xlsx → txt`).
+        public let trip: [String]
+        /// The value lost: a cell id, a section id, `agency`, `year`, `date`, or `read` when a kind failed to read.
+        public let value: String
+        public let expected: String
+        public let found: String
+
+        public var description: String {
+            "soak: lost \(value) on \(trip.joined(separator: " → ")) (form \(form), seed \(seed)): expected \(expected), found \(found)"
+        }
+    }
+
+    /// The kinds every trip goes through: those the registry both writes and reads.
+    public static var kinds: [String] {
+        ReportFormats.writerNames.filter { ReportFormats.readerNames.contains($0) }
+    }
+
+    /// The kinds that print a report as text; the rules of docs/ROUNDTRIP.md apply to a trip through one.
+    static let textKinds: Set<String> = ["txt", "md"]
+
+    /// Runs `count` reports (forms in turn) whose generators are seeded `seed`, `seed + 1`, …,
+    /// writing their files in `folder`; stops early at `deadline`. Throws the first `Loss`.
+    public static func run(count: Int, seed: UInt64, folder: URL, deadline: Date? = nil) throws -> Figures {
+        var figures = Figures()
+        let forms = FormCatalog.all
+        for index in 0..<count {
+            if let deadline, Date() > deadline { break }
+            let reportSeed = seed &+ UInt64(index)
+            var generator = SeededGenerator(seed: reportSeed)
+            let report = RandomReports.makeVaried(form: forms[index % forms.count], using: &generator)
+            try soak(report, seed: reportSeed, folder: folder, figures: &figures)
+            figures.reports += 1
+        }
+        return figures
+    }
+
+    /// One report through every kind, every ordered pair of kinds, and xlsx → txt → json.
+    static func soak(_ report: Report, seed: UInt64, folder: URL, figures: inout Figures) throws {
+        let kinds = Self.kinds
+        var once: [String: Report] = [:]
+        func trip(_ path: [String], from start: Report) throws -> Report {
+            var current = start
+            for kind in path {
+                current = try convert(current, to: kind, folder: folder, seed: seed, trip: path, figures: &figures)
+            }
+            try compare(report, current, trip: path, seed: seed, figures: &figures)
+            return current
+        }
+        for kind in kinds { once[kind] = try trip([kind], from: report) }
+        for first in kinds {
+            guard let start = once[first] else { continue }
+            for second in kinds {
+                let back = try convert(start, to: second, folder: folder, seed: seed, trip: [first, second], figures: &figures)
+                try compare(report, back, trip: [first, second], seed: seed, figures: &figures)
+            }
+        }
+        if let workbook = once["xlsx"], kinds.contains("txt"), kinds.contains("json") {
+            let text = try convert(workbook, to: "txt", folder: folder, seed: seed, trip: ["xlsx", "txt", "json"], figures: &figures)
+            let json = try convert(text, to: "json", folder: folder, seed: seed, trip: ["xlsx", "txt", "json"], figures: &figures)
+            try compare(report, json, trip: ["xlsx", "txt", "json"], seed: seed, figures: &figures)
+        }
+    }
+
+    /// Writes `report` as `kind` with the registry's writer and reads the file back with its reader.
+    static func convert(_ report: Report, to kind: String, folder: URL, seed: UInt64, trip: [String], figures: inout Figures) throws -> Report {
+        let start = Date()
+        defer { figures.seconds[kind, default: 0] += Date().timeIntervalSince(start) }
+        guard let writer = ReportFormats.writer(named: kind), let reader = ReportFormats.reader(named: kind) else {
+            throw Loss(seed: seed, form: report.form.id, trip: trip, value: "read", expected: "a writer and a reader of \(kind)", found: "none")
+        }
+        let path = folder.appendingPathComponent("soak.\(writer.kind.extensions.first ?? kind)").path
+        do {
+            try writer.write(report, to: path, generator: "xxgk soak")
+            let data = try Data(contentsOf: URL(fileURLWithPath: path))
+            return try ReportFormats.read(data, file: path, with: reader).report
+        } catch {
+            throw Loss(seed: seed, form: report.form.id, trip: trip, value: "read", expected: "a readable \(kind)", found: "\(error)")
+        }
+    }
+
+    /// Compares every value of `expected` with `found`: exactly, unless the trip went through
+    /// a text kind, where the rules of docs/ROUNDTRIP.md apply. Counts each value compared.
+    static func compare(_ expected: Report, _ found: Report, trip: [String], seed: UInt64, figures: inout Figures) throws {
+        figures.trips += 1
+        let throughText = trip.contains { textKinds.contains($0) }
+        func lost(_ value: String, _ wanted: String, _ got: String) -> Loss {
+            Loss(seed: seed, form: expected.form.id, trip: trip, value: value, expected: wanted, found: got)
+        }
+        func show(_ value: Decimal?) -> String { value.map(ReportJSON.format) ?? "blank" }
+        let heads: [(String, String, String)] = [
+            ("form", expected.form.id, found.form.id), ("agency", expected.agency, found.agency),
+            ("year", String(expected.year), String(found.year)),
+            ("date", expected.date?.description ?? "none", found.date?.description ?? "none"),
+        ]
+        for (name, wanted, got) in heads {
+            figures.values += 1
+            if wanted != got { throw lost(name, wanted, got) }
+        }
+        for cell in expected.form.cells {
+            figures.values += 1
+            let wanted = throughText ? TextRules.value(expected, cell) : expected[cell]
+            if wanted != found[cell] { throw lost(cell.description, show(wanted), show(found[cell])) }
+        }
+        for id in expected.allowedSectionIDs {
+            let wanted = expected.sections[id] ?? ""
+            if throughText && TextRules.isExempt(section: wanted) {
+                figures.exempt += 1
+                continue
+            }
+            figures.values += 1
+            let got = found.sections[id] ?? ""
+            if throughText ? TextRules.section(wanted) != TextRules.section(got) : wanted != got {
+                throw lost("sections.\(id)", wanted.debugDescription.prefix(200).description, got.debugDescription.prefix(200).description)
+            }
+        }
+        if !found.unresolved.isEmpty {
+            throw lost("unresolved", "none", found.unresolved.map { "\($0.table).\($0.row ?? "*")" }.joined(separator: ", "))
+        }
+    }
+}
+
+/// What a trip through text keeps by design (docs/ROUNDTRIP.md): the exact rules the soak applies.
+enum TextRules {
+    /// The value a text kind gives back for `cell`.
+    static func value(_ report: Report, _ cell: CellKey) -> Decimal? {
+        report[cell]
+    }
+
+    /// A section as the text kinds keep it: every CR removed (a line break of text is LF), the
+    /// text split into paragraphs at LF, each without its surrounding spaces, empty ones
+    /// dropped, joined by LF.
+    static func section(_ text: String) -> String {
+        text.replacingOccurrences(of: "\r", with: "").split(separator: "\n")
+            .map { $0.trimmingCharacters(in: .whitespaces) }
+            .filter { !$0.isEmpty }
+            .joined(separator: "\n")
+    }
+
+    /// Whether a section cannot be compared after text at all: a TAB separates table cells in
+    /// the text kinds, so a paragraph holding one reads as a table row (and takes the
+    /// paragraphs after it along when it comes first).
+    static func isExempt(section text: String) -> Bool { text.contains("\t") }
+}
