@@ -16,10 +16,14 @@ public enum RoundTripSoak {
         public var exempt = 0
         /// Seconds spent writing and reading each kind.
         public var seconds: [String: Double] = [:]
+        /// Files written and read back.
+        public var conversions = 0
+        /// Conversions of a report identical to one converted before, taken from the memo.
+        public var memoized = 0
 
         /// `soak: N reports, M values compared, 0 lost (T trips, E exempt by docs/ROUNDTRIP.md)`.
         public var description: String {
-            "soak: \(reports) reports, \(values) values compared, \(lost) lost (\(trips) trips; \(exempt) text-kind values exempt by docs/ROUNDTRIP.md)"
+            "soak: \(reports) reports, \(values) values compared, \(lost) lost (\(trips) trips, \(conversions) files written and read, \(memoized) memoized; \(exempt) text-kind values exempt by docs/ROUNDTRIP.md)"
         }
     }
 
@@ -50,6 +54,7 @@ public enum RoundTripSoak {
     static let textKinds: Set<String> = ["txt", "md"]
 
     /// Runs `count` reports (forms in turn) whose generators are seeded `seed`, `seed + 1`, …,
+    /// (the form of each chosen by its seed)
     /// writing their files in `folder`; stops early at `deadline`. Throws the first `Loss`.
     public static func run(count: Int, seed: UInt64, folder: URL, deadline: Date? = nil) throws -> Figures {
         var figures = Figures()
@@ -58,7 +63,8 @@ public enum RoundTripSoak {
             if let deadline, Date() > deadline { break }
             let reportSeed = seed &+ UInt64(index)
             var generator = SeededGenerator(seed: reportSeed)
-            let report = RandomReports.makeVaried(form: forms[index % forms.count], using: &generator)
+            // The form follows from the seed too, so one seed replays one report.
+            let report = RandomReports.makeVaried(form: forms[Int(reportSeed % UInt64(forms.count))], using: &generator)
             try soak(report, seed: reportSeed, folder: folder, figures: &figures)
             figures.reports += 1
         }
@@ -68,44 +74,66 @@ public enum RoundTripSoak {
     /// One report through every kind, every ordered pair of kinds, and xlsx → txt → json.
     static func soak(_ report: Report, seed: UInt64, folder: URL, figures: inout Figures) throws {
         let kinds = Self.kinds
+        var converter = Converter(folder: folder, seed: seed)
         var once: [String: Report] = [:]
-        func trip(_ path: [String], from start: Report) throws -> Report {
-            var current = start
-            for kind in path {
-                current = try convert(current, to: kind, folder: folder, seed: seed, trip: path, figures: &figures)
-            }
-            try compare(report, current, trip: path, seed: seed, figures: &figures)
-            return current
+        for kind in kinds {
+            let back = try converter.convert(report, to: kind, trip: [kind], figures: &figures)
+            try compare(report, back, trip: [kind], seed: seed, figures: &figures)
+            once[kind] = back
         }
-        for kind in kinds { once[kind] = try trip([kind], from: report) }
         for first in kinds {
             guard let start = once[first] else { continue }
             for second in kinds {
-                let back = try convert(start, to: second, folder: folder, seed: seed, trip: [first, second], figures: &figures)
+                let back = try converter.convert(start, to: second, trip: [first, second], figures: &figures)
                 try compare(report, back, trip: [first, second], seed: seed, figures: &figures)
             }
         }
         if let workbook = once["xlsx"], kinds.contains("txt"), kinds.contains("json") {
-            let text = try convert(workbook, to: "txt", folder: folder, seed: seed, trip: ["xlsx", "txt", "json"], figures: &figures)
-            let json = try convert(text, to: "json", folder: folder, seed: seed, trip: ["xlsx", "txt", "json"], figures: &figures)
-            try compare(report, json, trip: ["xlsx", "txt", "json"], seed: seed, figures: &figures)
+            let trip = ["xlsx", "txt", "json"]
+            let text = try converter.convert(workbook, to: "txt", trip: trip, figures: &figures)
+            let json = try converter.convert(text, to: "json", trip: trip, figures: &figures)
+            try compare(report, json, trip: trip, seed: seed, figures: &figures)
         }
     }
 
-    /// Writes `report` as `kind` with the registry's writer and reads the file back with its reader.
-    static func convert(_ report: Report, to kind: String, folder: URL, seed: UInt64, trip: [String], figures: inout Figures) throws -> Report {
-        let start = Date()
-        defer { figures.seconds[kind, default: 0] += Date().timeIntervalSince(start) }
-        guard let writer = ReportFormats.writer(named: kind), let reader = ReportFormats.reader(named: kind) else {
-            throw Loss(seed: seed, form: report.form.id, trip: trip, value: "read", expected: "a writer and a reader of \(kind)", found: "none")
+    /// Writes reports with the registry's writers and reads the files back with its readers.
+    /// Writing and reading are functions of the report alone, so a report identical (by its
+    /// canonical JSON) to one already converted to a kind gives the same result: it is taken
+    /// from the memo, which spares most of a soak's time and changes none of its outcomes.
+    struct Converter {
+        let folder: URL
+        let seed: UInt64
+        private var memo: [String: Report] = [:]
+
+        init(folder: URL, seed: UInt64) {
+            self.folder = folder
+            self.seed = seed
         }
-        let path = folder.appendingPathComponent("soak.\(writer.kind.extensions.first ?? kind)").path
-        do {
-            try writer.write(report, to: path, generator: "xxgk soak")
-            let data = try Data(contentsOf: URL(fileURLWithPath: path))
-            return try ReportFormats.read(data, file: path, with: reader).report
-        } catch {
-            throw Loss(seed: seed, form: report.form.id, trip: trip, value: "read", expected: "a readable \(kind)", found: "\(error)")
+
+        /// `report` written as `kind` and read back.
+        mutating func convert(_ report: Report, to kind: String, trip: [String], figures: inout Figures) throws -> Report {
+            let key = kind + "\u{0}" + ReportJSON.encode(report)
+            if let known = memo[key] {
+                figures.memoized += 1
+                return known
+            }
+            let start = Date()
+            defer { figures.seconds[kind, default: 0] += Date().timeIntervalSince(start) }
+            guard let writer = ReportFormats.writer(named: kind), let reader = ReportFormats.reader(named: kind) else {
+                throw Loss(seed: seed, form: report.form.id, trip: trip, value: "read", expected: "a writer and a reader of \(kind)", found: "none")
+            }
+            let path = folder.appendingPathComponent("soak.\(writer.kind.extensions.first ?? kind)").path
+            let back: Report
+            do {
+                try writer.write(report, to: path, generator: "xxgk soak")
+                let data = try Data(contentsOf: URL(fileURLWithPath: path))
+                back = try ReportFormats.read(data, file: path, with: reader).report
+            } catch {
+                throw Loss(seed: seed, form: report.form.id, trip: trip, value: "read", expected: "a readable \(kind)", found: "\(error)")
+            }
+            figures.conversions += 1
+            memo[key] = back
+            return back
         }
     }
 

@@ -47,6 +47,18 @@ final class ImportedValueTests: XCTestCase {
         XCTAssertEqual(read(.error("#REF!")), .invalid(found: "#REF!"))
     }
 
+    /// A double the file stores with 16 digits (libxlsxwriter's `%.16G` of 9312036.2) is the
+    /// decimal that was written, not the binary expansion: found by the round-trip soak.
+    func testSixteenDigitDoublesReadAsTheDecimalWritten() {
+        func read(_ text: String) -> ImportedValue.Reading {
+            ImportedValue.read(Cell(reference: CellReference(row: 0, column: 0), value: .number(text)), kind: .amount)
+        }
+        XCTAssertEqual(read("9312036.199999999"), .value(Decimal(string: "9312036.2") ?? 0))
+        XCTAssertEqual(read("4068.2080000000002"), .value(Decimal(string: "4068.208") ?? 0))
+        XCTAssertEqual(read("0.30000000000000004"), .value(Decimal(string: "0.3") ?? 0))
+        XCTAssertEqual(read("99999999.99999999"), .value(Decimal(string: "99999999.99999999") ?? 0))
+    }
+
     /// The decimals an amount has, as the importer counts them against `amount_decimals`.
     func testDecimalsOfAnAmount() {
         XCTAssertTrue((Decimal(string: "4068.208") ?? 0).hasAtMost(decimals: 4))
