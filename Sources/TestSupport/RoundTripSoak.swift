@@ -53,22 +53,72 @@ public enum RoundTripSoak {
     /// The kinds that print a report as text; the rules of docs/ROUNDTRIP.md apply to a trip through one.
     static let textKinds: Set<String> = ["txt", "md"]
 
-    /// Runs `count` reports (forms in turn) whose generators are seeded `seed`, `seed + 1`, …,
-    /// (the form of each chosen by its seed)
-    /// writing their files in `folder`; stops early at `deadline`. Throws the first `Loss`.
-    public static func run(count: Int, seed: UInt64, folder: URL, deadline: Date? = nil) throws -> Figures {
-        var figures = Figures()
-        let forms = FormCatalog.all
-        for index in 0..<count {
-            if let deadline, Date() > deadline { break }
-            let reportSeed = seed &+ UInt64(index)
-            var generator = SeededGenerator(seed: reportSeed)
-            // The form follows from the seed too, so one seed replays one report.
-            let report = RandomReports.makeVaried(form: forms[Int(reportSeed % UInt64(forms.count))], using: &generator)
-            try soak(report, seed: reportSeed, folder: folder, figures: &figures)
-            figures.reports += 1
+    /// Runs `count` reports whose generators are seeded `seed`, `seed + 1`, … (the form of
+    /// each chosen by its seed), on `workers` threads (each with its own folder below
+    /// `folder`); stops early at `deadline`. Throws the loss of the lowest seed that lost one.
+    public static func run(count: Int, seed: UInt64, folder: URL, deadline: Date? = nil, workers: Int = ProcessInfo.processInfo.activeProcessorCount) throws -> Figures {
+        let workers = max(1, min(workers, count))
+        let shared = SharedOutcome()
+        DispatchQueue.concurrentPerform(iterations: workers) { worker in
+            var figures = Figures()
+            let own = folder.appendingPathComponent("worker-\(worker)")
+            do {
+                try FileManager.default.createDirectory(at: own, withIntermediateDirectories: true)
+                for index in stride(from: worker, to: count, by: workers) {
+                    if let deadline, Date() > deadline { break }
+                    if shared.hasLoss { break }
+                    try soakOne(seed: seed &+ UInt64(index), folder: own, figures: &figures)
+                }
+            } catch let loss as Loss {
+                shared.record(loss)
+            } catch {
+                shared.record(Loss(seed: seed, form: "", trip: [], value: "folder", expected: own.path, found: "\(error)"))
+            }
+            shared.add(figures)
         }
-        return figures
+        if let loss = shared.firstLoss { throw loss }
+        return shared.figures
+    }
+
+    /// The report of one seed through every trip.
+    static func soakOne(seed: UInt64, folder: URL, figures: inout Figures) throws {
+        let forms = FormCatalog.all
+        var generator = SeededGenerator(seed: seed)
+        // The form follows from the seed too, so one seed replays one report.
+        let report = RandomReports.makeVaried(form: forms[Int(seed % UInt64(forms.count))], using: &generator)
+        try soak(report, seed: seed, folder: folder, figures: &figures)
+        figures.reports += 1
+    }
+
+    /// The workers' figures added up and the first loss, behind a lock.
+    private final class SharedOutcome: @unchecked Sendable {
+        private let lock = NSLock()
+        private var total = Figures()
+        private var loss: Loss?
+
+        var figures: Figures { lock.withLock { total } }
+        var firstLoss: Loss? { lock.withLock { loss } }
+        var hasLoss: Bool { lock.withLock { loss != nil } }
+
+        func add(_ figures: Figures) {
+            lock.withLock {
+                total.reports += figures.reports
+                total.trips += figures.trips
+                total.values += figures.values
+                total.lost += figures.lost
+                total.exempt += figures.exempt
+                total.conversions += figures.conversions
+                total.memoized += figures.memoized
+                total.seconds.merge(figures.seconds, uniquingKeysWith: +)
+            }
+        }
+
+        func record(_ found: Loss) {
+            lock.withLock {
+                if let known = loss, known.seed <= found.seed { return }
+                loss = found
+            }
+        }
     }
 
     /// One report through every kind, every ordered pair of kinds, and xlsx → txt → json.
