@@ -6,7 +6,8 @@ extension ReportWorkbook {
     /// Reads a filled workbook of any known form, as written by xxgk and then edited and saved
     /// by Excel, WPS, LibreOffice or a script: recognises the form and the sheets (even renamed
     /// or reordered), finds each cell by its labels (rows inserted above a table are followed),
-    /// parses the values people type, and recomputes every total from its inputs.
+    /// parses the values people type, recomputes every total that is a formula and keeps every
+    /// total that is a value as printed (a shown total that differs from its cells is a finding).
     ///
     /// Throws `ReportInputError` naming `file` and, where there is one, the sheet and cell.
     public static func read(_ data: Data, file: String) throws(ReportInputError) -> LoadedReport {
