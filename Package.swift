@@ -12,8 +12,10 @@ let package = Package(
         .library(name: "XLSX", targets: ["XLSX"]),
         .library(name: "ReportWorkbook", targets: ["ReportWorkbook"]),
         .library(name: "ReportText", targets: ["ReportText"]),
+        .library(name: "HTMLReport", targets: ["HTMLReport"]),
         .library(name: "ReportFormats", targets: ["ReportFormats"]),
         .library(name: "ReportBatch", targets: ["ReportBatch"]),
+        .library(name: "PDFReport", targets: ["PDFReport"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
@@ -29,6 +31,9 @@ let package = Package(
         .systemLibrary(
             name: "CMinizip", pkgConfig: "minizip",
             providers: [.apt(["libminizip-dev"])]),
+        .systemLibrary(
+            name: "CPoppler", pkgConfig: "poppler-glib",
+            providers: [.apt(["libpoppler-glib-dev"])]),
 
         // Form definitions, the report value type, its JSON and the check engine.
         .target(
@@ -52,14 +57,23 @@ let package = Package(
         .target(
             name: "ReportText",
             dependencies: ["ReportModel"]),
+        // Published report pages (HTML, often GBK) → the lines of a text report → ReportText.
+        .target(
+            name: "HTMLReport",
+            dependencies: ["CLibXML2", "ReportModel", "ReportText"]),
         // The registry of report kinds: one reader and one writer per kind, behind one protocol.
         .target(
             name: "ReportFormats",
-            dependencies: ["ReportModel", "XLSX", "ReportWorkbook", "ReportText"]),
+            dependencies: ["ReportModel", "XLSX", "ReportWorkbook", "ReportText", "HTMLReport", "PDFReport"]),
         // A batch of submissions: each file read and checked, year to year, the summary.
         .target(
             name: "ReportBatch",
             dependencies: ["ReportModel", "XLSX", "ReportFormats"]),
+        // Published PDF reports: poppler's text layer with positions, rebuilt into the
+        // lines of a text report and read by ReportText.
+        .target(
+            name: "PDFReport",
+            dependencies: ["CPoppler", "ReportModel", "ReportText"]),
         // The command line.
         .executableTarget(
             name: "xxgk",
@@ -79,6 +93,12 @@ let package = Package(
             name: "xxgk-soak",
             dependencies: ["TestSupport", "ReportModel"],
             path: "bench/Soak"),
+
+        // `make bench`: reads a PDF report N times in one process and prints the time per read and per page.
+        .executableTarget(
+            name: "xxgk-pdf-bench",
+            dependencies: ["PDFReport"],
+            path: "bench/PDFBench"),
 
         // `make fuzz`: the reader under libFuzzer (built with -sanitize=fuzzer -DFUZZING in
         // .build-fuzz); without those flags, a replayer of fuzz inputs.
@@ -102,6 +122,14 @@ let package = Package(
         .testTarget(
             name: "ReportTextTests",
             dependencies: ["ReportModel", "ReportText"]),
+        // Report pages in the structure of real government sites, and hostile pages.
+        .testTarget(
+            name: "HTMLReportTests",
+            dependencies: ["HTMLReport", "ReportModel", "ReportText", "TestSupport"]),
+        // The PDF reader: the corpus PDF and one made-for-the-test PDF per trait or hostile file.
+        .testTarget(
+            name: "PDFReportTests",
+            dependencies: ["PDFReport", "ReportModel"]),
         .testTarget(
             name: "CLITests",
             dependencies: ["ReportModel", "TestSupport"]),
