@@ -102,6 +102,9 @@ public struct RoundBoard: Sendable {
         lines.filter { $0.status == .passed }.compactMap(\.latest)
     }
 
+    /// The current submissions that could be read (last year's reports for the carry-over check).
+    public var readable: [Submission] { allCurrent.filter { $0.status != "unreadable" } }
+
     /// Every current submission, in the order of the table (for the summary workbook).
     public var allCurrent: [Submission] {
         lines.flatMap { $0.submissions.sorted { $0.id < $1.id } } + unmatched

@@ -22,7 +22,7 @@ struct Downloads {
     func currentResults(of board: RoundBoard) async throws -> [CheckResult] {
         var current = try await results.results(for: board.allCurrent, store: store)
         if let previousID = board.round.previousRound, let previous = try await store.round(previousID) {
-            let previousResults = try await results.results(for: try await Board.load(previous, store: store).passing, store: store)
+            let previousResults = try await results.results(for: try await Board.load(previous, store: store).readable, store: store)
             YearToYear.compare(&current, with: previousResults)
         }
         return current

@@ -72,11 +72,12 @@ struct Intake {
         return outcomes
     }
 
-    /// Last year's passing reports by normalized agency and year, for the carry-over check.
+    /// Last year's readable reports by normalized agency and year, for the carry-over check
+    /// (as `xxgk check --previous` takes every readable report of last year's folder).
     private func previousReports(for round: Round) async throws -> [String: Report] {
         guard let previousID = round.previousRound, let previous = try await store.round(previousID) else { return [:] }
         var byAgency: [String: Report] = [:]
-        for result in try await results.results(for: try await Board.load(previous, store: store).passing, store: store) {
+        for result in try await results.results(for: try await Board.load(previous, store: store).readable, store: store) {
             guard let report = result.loaded?.report else { continue }
             byAgency[DepartmentNames.key(report.agency) + "#\(report.year)"] = report
         }
