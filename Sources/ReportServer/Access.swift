@@ -21,7 +21,8 @@ struct AccessMiddleware: RouterMiddleware {
     static let cookieName = "xxgk_session"
 
     func handle(_ request: Request, context: Context, next: (Request, Context) async throws -> Response) async throws -> Response {
-        let host = request.head.authority ?? request.headers[.host]
+        // HTTP/1's Host header arrives as the authority (swift-http-types moves it there).
+        let host = request.head.authority
         if loopback, let host, !Self.isLoopbackHost(host) {
             return Responses.refusal(request, status: .forbidden, "此服务只接受本机访问（Host: \(host)）")
         }
@@ -46,7 +47,7 @@ struct AccessMiddleware: RouterMiddleware {
 
     /// 403 when a POST comes from another site.
     static func crossSiteRefusal(_ request: Request, host: String?) -> Response? {
-        if let fetchSite = HTTPField.Name("Sec-Fetch-Site"), request.headers[fetchSite] == "cross-site" {
+        if request.headers.contains(where: { $0.name.canonicalName == "sec-fetch-site" && $0.value == "cross-site" }) {
             return Responses.refusal(request, status: .forbidden, "拒绝来自其他网站的请求")
         }
         let origin = request.headers[.origin] ?? request.headers[.referer]

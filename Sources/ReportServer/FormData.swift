@@ -107,16 +107,23 @@ enum FormData {
         }
     }
 
-    /// The first index of `needle` in `haystack` at or after `from` (memmem: a linear scan of
-    /// a 200 MB body in a few milliseconds).
+    /// The first index of `needle` in `haystack` at or after `from`: memchr to the next
+    /// candidate first byte, then memcmp (a 200 MB body scans in milliseconds; glibc's memmem
+    /// is not visible to Swift without _GNU_SOURCE).
     static func find(_ needle: Data, in haystack: Data, from: Data.Index) -> Data.Index? {
         guard from < haystack.endIndex, !needle.isEmpty else { return nil }
         return haystack.withUnsafeBytes { (hay: UnsafeRawBufferPointer) -> Data.Index? in
             needle.withUnsafeBytes { (pin: UnsafeRawBufferPointer) -> Data.Index? in
                 guard let base = hay.baseAddress, let pinBase = pin.baseAddress else { return nil }
-                let offset = from - haystack.startIndex
-                guard let found = memmem(base + offset, hay.count - offset, pinBase, pin.count) else { return nil }
-                return haystack.startIndex + (base.distance(to: UnsafeRawPointer(found)))
+                let first = Int32(pin[0])
+                var offset = from - haystack.startIndex
+                while hay.count - offset >= pin.count {
+                    guard let hit = memchr(base + offset, first, hay.count - offset - pin.count + 1) else { return nil }
+                    let position = base.distance(to: UnsafeRawPointer(hit))
+                    if memcmp(base + position, pinBase, pin.count) == 0 { return haystack.startIndex + position }
+                    offset = position + 1
+                }
+                return nil
             }
         }
     }

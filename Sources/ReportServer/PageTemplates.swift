@@ -6,6 +6,7 @@ enum PageTemplates {
         <html lang="zh-CN"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">
         <title>{{title}} · 政府信息公开工作年度报告</title>
         <style>
+        *{box-sizing:border-box}[hidden]{display:none!important}
         body{font-family:"Noto Sans CJK SC","WenQuanYi Micro Hei","Microsoft YaHei",sans-serif;margin:0;color:#222;background:#f6f7f9;font-size:15px}
         header{background:#8b1a1a;color:#fff;padding:.6em 1.2em;display:flex;justify-content:space-between;align-items:center}
         header a{color:#fff;text-decoration:none;font-weight:bold}
@@ -16,6 +17,7 @@ enum PageTemplates {
         th,td{border:1px solid #ccd;padding:.3em .55em;text-align:left;vertical-align:top}
         th{background:#eef0f4;font-weight:600} th a{color:inherit;text-decoration:none}
         td.n{text-align:right;font-variant-numeric:tabular-nums}
+        #departments td:nth-child(-n+2),#unexpected td:nth-child(-n+2),#departments td:nth-child(4){white-space:nowrap}
         .s-passed{color:#176b2c;font-weight:bold}.s-failed{color:#b00020;font-weight:bold}.s-unreadable{color:#8a4b00;font-weight:bold}
         .s-duplicate{color:#6a1b9a;font-weight:bold}.s-missing{color:#777}
         td.bad{background:#ffd7d7;outline:2px solid #d33}td.warn{background:#fff3c4}
@@ -31,6 +33,7 @@ enum PageTemplates {
         button,.button{font:inherit;background:#8b1a1a;color:#fff;border:0;padding:.35em 1em;border-radius:3px;cursor:pointer;text-decoration:none;display:inline-block}
         .links a{margin-right:1em}
         .muted{color:#666;font-size:.9em}
+        .count{margin-right:1.2em}
         </style></head><body>
         <header><a href="/">政府信息公开工作年度报告 · 收集与校验</a>{{#loggedIn}}<form method="post" action="/logout"><button type="submit">退出</button></form>{{/loggedIn}}</header>
         <main>
@@ -63,16 +66,16 @@ enum PageTemplates {
     static let index = """
         {{> head}}
         <h1>填报批次</h1>
-        {{#rounds.count}}
+        {{#hasRounds}}
         <table id="rounds"><thead><tr><th>批次</th><th>表格</th><th>年度</th><th>应报部门</th><th>通过</th><th>创建时间</th></tr></thead><tbody>
         {{#rounds}}<tr><td><a href="/rounds/{{id}}">{{name}}</a></td><td>{{form}}</td><td>{{year}}</td><td class="n">{{expected}}</td><td class="n">{{passed}}</td><td>{{created}}</td></tr>{{/rounds}}
         </tbody></table>
-        {{/rounds.count}}
-        {{^rounds}}<p class="muted">还没有填报批次。</p>{{/rounds}}
+        {{/hasRounds}}
+        {{^hasRounds}}<p class="muted">还没有填报批次。</p>{{/hasRounds}}
         <h2>新建填报批次</h2>
         <form method="post" action="/rounds" enctype="multipart/form-data" class="box" id="create">
         <label for="name">批次名称</label><input type="text" id="name" name="name" required placeholder="2024年度政府信息公开工作年度报告">
-        <label for="form">表格版本</label><select id="form" name="form">{{#forms}}<option value="{{id}}"{{#selected}} selected{{/selected}}>{{id}} 版（{{years}} 年）</option>{{/forms}}</select>
+        <label for="form">表格版本</label><select id="form" name="form">{{#forms}}<option value="{{id}}"{{#selected}} selected{{/selected}}>{{id}} 版（{{years}}）</option>{{/forms}}</select>
         <label for="year">报告年度</label><input type="number" id="year" name="year" required value="{{defaultYear}}" min="1990" max="2100">
         <label for="district">合计表的单位名称</label><input type="text" id="district" name="district" placeholder="某区人民政府（默认：合计）">
         <label for="departments">应报部门（每行一个）</label><textarea id="departments" name="departments" placeholder="区教育局&#10;区财政局"></textarea>
@@ -107,25 +110,25 @@ enum PageTemplates {
         <p id="upload-status" role="status"></p>
         </form>
         <h2>各部门情况</h2>
-        <p id="counts">{{#counts}}<span class="s-{{status}}">{{label}} {{count}}</span>　{{/counts}}</p>
+        <p id="counts">{{#counts}}<span class="s-{{status}} count">{{label}} {{count}}</span> {{/counts}}</p>
         <form method="get" id="filter"><label for="status" style="display:inline">按状态筛选</label>
         <select id="status" name="status"><option value="">全部</option>{{#statusOptions}}<option value="{{value}}"{{#selected}} selected{{/selected}}>{{label}}</option>{{/statusOptions}}</select>
         <input type="hidden" name="sort" value="{{sort}}"><input type="hidden" name="order" value="{{order}}">
         <button type="submit" id="filter-button">筛选</button></form>
         <table id="departments"><thead><tr>{{#columns}}<th data-col="{{index}}"><a href="{{href}}">{{label}}{{arrow}}</a></th>{{/columns}}<th>模板</th></tr></thead>
         <tbody>{{#rows}}{{> row}}{{/rows}}</tbody></table>
-        {{^rows}}<p class="muted">没有符合条件的部门。</p>{{/rows}}
-        {{#unexpected.count}}
+        {{^hasRows}}<p class="muted">没有符合条件的部门。</p>{{/hasRows}}
+        {{#hasUnexpected}}
         <h2>名单以外的提交</h2>
         <table id="unexpected"><thead><tr>{{#columns}}<th>{{label}}</th>{{/columns}}<th></th></tr></thead>
         <tbody>{{#unexpected}}{{> row}}{{/unexpected}}</tbody></table>
-        {{/unexpected.count}}
-        {{#unmatched.count}}
+        {{/hasUnexpected}}
+        {{#hasUnmatched}}
         <h2>无法识别部门的文件</h2>
         <table id="unmatched"><thead><tr><th>文件</th><th>上传时间</th><th>原因</th></tr></thead><tbody>
         {{#unmatched}}<tr><td><a href="/rounds/{{round}}/submissions/{{id}}">{{file}}</a></td><td>{{uploaded}}</td><td>{{reason}}</td></tr>{{/unmatched}}
         </tbody></table>
-        {{/unmatched.count}}
+        {{/hasUnmatched}}
         <script>
         {{{script}}}
         </script>
@@ -155,12 +158,12 @@ enum PageTemplates {
         </tbody></table>
         <p class="links"><a href="/rounds/{{round.id}}/submissions/{{id}}/file">下载原文件</a>{{#readable}}<a href="/api/rounds/{{round.id}}/submissions/{{id}}/feedback.xlsx">下载规范格式工作簿</a>{{/readable}}</p>
         <h2>校验结果</h2>
-        {{#findings.count}}
+        {{#hasFindings}}
         <table id="findings"><thead><tr><th>级别</th><th>位置</th><th>说明</th></tr></thead><tbody>
         {{#findings}}<tr><td class="{{class}}">{{severity}}</td><td>{{place}}</td><td>{{message}}</td></tr>{{/findings}}
         </tbody></table>
-        {{/findings.count}}
-        {{^findings}}<p class="msg">所有校验规则均通过。</p>{{/findings}}
+        {{/hasFindings}}
+        {{^hasFindings}}<p class="msg">所有校验规则均通过。</p>{{/hasFindings}}
         {{#tables}}
         <h2>{{heading}}</h2>
         {{#groups}}
@@ -169,12 +172,12 @@ enum PageTemplates {
         </tbody></table>
         {{/groups}}
         {{/tables}}
-        {{#history.count}}
+        {{#hasHistory}}
         <h2>本部门的提交记录</h2>
         <table id="history"><thead><tr><th>文件</th><th>上传时间</th><th>结果</th><th></th></tr></thead><tbody>
         {{#history}}<tr><td><a href="/rounds/{{round}}/submissions/{{id}}">{{file}}</a></td><td>{{uploaded}}</td><td>{{statusLabel}}</td><td>{{#current}}当前{{/current}}{{^current}}已替换{{/current}}</td></tr>{{/history}}
         </tbody></table>
-        {{/history.count}}
+        {{/hasHistory}}
         {{> foot}}
         """
 

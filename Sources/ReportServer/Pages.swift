@@ -62,7 +62,9 @@ extension ReportServer {
             return Responses.redirect(to: "/rounds/\(id)")
         }
         router.get("rounds/:round") { request, context in
-            try await self.roundPage(try await self.round(context), query: request.uri.queryParameters)
+            var query: [String: String] = [:]
+            for (key, value) in request.uri.queryParameters { query[String(key)] = String(value) }
+            return try await self.roundPage(try await self.round(context), query: query)
         }
         router.post("rounds/:round/upload") { request, context in
             let round = try await self.round(context)
@@ -106,22 +108,22 @@ extension ReportServer {
         let year = Calendar(identifier: .gregorian).component(.year, from: Date()) - 1
         let defaultForm = FormCatalog.form(forYear: year)?.id
         let forms: [[String: Any]] = FormCatalog.all.map { form in
-            ["id": form.id, "years": form.years.description, "selected": form.id == defaultForm]
+            ["id": form.id, "years": form.years.last.map { "\(form.years.first)–\($0) 年" } ?? "\(form.years.first) 年起", "selected": form.id == defaultForm]
         }
         var object = common
-        object.merge(["title": "填报批次", "rounds": rounds, "forms": forms, "defaultYear": year]) { $1 }
+        object.merge(["title": "填报批次", "rounds": rounds, "hasRounds": !rounds.isEmpty, "forms": forms, "defaultYear": year]) { $1 }
         return Responses.html(Pages.render("index", object))
     }
 
     /// The round's table; `status`, `sort` (`name`, `status`, `file`, `uploaded`, `errors`,
     /// `f0`…) and `order` (`asc`, `desc`) work without the script.
-    func roundPage(_ round: Round, query: FlatDictionary<Substring, Substring>) async throws -> Response {
+    func roundPage(_ round: Round, query: [String: String]) async throws -> Response {
         let board = try await Board.load(round, store: store)
         let form = FormCatalog.form(id: round.form)
         let figureLabels = form?.keyFigures.map(\.label) ?? []
-        let filter = query.get("status").flatMap { DepartmentStatus(label: String($0)) }
-        let sort = query.get("sort").map(String.init) ?? "name"
-        let descending = query.get("order") == "desc"
+        let filter = query["status"].flatMap { DepartmentStatus(label: $0) }
+        let sort = query["sort"] ?? "name"
+        let descending = query["order"] == "desc"
 
         func row(_ line: DepartmentLine, position: Int, expectedPosition: Int?) -> [String: Any] {
             let figures = Dictionary(
@@ -163,6 +165,7 @@ extension ReportServer {
             "title": round.name,
             "round": ["id": round.id, "name": round.name, "form": round.form, "year": round.year, "district": round.district] as [String: Any],
             "counts": counts, "columns": columns, "rows": rows, "unexpected": unexpected, "unmatched": unmatched,
+            "hasRows": !rows.isEmpty, "hasUnexpected": !unexpected.isEmpty, "hasUnmatched": !unmatched.isEmpty,
             "statusOptions": DepartmentStatus.allCases.map { ["value": $0.rawValue, "label": $0.label, "selected": $0 == filter] },
             "sort": sort, "order": descending ? "desc" : "asc",
             "extensions": ReportFormats.readers.flatMap(\.kind.extensions).joined(separator: ","),
@@ -171,7 +174,7 @@ extension ReportServer {
         if let previousID = round.previousRound, let previous = try await store.round(previousID) {
             object["previous"] = ["id": previous.id, "name": previous.name]
         }
-        if let uploaded = query.get("uploaded", as: Int.self) { object["notice"] = "已收到并校验 \(uploaded) 个文件。" }
+        if let uploaded = query["uploaded"].flatMap({ Int($0) }) { object["notice"] = "已收到并校验 \(uploaded) 个文件。" }
         return Responses.html(Pages.render("round", object))
     }
 
@@ -223,12 +226,12 @@ extension ReportServer {
             "readable": result?.loaded != nil,
             "findings": findings.map { finding -> [String: Any] in
                 [
-                    "severity": finding.severity == "error" ? "错误" : "提示", "class": finding.severity == "error" ? "bad" : "warn",
+                    "severity": finding.severity == "error" ? "错误" : "提示", "class": finding.severity == "error" ? "s-failed" : "s-unreadable",
                     "place": finding.place ?? "", "message": finding.message,
                 ]
             },
             "tables": result?.loaded.map { ReportTables.view(of: $0.report, findings: findings) } ?? [],
-            "history": history.count > 1 ? history : [],
+            "history": history, "hasHistory": history.count > 1, "hasFindings": !findings.isEmpty,
         ]) { $1 }
         if let replacement = submission.supersededBy { object["supersededBy"] = replacement }
         return Responses.html(Pages.render("submission", object))

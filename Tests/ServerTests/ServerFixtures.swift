@@ -1,5 +1,6 @@
 import Foundation
 import Hummingbird
+import HTTPTypes
 import HummingbirdTesting
 import ReportFormats
 import ReportModel
@@ -38,7 +39,7 @@ enum ServerFixtures {
 
     /// The bytes of `report` written by the registry's writer of `kind`.
     static func bytes(_ report: Report, kind: String = "xlsx") throws -> Data {
-        guard let writer = ReportFormats.writer(named: kind) else { throw ProgramFailure(description: "no writer \(kind)") }
+        guard let writer = ReportFormats.writer(named: kind) else { throw TestFailure(description: "no writer \(kind)") }
         let folder = FileManager.default.temporaryDirectory.appendingPathComponent("xxgk-serve-fixture-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(at: folder) }
@@ -87,7 +88,7 @@ enum ServerFixtures {
     static func object(_ response: TestResponse) throws -> [String: Any] {
         let data = Data(response.body.readableBytesView)
         guard let object = try JSONSerialization.jsonObject(with: data) as? [String: Any] else {
-            throw ProgramFailure(description: "not a JSON object: \(String(decoding: data, as: UTF8.self))")
+            throw TestFailure(description: "not a JSON object: \(String(decoding: data, as: UTF8.self))")
         }
         return object
     }
@@ -97,6 +98,11 @@ enum ServerFixtures {
 
     /// The body as bytes.
     static func data(_ response: TestResponse) -> Data { Data(response.body.readableBytesView) }
+}
+
+/// A fixture that could not be made.
+struct TestFailure: Error, CustomStringConvertible {
+    let description: String
 }
 
 /// The built `xxgk` binary beside the test bundle, as the CLI tests find it.
