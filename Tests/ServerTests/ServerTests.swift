@@ -101,7 +101,7 @@ final class ServerTests: XCTestCase {
 
             let detail = try ServerFixtures.object(try await client.execute(uri: "/api/rounds/\(id)/submissions/1", method: .get))
             XCTAssertEqual(detail["status"] as? String, "failed")
-            XCTAssertEqual(detail["errors"] as? Int, 1)
+            XCTAssertEqual(detail["errors"] as? Int, 2)
             XCTAssertEqual(detail["department"] as? String, "区财政局")
             XCTAssertEqual(detail["sha256"] as? String, try ServerFixtures.sha256(data))
             let findings = detail["findings"] as? [[String: Any]] ?? []
