@@ -16,11 +16,11 @@ enum DepartmentNames {
 }
 
 /// A department's state in a round, as the round's table shows it.
-public enum DepartmentStatus: String, Sendable, CaseIterable {
+enum DepartmentStatus: String, Sendable, CaseIterable {
     case missing, passed, failed, unreadable, duplicate
 
     /// The label on the page: 未提交 / 通过 / 有错误 / 无法读取 / 重复提交.
-    public var label: String {
+    var label: String {
         switch self {
         case .missing: return "未提交"
         case .passed: return "通过"
@@ -31,32 +31,32 @@ public enum DepartmentStatus: String, Sendable, CaseIterable {
     }
 
     /// The status of a label (for the page's filter), if any.
-    public init?(label: String) {
+    init?(label: String) {
         guard let status = Self.allCases.first(where: { $0.label == label || $0.rawValue == label }) else { return nil }
         self = status
     }
 }
 
 /// One line of the round's table: a department, its status and its current submissions.
-public struct DepartmentLine: Sendable {
+struct DepartmentLine: Sendable {
     /// The name as expected (or as the report names it, for an unexpected department).
-    public let name: String
-    public let key: String
-    public let status: DepartmentStatus
+    let name: String
+    let key: String
+    let status: DepartmentStatus
     /// The current submissions, newest first (two or more when duplicated).
-    public let submissions: [Submission]
+    let submissions: [Submission]
     /// The submission shown: the newest current one.
-    public var latest: Submission? { submissions.first }
+    var latest: Submission? { submissions.first }
 }
 
 /// A round's table: every expected department with its status, the departments that
 /// submitted without being expected, and the files that could be matched to no department.
-public struct RoundBoard: Sendable {
-    public let round: Round
-    public let expected: [DepartmentLine]
-    public let unexpected: [DepartmentLine]
+struct RoundBoard: Sendable {
+    let round: Round
+    let expected: [DepartmentLine]
+    let unexpected: [DepartmentLine]
     /// Unreadable files whose name names no expected department.
-    public let unmatched: [Submission]
+    let unmatched: [Submission]
 
     /// The board of `round` from its departments and current submissions.
     init(round: Round, departments: [String], current: [Submission]) {
@@ -95,18 +95,18 @@ public struct RoundBoard: Sendable {
     }
 
     /// Every line, expected departments first.
-    public var lines: [DepartmentLine] { expected + unexpected }
+    var lines: [DepartmentLine] { expected + unexpected }
 
     /// The submissions that go into the district's total: the passing ones, one per department.
-    public var passing: [Submission] {
+    var passing: [Submission] {
         lines.filter { $0.status == .passed }.compactMap(\.latest)
     }
 
     /// The current submissions that could be read (last year's reports for the carry-over check).
-    public var readable: [Submission] { allCurrent.filter { $0.status != "unreadable" } }
+    var readable: [Submission] { allCurrent.filter { $0.status != "unreadable" } }
 
     /// Every current submission, in the order of the table (for the summary workbook).
-    public var allCurrent: [Submission] {
+    var allCurrent: [Submission] {
         lines.flatMap { $0.submissions.sorted { $0.id < $1.id } } + unmatched
     }
 }

@@ -4,13 +4,13 @@ import ReportFormats
 import ReportModel
 
 /// One file of an upload request: the client's file name and the bytes.
-public struct UploadedFile: Sendable {
-    public let name: String
-    public let data: Data
+struct UploadedFile: Sendable {
+    let name: String
+    let data: Data
 
     /// A file as received; `name` is reduced to its last path component (a folder upload
     /// sends `folder/sub/file.xlsx`) and only ever shown or stored as text.
-    public init(name: String, data: Data) {
+    init(name: String, data: Data) {
         let base = name.split(whereSeparator: { $0 == "/" || $0 == "\\" }).last.map(String.init) ?? ""
         self.name = base.isEmpty ? "未命名" : base
         self.data = data
@@ -18,10 +18,10 @@ public struct UploadedFile: Sendable {
 }
 
 /// What the server answers for one uploaded file.
-public struct UploadOutcome: Sendable {
-    public let submission: Submission
+struct UploadOutcome: Sendable {
+    let submission: Submission
     /// The department the file counts for (as expected, or as the report names it).
-    public let department: String?
+    let department: String?
 }
 
 /// Checks uploaded files and stores them: the file on disk first, then its row.

@@ -15,6 +15,7 @@ struct RequestFailure: Error, Sendable {
 /// The disclosure office's web page: the store, the routes of pages and API, the access check.
 /// One instance per data folder; `close()` releases the database.
 public final class ReportServer: Sendable {
+    /// The settings the server was opened with.
     public let settings: ServerSettings
     let store: Store
     let results = ResultCache()

@@ -3,7 +3,9 @@ import Foundation
 /// How `xxgk serve` runs: where it listens, where it keeps its data, who may use it, and
 /// how much one upload may weigh.
 public struct ServerSettings: Sendable {
+    /// The address to listen on (127.0.0.1 by default).
     public var host: String
+    /// The port to listen on (0: any free port).
     public var port: Int
     /// The data folder: `xxgk.sqlite` and `files/`.
     public var dataFolder: URL

@@ -3,66 +3,66 @@ import GRDB
 
 /// A 填报批次: one form and year, the departments expected to submit, and optionally last
 /// year's round for the carry-over check.
-public struct Round: Sendable, Equatable {
-    public let id: Int64
-    public let name: String
+struct Round: Sendable, Equatable {
+    let id: Int64
+    let name: String
     /// The form id (`2021`).
-    public let form: String
-    public let year: Int
+    let form: String
+    let year: Int
     /// ISO 8601 time of creation.
-    public let created: String
+    let created: String
     /// Last year's round, whose passing reports the carry-over rules compare with.
-    public let previousRound: Int64?
+    let previousRound: Int64?
     /// The agency named in the district's total (`某区人民政府`).
-    public let district: String
+    let district: String
 }
 
 /// One uploaded file, kept as received, with what the check found when it arrived.
-public struct Submission: Sendable, Equatable {
-    public let id: Int64
-    public let round: Int64
+struct Submission: Sendable, Equatable {
+    let id: Int64
+    let round: Int64
     /// The client's file name: shown (escaped), never used as a path.
-    public let originalName: String
+    let originalName: String
     /// Where the bytes are, relative to the data folder (a generated name).
-    public let storedPath: String
-    public let sha256: String
-    public let size: Int
+    let storedPath: String
+    let sha256: String
+    let size: Int
     /// ISO 8601 time of arrival.
-    public let uploaded: String
+    let uploaded: String
     /// The agency the report names (nil when unreadable).
-    public let agency: String?
+    let agency: String?
     /// The normalized name of the department this file counts for (nil when unknown).
-    public let departmentKey: String?
-    public let year: Int?
-    public let form: String?
+    let departmentKey: String?
+    let year: Int?
+    let form: String?
     /// `passed`, `failed` or `unreadable`: the file's own result.
-    public let status: String
-    public let errors: Int
-    public let warnings: Int
+    let status: String
+    let errors: Int
+    let warnings: Int
     /// The findings with their places, as JSON (`[StoredFinding]`).
-    public let findings: String
+    let findings: String
     /// The form's key figures, as JSON (`[StoredFigure]`).
-    public let figures: String
+    let figures: String
     /// The upload request the file came in (files of one request never replace each other).
-    public let batch: String
+    let batch: String
     /// The submission that replaced this one, nil while it is current.
-    public let supersededBy: Int64?
+    let supersededBy: Int64?
 }
 
 /// A finding as stored: the rule (nil for reader messages), its cells, its place in the file.
-public struct StoredFinding: Codable, Sendable, Equatable {
-    public let severity: String
-    public let rule: String?
-    public let cells: [String]
+struct StoredFinding: Codable, Sendable, Equatable {
+    let severity: String
+    let rule: String?
+    let cells: [String]
     /// `sheet 三、…, cell D5`, `line 149`, a JSON path, or nil.
-    public let place: String?
-    public let message: String
+    let place: String?
+    let message: String
 }
 
 /// A key figure of a report as stored: its caption and its value (nil when blank).
-public struct StoredFigure: Codable, Sendable, Equatable {
-    public let label: String
-    public let value: String?
+struct StoredFigure: Codable, Sendable, Equatable {
+    let label: String
+    let value: String?
 }
 
 /// The submission to insert: everything but the id and the history link.
@@ -85,13 +85,13 @@ struct NewSubmission: Sendable {
 
 /// The SQLite database of the server (GRDB, WAL mode): rounds, expected departments and
 /// submissions. A `DatabasePool` serialises writes, so concurrent uploads never lose a row.
-public final class Store: Sendable {
+final class Store: Sendable {
     /// The data folder: the database and the `files/` folder of uploads.
-    public let folder: URL
+    let folder: URL
     private let pool: DatabasePool
 
     /// Opens (creating when missing) the database in `folder`.
-    public init(folder: URL) throws {
+    init(folder: URL) throws {
         self.folder = folder
         try FileManager.default.createDirectory(at: folder.appendingPathComponent("files"), withIntermediateDirectories: true)
         var configuration = Configuration()
@@ -103,7 +103,7 @@ public final class Store: Sendable {
     }
 
     /// Closes the database; the store must not be used afterwards.
-    public func close() throws { try pool.close() }
+    func close() throws { try pool.close() }
 
     private static var migrator: DatabaseMigrator {
         var migrator = DatabaseMigrator()
