@@ -33,16 +33,18 @@ public final class ReportServer: Sendable {
     var intake: Intake { Intake(store: store, results: results) }
     var downloads: Downloads { Downloads(store: store, results: results, generator: settings.generator) }
 
-    /// The Hummingbird application serving the pages and the API on the settings' address.
-    public func application() -> some ApplicationProtocol {
+    /// The Hummingbird application serving the pages and the API on the settings' address;
+    /// `onRunning` is called once it listens.
+    public func application(onRunning: @escaping @Sendable () async -> Void = {}) -> some ApplicationProtocol {
         Application(
             router: router(),
-            configuration: ApplicationConfiguration(address: .hostname(settings.host, port: settings.port), serverName: "xxgk"))
+            configuration: ApplicationConfiguration(address: .hostname(settings.host, port: settings.port), serverName: "xxgk"),
+            onServerRunning: { _ in await onRunning() })
     }
 
-    /// Serves until SIGINT or SIGTERM, then shuts down gracefully.
-    public func run() async throws {
-        try await application().runService()
+    /// Serves until SIGINT or SIGTERM, then shuts down gracefully; `onRunning` is called once it listens.
+    public func run(onRunning: @escaping @Sendable () async -> Void = {}) async throws {
+        try await application(onRunning: onRunning).runService()
     }
 
     /// Every route, behind the access check.

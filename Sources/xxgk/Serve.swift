@@ -11,7 +11,9 @@ struct Serve: AsyncParsableCommand {
             Listens on 127.0.0.1 by default. Any other address needs an access password (--password, or one \
             generated and printed at start), asked for by a login form and accepted from API clients as \
             "Authorization: Bearer PASSWORD". Rounds, submissions and the uploaded files are kept in DIR \
-            (default: $XDG_DATA_HOME/xxgk or ~/.local/share/xxgk). The JSON API is described in docs/openapi.yaml.
+            (default: $XDG_DATA_HOME/xxgk or ~/.local/share/xxgk). The JSON API is described in docs/openapi.yaml. \
+            Runs until interrupted (SIGINT, SIGTERM). Exit code 73 if the data folder cannot be opened or the \
+            address cannot be listened on.
             """)
 
     @Option(help: "The address to listen on.")
@@ -26,6 +28,11 @@ struct Serve: AsyncParsableCommand {
     @Option(help: "The access password (required off 127.0.0.1; generated when not given).")
     var password: String?
 
+    /// Writes a line to standard output at once (unbuffered: a script waiting for the banner sees it).
+    static func say(_ line: String) {
+        FileHandle.standardOutput.write(Data((line + "\n").utf8))
+    }
+
     func validate() throws {
         guard (0...65535).contains(port) else { throw ValidationError("--port must be between 0 and 65535, not \(port)") }
         if let password, password.isEmpty { throw ValidationError("--password must not be empty") }
@@ -37,7 +44,7 @@ struct Serve: AsyncParsableCommand {
         if settings.password == nil && !ServerSettings.isLoopback(host) {
             let generated = ServerSettings.generatedPassword()
             settings.password = generated
-            print("访问密码 (access password): \(generated)")
+            Self.say("访问密码 (access password): \(generated)")
         }
         let server: ReportServer
         do {
@@ -46,8 +53,14 @@ struct Serve: AsyncParsableCommand {
             throw OutputError(path: settings.dataFolder.path, reason: "cannot open the data folder: \(error)")
         }
         defer { try? server.close() }
-        let shownHost = host.contains(":") ? "[\(host)]" : host
-        print("xxgk serve: http://\(shownHost):\(port)/  (data: \(settings.dataFolder.path))")
-        try await server.run()
+        let address = (host.contains(":") ? "[\(host)]" : host) + ":\(port)"
+        let banner = "xxgk serve: http://\(address)/  (data: \(settings.dataFolder.path))"
+        do {
+            try await server.run { Self.say(banner) }
+        } catch {
+            // A port in use or an address not of this machine: said plainly, exit 73 as for
+            // every place the command cannot create.
+            throw OutputError(path: address, reason: "cannot listen there: \(error)")
+        }
     }
 }
