@@ -17,7 +17,7 @@ enum PageTemplates {
         th,td{border:1px solid #ccd;padding:.3em .55em;text-align:left;vertical-align:top}
         th{background:#eef0f4;font-weight:600} th a{color:inherit;text-decoration:none}
         td.n{text-align:right;font-variant-numeric:tabular-nums}
-        #departments td:nth-child(-n+2),#unexpected td:nth-child(-n+2),#departments td:nth-child(4){white-space:nowrap}
+        #departments td,#unexpected td,#unmatched td{white-space:nowrap}
         .s-passed{color:#176b2c;font-weight:bold}.s-failed{color:#b00020;font-weight:bold}.s-unreadable{color:#8a4b00;font-weight:bold}
         .s-duplicate{color:#6a1b9a;font-weight:bold}.s-missing{color:#777}
         td.bad{background:#ffd7d7;outline:2px solid #d33}td.warn{background:#fff3c4}
