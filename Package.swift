@@ -12,9 +12,11 @@ let package = Package(
         .library(name: "XLSX", targets: ["XLSX"]),
         .library(name: "ReportWorkbook", targets: ["ReportWorkbook"]),
         .library(name: "ReportText", targets: ["ReportText"]),
+        .library(name: "HTMLReport", targets: ["HTMLReport"]),
         .library(name: "ReportFormats", targets: ["ReportFormats"]),
         .library(name: "ReportBatch", targets: ["ReportBatch"]),
         .library(name: "ReportServer", targets: ["ReportServer"]),
+        .library(name: "PDFReport", targets: ["PDFReport"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
@@ -39,6 +41,9 @@ let package = Package(
         .systemLibrary(
             name: "CMinizipZip", path: "Sources/CMinizipZip", pkgConfig: "minizip",
             providers: [.apt(["libminizip-dev"])]),
+        .systemLibrary(
+            name: "CPoppler", pkgConfig: "poppler-glib",
+            providers: [.apt(["libpoppler-glib-dev"])]),
 
         // Form definitions, the report value type, its JSON and the check engine.
         .target(
@@ -62,10 +67,14 @@ let package = Package(
         .target(
             name: "ReportText",
             dependencies: ["ReportModel"]),
+        // Published report pages (HTML, often GBK) → the lines of a text report → ReportText.
+        .target(
+            name: "HTMLReport",
+            dependencies: ["CLibXML2", "ReportModel", "ReportText"]),
         // The registry of report kinds: one reader and one writer per kind, behind one protocol.
         .target(
             name: "ReportFormats",
-            dependencies: ["ReportModel", "XLSX", "ReportWorkbook", "ReportText"]),
+            dependencies: ["ReportModel", "XLSX", "ReportWorkbook", "ReportText", "HTMLReport", "PDFReport"]),
         // A batch of submissions: each file read and checked, year to year, the summary.
         .target(
             name: "ReportBatch",
@@ -79,6 +88,11 @@ let package = Package(
                 .product(name: "Mustache", package: "swift-mustache"),
                 .product(name: "GRDB", package: "GRDB.swift"),
             ]),
+        // Published PDF reports: poppler's text layer with positions, rebuilt into the
+        // lines of a text report and read by ReportText.
+        .target(
+            name: "PDFReport",
+            dependencies: ["CPoppler", "ReportModel", "ReportText"]),
         // The command line.
         .executableTarget(
             name: "xxgk",
@@ -94,6 +108,12 @@ let package = Package(
             dependencies: ["ReportModel", "ReportWorkbook"],
             path: "bench/WorkbookBench"),
 
+        // `make bench`: reads a PDF report N times in one process and prints the time per read and per page.
+        .executableTarget(
+            name: "xxgk-pdf-bench",
+            dependencies: ["PDFReport"],
+            path: "bench/PDFBench"),
+
         // `make fuzz`: the reader under libFuzzer (built with -sanitize=fuzzer -DFUZZING in
         // .build-fuzz); without those flags, a replayer of fuzz inputs.
         .executableTarget(
@@ -101,32 +121,46 @@ let package = Package(
             dependencies: ["XLSX"],
             path: "Fuzz/ReaderFuzz"),
 
-        // Seeded random reports and fixture paths shared by the test targets.
+        // Shared by the test targets: seeded random reports, fixture paths and variants, temporary
+        // folders removed at teardown, and the external programs (openpyxl, LibreOffice).
         .target(
             name: "TestSupport",
             dependencies: ["ReportModel"]),
         .testTarget(
             name: "ReportModelTests",
             dependencies: ["ReportModel", "TestSupport"]),
+        // The registry of kinds: lookup, sniffing, every writer read back by its reader.
+        .testTarget(
+            name: "ReportFormatsTests",
+            dependencies: ["ReportFormats", "ReportModel", "TestSupport"]),
         .testTarget(
             name: "ReportTextTests",
             dependencies: ["ReportModel", "ReportText"]),
+        // Report pages in the structure of real government sites, and hostile pages.
+        .testTarget(
+            name: "HTMLReportTests",
+            dependencies: ["HTMLReport", "ReportModel", "ReportText", "TestSupport"]),
+        // The PDF reader: the corpus PDF and one made-for-the-test PDF per trait or hostile file.
+        .testTarget(
+            name: "PDFReportTests",
+            dependencies: ["PDFReport", "ReportModel"]),
         .testTarget(
             name: "CLITests",
             dependencies: ["ReportModel", "TestSupport"]),
-        // The workbook layout and writer, checked with openpyxl and headless LibreOffice.
+        // The report layout and the report writer, checked with openpyxl and headless LibreOffice.
         .testTarget(
             name: "ReportWorkbookTests",
             dependencies: ["ReportWorkbook", "XLSX", "ReportModel", "TestSupport"]),
-        // The streaming reader: every cell kind, and hostile files (fixtures made by Tests/Scripts).
+        // The generic XLSX writer (libxlsxwriter): what it refuses, and what openpyxl reads back.
         .testTarget(
-            name: "XLSXTests",
-            dependencies: ["XLSX"]),
+            name: "XLSXWriterTests",
+            dependencies: ["XLSX", "TestSupport"]),
         // Filled workbooks (xxgk, openpyxl, LibreOffice) read back into reports.
         .testTarget(
             name: "ReportWorkbookImportTests",
             dependencies: ["ReportWorkbook", "XLSX", "ReportModel", "TestSupport"]),
-        // The generic XLSX reader: hand-made format variants, files of other programs, hostile files.
+        // The generic XLSX reader: every rule of the format and every hostile file, one hand-made
+        // variant each (Tests/Scripts/make_xlsx_variant.py), and files of other programs.
         .testTarget(
             name: "XLSXReaderTests",
             dependencies: ["XLSX", "TestSupport", "ReportModel", "ReportWorkbook"]),

@@ -9,3 +9,7 @@
 
 // `xmlFree` is a C global that Swift 6 rejects as shared mutable state.
 static inline void xxgk_xmlFree(void *pointer) { xmlFree(pointer); }
+
+// The HTML reader (HTMLReport) parses published report pages with libxml2's HTML parser.
+#include <libxml/HTMLparser.h>
+#include <libxml/HTMLtree.h>

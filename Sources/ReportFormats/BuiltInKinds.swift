@@ -1,23 +1,69 @@
 import Foundation
+import HTMLReport
+import PDFReport
 import ReportModel
 import ReportText
 import ReportWorkbook
 import XLSX
 
-/// The canonical JSON (docs/MODEL.md).
-struct JSONKind: ReportReader, ReportWriter {
-    let kind = ReportKind(name: "json", extensions: ["json"], summary: "the canonical JSON")
+/// A kind whose files are text made in one go: the canonical JSON, plain text, Markdown.
+struct TextualKind: ReportReader, ReportWriter {
+    let kind: ReportKind
+    let looksLikeKind: @Sendable (Data) -> Bool
+    let parse: @Sendable (Data, String) throws(ReportInputError) -> LoadedReport
+    let render: @Sendable (Report) -> String
 
-    func sniff(_ data: Data) -> Bool {
-        data.prefix(64).first { ![0x20, 0x09, 0x0A, 0x0D, 0xEF, 0xBB, 0xBF].contains($0) } == UInt8(ascii: "{")
-    }
+    func sniff(_ data: Data) -> Bool { looksLikeKind(data) }
 
-    func read(_ data: Data, file: String) throws(ReportInputError) -> LoadedReport {
-        try ReportJSON.decode(data, file: file)
-    }
+    func read(_ data: Data, file: String) throws(ReportInputError) -> LoadedReport { try parse(data, file) }
 
     func write(_ report: Report, to path: String, generator: String) throws {
-        try OutputFile.write(Data(ReportJSON.encode(report).utf8), to: path)
+        try OutputFile.write(Data(render(report).utf8), to: path)
+    }
+
+    /// The canonical JSON (docs/MODEL.md).
+    static let json = TextualKind(
+        kind: ReportKind(name: "json", extensions: ["json"], summary: "the canonical JSON"),
+        looksLikeKind: { data in
+            data.prefix(64).first { ![0x20, 0x09, 0x0A, 0x0D, 0xEF, 0xBB, 0xBF].contains($0) } == UInt8(ascii: "{")
+        },
+        parse: { (data, file) throws(ReportInputError) in try ReportJSON.decode(data, file: file) },
+        render: ReportJSON.encode)
+
+    /// Plain text in the official layout, and published reports as text.
+    static let plainText = TextualKind(
+        kind: ReportKind(name: "txt", extensions: ["txt"], summary: "plain text in the official layout"),
+        looksLikeKind: TextSniffing.looksLikeText,
+        parse: { (data, file) throws(ReportInputError) in try ReportText.parse(data, file: file) },
+        render: ReportText.plainText)
+
+    /// Markdown: headings and pipe tables; read by the same parser as text.
+    static let markdown = TextualKind(
+        kind: ReportKind(name: "md", extensions: ["md"], summary: "Markdown"),
+        looksLikeKind: { _ in false },
+        parse: { (data, file) throws(ReportInputError) in try ReportText.parse(data, file: file) },
+        render: ReportText.markdown)
+}
+
+/// Published web pages (a saved page or its source), read through the text parser.
+struct WebPageKind: ReportReader {
+    let kind = ReportKind(name: "html", extensions: ["html", "htm"], summary: "a published web page")
+
+    func sniff(_ data: Data) -> Bool { HTMLReport.sniff(data) }
+
+    func read(_ data: Data, file: String) throws(ReportInputError) -> LoadedReport {
+        try HTMLReport.read(data, file: file)
+    }
+}
+
+/// Published PDFs: the text layer with its positions, rebuilt into lines and table rows.
+struct PDFKind: ReportReader {
+    let kind = ReportKind(name: "pdf", extensions: ["pdf"], summary: "a published PDF")
+
+    func sniff(_ data: Data) -> Bool { PDFReport.sniff(data) }
+
+    func read(_ data: Data, file: String) throws(ReportInputError) -> LoadedReport {
+        try PDFReport.read(data, file: file)
     }
 }
 
@@ -38,41 +84,13 @@ struct WorkbookKind: ReportReader, ReportWriter {
     }
 }
 
-/// Plain text in the official layout, and published reports as text.
-struct PlainTextKind: ReportReader, ReportWriter {
-    let kind = ReportKind(name: "txt", extensions: ["txt"], summary: "plain text in the official layout")
-
-    func sniff(_ data: Data) -> Bool { TextSniffing.looksLikeText(data) }
-
-    func read(_ data: Data, file: String) throws(ReportInputError) -> LoadedReport {
-        try ReportText.parse(data, file: file)
-    }
-
-    func write(_ report: Report, to path: String, generator: String) throws {
-        try OutputFile.write(Data(ReportText.plainText(report).utf8), to: path)
-    }
-}
-
-/// Markdown: headings and pipe tables; read by the same parser as text.
-struct MarkdownKind: ReportReader, ReportWriter {
-    let kind = ReportKind(name: "md", extensions: ["md"], summary: "Markdown")
-
-    func sniff(_ data: Data) -> Bool { false }
-
-    func read(_ data: Data, file: String) throws(ReportInputError) -> LoadedReport {
-        try ReportText.parse(data, file: file)
-    }
-
-    func write(_ report: Report, to path: String, generator: String) throws {
-        try OutputFile.write(Data(ReportText.markdown(report).utf8), to: path)
-    }
-}
-
-/// What counts as text when a file's kind is not named: valid UTF-8 without NUL bytes.
+/// What counts as text when a file's kind is not named: UTF-8 without NUL bytes.
 enum TextSniffing {
-    static func looksLikeText(_ data: Data) -> Bool {
+    @Sendable static func looksLikeText(_ data: Data) -> Bool {
         let head = data.prefix(4096)
-        return !head.isEmpty && !head.contains(0) && String(bytes: head.dropLast(min(3, head.count / 2)), encoding: .utf8) != nil
+        guard !head.isEmpty, !head.contains(0) else { return false }
+        // The prefix may end inside a character: valid once up to three bytes are dropped.
+        return (0...min(3, head.count - 1)).contains { String(bytes: head.dropLast($0), encoding: .utf8) != nil }
     }
 }
 

@@ -35,7 +35,7 @@ public struct Finding: Sendable, Equatable, CustomStringConvertible {
 public enum CheckEngine {
     /// Every finding for the report: failing rules of the form, then report-level warnings.
     public static func check(_ report: Report) -> [Finding] {
-        report.form.ruleInstances.compactMap { evaluate($0, in: report) } + reportWarnings(report)
+        unresolvedFindings(report) + report.form.ruleInstances.compactMap { evaluate($0, in: report) } + reportWarnings(report)
     }
 
     /// The finding for one rule instance, or nil when it holds.

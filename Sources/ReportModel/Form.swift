@@ -101,6 +101,33 @@ public struct Units: Sendable, Equatable, Decodable {
     public func isOwnUnit(_ suffix: String) -> Bool { suffix == amount || countWords.contains(suffix) }
 }
 
+/// A form used before the ones xxgk reads (the 2008–2018 form with its 统计表): known by its
+/// distinctive labels, so a report on it is refused with its name instead of misread.
+public struct RetiredForm: Sendable, Equatable, Decodable {
+    public let id: String
+    /// The form's name, for the message.
+    public let name: String
+    public let years: YearRange
+    /// How many of `labels` a text must carry to be taken for this form.
+    public let minimumMatches: Int
+    /// Labels only this form has (without spaces).
+    public let labels: [String]
+
+    /// What a reader says of a report on this form.
+    public var refusal: String {
+        "this is a report on an older form, \(name), used for the years \(years.description); xxgk reads the forms \(FormCatalog.knownIDs) (reports for \(FormCatalog.all.first?.years.first ?? 2019) on)"
+    }
+
+    private struct File: Decodable { let retiredForms: [RetiredForm] }
+
+    /// The retired forms of a `retired-*.json` file.
+    static func decode(_ data: Data) -> [RetiredForm]? {
+        let decoder = JSONDecoder()
+        decoder.keyDecodingStrategy = .convertFromSnakeCase
+        return try? decoder.decode(File.self, from: data).retiredForms
+    }
+}
+
 /// An error in a form definition file: a bug of the shipped data, reported with the file.
 public struct FormDefinitionError: Error, Sendable, CustomStringConvertible {
     public let file: String
@@ -298,7 +325,7 @@ public enum FormCatalog {
     private static let loaded: (forms: [Form], problems: [FormDefinitionError]) = {
         var problems: [FormDefinitionError] = []
         var forms: [Form] = []
-        for entry in embeddedFormDefinitions {
+        for entry in embeddedFormDefinitions where entry.name.hasPrefix("form-") {
             // The shipped definitions are checked by the tests; a broken one is a build defect.
             guard let data = Data(base64Encoded: entry.base64) else {
                 problems.append(FormDefinitionError(file: entry.name, reason: "not embedded correctly"))
@@ -352,6 +379,18 @@ public enum FormCatalog {
 
     /// The form with this id (`"2019"`, `"2021"`).
     public static func form(id: String) -> Form? { all.first { $0.id == id } }
+
+    /// Forms that reports were made on before the known ones (templates/retired-*.json):
+    /// recognised so that such a report is refused by name, never read as a known form.
+    public static let retired: [RetiredForm] = embeddedFormDefinitions.filter { $0.name.hasPrefix("retired-") }.flatMap { entry in
+        Data(base64Encoded: entry.base64).flatMap { RetiredForm.decode($0) } ?? []
+    }
+
+    /// The retired form whose labels `text` carries (at least its `minimumMatches`), if any.
+    public static func retiredForm(in text: String) -> RetiredForm? {
+        let squeezed = text.filter { !$0.isWhitespace }
+        return retired.first { form in form.labels.filter { squeezed.contains($0) }.count >= form.minimumMatches }
+    }
 
     /// The form used for reports of `year`.
     public static func form(forYear year: Int) -> Form? { all.last { $0.years.contains(year) } }

@@ -89,6 +89,8 @@ public struct Report: Sendable, Equatable {
     public var sections: [String: String]
     /// The values written in the tables. A cell missing here was left blank; blank and 0 differ.
     public private(set) var values: [CellKey: Decimal]
+    /// The parts of the tables the source did not determine (empty for a complete report).
+    public var unresolved: [Unresolved] = []
 
     /// An empty report: every cell blank, every section empty.
     public init(form: Form, agency: String, year: Int, date: ReportDate? = nil) {
@@ -119,7 +121,7 @@ public struct Report: Sendable, Equatable {
     /// section that is absent equals one that is empty.
     public static func == (lhs: Report, rhs: Report) -> Bool {
         lhs.form == rhs.form && lhs.agency == rhs.agency && lhs.year == rhs.year && lhs.date == rhs.date
-            && lhs.values == rhs.values
+            && lhs.values == rhs.values && lhs.unresolved == rhs.unresolved
             && lhs.sections.filter { !$0.value.isEmpty } == rhs.sections.filter { !$0.value.isEmpty }
     }
 

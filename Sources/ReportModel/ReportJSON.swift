@@ -33,7 +33,23 @@ public enum ReportJSON {
             }))
         }
         top.append(("tables", .object(tables)))
+        if !report.unresolved.isEmpty {
+            top.append(("unresolved", .array(report.unresolved.map(jsonValue(of:)))))
+        }
         return .object(top)
+    }
+
+    /// One unresolved part as JSON: table, row (or null), line (or null), reason, candidates.
+    private static func jsonValue(of unresolved: Unresolved) -> JSONValue {
+        .object([
+            ("table", .string(unresolved.table)),
+            ("row", unresolved.row.map { .string($0) } ?? .null),
+            ("line", unresolved.line.map { .number(String($0)) } ?? .null),
+            ("reason", .string(unresolved.reason.rawValue)),
+            ("candidates", .array(unresolved.candidates.map { reading in
+                .array(reading.map { value in value.map { .number(format($0)) } ?? .null })
+            })),
+        ])
     }
 
     /// A decimal as JSON writes it: no exponent, no trailing zeros (`199.2`, `5`, `-18`).
@@ -65,7 +81,7 @@ public enum ReportJSON {
             throw ReportInputError(at: .jsonPath("$"), "expected a JSON object with the keys form, agency, year, sections, tables; found \(document.kindDescription)")
         }
         let top = Dictionary(members.map { ($0.key, $0.value) }, uniquingKeysWith: { first, _ in first })
-        for key in top.keys where !key.hasPrefix("_") && !["form", "agency", "year", "date", "sections", "tables"].contains(key) {
+        for key in top.keys where !key.hasPrefix("_") && !["form", "agency", "year", "date", "sections", "tables", "unresolved"].contains(key) {
             throw ReportInputError(at: .jsonPath(key), "unknown key (annotations must begin with \"_\")")
         }
         guard let formValue = top["form"] else { throw ReportInputError(at: .jsonPath("form"), "missing; expected one of \(known)") }
@@ -143,7 +159,73 @@ public enum ReportJSON {
                 }
             }
         }
+        if let value = top["unresolved"] { report.unresolved = try unresolved(value, form: form) }
         return LoadedReport(report: report, origins: origins)
+    }
+
+    /// The `unresolved` array: each entry names a table (and row) of the form.
+    private static func unresolved(_ value: JSONValue, form: Form) throws(ReportInputError) -> [Unresolved] {
+        guard case .array(let entries) = value else {
+            throw ReportInputError(at: .jsonPath("unresolved"), "expected an array, found \(value.kindDescription)")
+        }
+        var result: [Unresolved] = []
+        for (index, entry) in entries.enumerated() {
+            let path = "unresolved[\(index)]"
+            let members = try object(entry, at: path, expecting: ["table", "row", "line", "reason", "candidates"])
+            guard case .string(let tableID)? = members["table"], let table = form.table(tableID) else {
+                throw ReportInputError(at: .jsonPath("\(path).table"), "expected a table id of form \(form.id): \(form.tables.map(\.id).joined(separator: ", "))")
+            }
+            var row: RowDefinition?
+            switch members["row"] {
+            case nil, .null?: row = nil
+            case .string(let id)?:
+                guard let found = table.row(id) else {
+                    throw ReportInputError(at: .jsonPath("\(path).row"), "unknown row id \"\(id)\" of table \(tableID)")
+                }
+                row = found
+            case let other?:
+                throw ReportInputError(at: .jsonPath("\(path).row"), "expected a row id or null, found \(other.kindDescription)")
+            }
+            var line: Int?
+            switch members["line"] {
+            case nil, .null?: line = nil
+            case .number(let text)?:
+                guard let number = Int(text), number > 0 else { throw ReportInputError(at: .jsonPath("\(path).line"), "expected a line number ≥ 1, found \(text)") }
+                line = number
+            case let other?:
+                throw ReportInputError(at: .jsonPath("\(path).line"), "expected a line number or null, found \(other.kindDescription)")
+            }
+            guard case .string(let reasonText)? = members["reason"], let reason = Unresolved.Reason(rawValue: reasonText) else {
+                throw ReportInputError(at: .jsonPath("\(path).reason"), "expected \"ambiguous\" or \"not_found\"")
+            }
+            var candidates: [[Decimal?]] = []
+            if case .array(let readings)? = members["candidates"] {
+                for (readingIndex, reading) in readings.enumerated() {
+                    let readingPath = "\(path).candidates[\(readingIndex)]"
+                    guard case .array(let values) = reading, values.count == (row?.columns.count ?? values.count) else {
+                        throw ReportInputError(at: .jsonPath(readingPath), "expected an array of one value per column of the row")
+                    }
+                    var parsed: [Decimal?] = []
+                    for value in values {
+                        switch value {
+                        case .null: parsed.append(nil)
+                        case .number(let text):
+                            guard let number = Decimal(string: text, locale: Locale(identifier: "en_US_POSIX")), !ValueKind.isTooLarge(number) else {
+                                throw ReportInputError(at: .jsonPath(readingPath), "expected numbers or null, found \(text)")
+                            }
+                            parsed.append(number)
+                        default:
+                            throw ReportInputError(at: .jsonPath(readingPath), "expected numbers or null, found \(value.kindDescription)")
+                        }
+                    }
+                    candidates.append(parsed)
+                }
+            } else if let other = members["candidates"] {
+                throw ReportInputError(at: .jsonPath("\(path).candidates"), "expected an array, found \(other.kindDescription)")
+            }
+            result.append(Unresolved(table: tableID, row: row?.id, line: line, reason: reason, candidates: candidates))
+        }
+        return result
     }
 
     /// The members of an object whose keys must all be among `expected`.

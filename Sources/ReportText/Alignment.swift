@@ -140,63 +140,92 @@ struct ValueGroup {
     }
 }
 
-/// Chooses one reading per value group with the form's rules, or reports the ones the
-/// rules cannot settle.
+/// Resolving: chooses one reading per value group with the form's rules (evaluated by the
+/// rule engine, `Rule.Instance.holds(in:)`), or names the groups the rules cannot settle.
 struct AlignmentResolver {
     let form: Form
-    var groups: [ValueGroup]
+    let groups: [ValueGroup]
 
-    /// The chosen reading of each group (nil: undetermined) and the warnings to give.
-    mutating func resolve() -> (chosen: [Int?], ambiguous: [Int]) {
-        let instances = form.ruleInstances
-        var chosen = [Int?](repeating: nil, count: groups.count)
-        var alive: [[Int]] = groups.map { Array($0.candidates.indices) }
-        // 1. Rules wholly inside a group (总计 of a row, a band group).
-        for (index, group) in groups.enumerated() {
-            let own = Set(group.cells)
-            let inside = instances.filter { Set($0.cells).isSubset(of: own) }
-            let passing = alive[index].filter { candidate in
-                inside.allSatisfy { holds($0, values: Dictionary(uniqueKeysWithValues: zip(group.cells, group.candidates[candidate])).compactMapValues { $0 }) }
-            }
-            if !passing.isEmpty { alive[index] = passing }
-            if alive[index].count == 1 || group.candidates.count == 1 { chosen[index] = alive[index].first }
-        }
-        // 2. Rules across rows, with the groups already settled; repeat while progress.
-        var progress = true
-        while progress {
-            progress = false
-            var known: [CellKey: Decimal?] = [:]
-            for (index, choice) in chosen.enumerated() {
-                guard let choice else { continue }
-                for (cell, value) in zip(groups[index].cells, groups[index].candidates[choice]) { known[cell] = value }
-            }
-            for (index, group) in groups.enumerated() where chosen[index] == nil {
-                let own = Set(group.cells)
-                let touching = instances.filter { instance in
-                    instance.cells.contains(where: own.contains) && instance.cells.allSatisfy { own.contains($0) || known[$0] != nil }
-                }
-                guard !touching.isEmpty else { continue }
-                let passing = alive[index].filter { candidate in
-                    var values = known
-                    for (cell, value) in zip(group.cells, group.candidates[candidate]) { values[cell] = value }
-                    return touching.allSatisfy { holds($0, values: values.compactMapValues { $0 }) }
-                }
-                if passing.count == 1 || (!passing.isEmpty && passing.count < alive[index].count) {
-                    alive[index] = passing
-                    if passing.count == 1 { chosen[index] = passing[0]; progress = true }
-                }
-            }
-        }
-        // 3. Readings that differ only in blank against 0 are one reading: take the first.
-        var ambiguous: [Int] = []
-        for (index, group) in groups.enumerated() where chosen[index] == nil {
-            let zeroed = Set(alive[index].map { group.candidates[$0].map { $0 ?? 0 } })
-            if zeroed.count <= 1 { chosen[index] = alive[index].first } else { ambiguous.append(index) }
-        }
-        return (chosen, ambiguous)
+    /// The reading chosen for each group, and the groups left undetermined.
+    struct Resolution: Equatable {
+        /// The chosen candidate of each group, by group index; nil when undetermined.
+        var chosen: [Int?]
+        /// The groups whose readings the rules leave open, in group order.
+        var ambiguous: [Int]
     }
 
-    private func holds(_ instance: Rule.Instance, values: [CellKey: Decimal]) -> Bool {
-        instance.holds(in: values)
+    /// The working state: the chosen reading of each group, and the readings still possible.
+    private struct Progress {
+        var chosen: [Int?]
+        var alive: [[Int]]
+    }
+
+    /// Settles every group that the rules can settle.
+    func resolve() -> Resolution {
+        var progress = Progress(chosen: [Int?](repeating: nil, count: groups.count), alive: groups.map { Array($0.candidates.indices) })
+        settleWithinGroups(&progress)
+        while settleAcrossGroups(&progress) {}
+        return settleBlankAgainstZero(progress)
+    }
+
+    /// 1. Rules wholly inside a group (总计 of a row, a band group).
+    private func settleWithinGroups(_ progress: inout Progress) {
+        for (index, group) in groups.enumerated() {
+            let inside = Rule.Instance.instances(inside: group.cells, of: form)
+            let passing = progress.alive[index].filter { candidate in
+                let values = Dictionary(uniqueKeysWithValues: zip(group.cells, group.candidates[candidate])).compactMapValues { $0 }
+                return inside.allSatisfy { $0.holds(in: values) }
+            }
+            if !passing.isEmpty { progress.alive[index] = passing }
+            if progress.alive[index].count == 1 || group.candidates.count == 1 { progress.chosen[index] = progress.alive[index].first }
+        }
+    }
+
+    /// 2. Rules across rows, with the groups already settled; true when one more was settled
+    /// (the pass repeats while there is progress).
+    private func settleAcrossGroups(_ progress: inout Progress) -> Bool {
+        var settled = false
+        var known: [CellKey: Decimal?] = [:]
+        for (index, choice) in progress.chosen.enumerated() {
+            guard let choice else { continue }
+            for (cell, value) in zip(groups[index].cells, groups[index].candidates[choice]) { known[cell] = value }
+        }
+        for (index, group) in groups.enumerated() where progress.chosen[index] == nil {
+            let own = Set(group.cells)
+            let touching = form.ruleInstances.filter { instance in
+                instance.cells.contains(where: own.contains) && instance.cells.allSatisfy { own.contains($0) || known[$0] != nil }
+            }
+            guard !touching.isEmpty else { continue }
+            let passing = progress.alive[index].filter { candidate in
+                var values = known
+                for (cell, value) in zip(group.cells, group.candidates[candidate]) { values[cell] = value }
+                let present = values.compactMapValues { $0 }
+                return touching.allSatisfy { $0.holds(in: present) }
+            }
+            if passing.count == 1 || (!passing.isEmpty && passing.count < progress.alive[index].count) {
+                progress.alive[index] = passing
+                if passing.count == 1 { progress.chosen[index] = passing[0]; settled = true }
+            }
+        }
+        return settled
+    }
+
+    /// 3. Readings that differ only in blank against 0 are one reading: take the first.
+    private func settleBlankAgainstZero(_ progress: Progress) -> Resolution {
+        var resolution = Resolution(chosen: progress.chosen, ambiguous: [])
+        for (index, group) in groups.enumerated() where progress.chosen[index] == nil {
+            let zeroed = Set(progress.alive[index].map { group.candidates[$0].map { $0 ?? 0 } })
+            if zeroed.count <= 1 { resolution.chosen[index] = progress.alive[index].first } else { resolution.ambiguous.append(index) }
+        }
+        return resolution
+    }
+}
+
+extension Rule.Instance {
+    /// The instances of `form`'s rules wholly inside `cells` (one row, or the band): the
+    /// rules a row's values can be checked by on their own.
+    static func instances(inside cells: [CellKey], of form: Form) -> [Rule.Instance] {
+        let own = Set(cells)
+        return form.ruleInstances.filter { Set($0.cells).isSubset(of: own) }
     }
 }

@@ -6,13 +6,16 @@ import ReportModel
 /// The unclaimed runs of values of a table are given, in order, to its rows whose labels
 /// are printed without values; the rules choose row-by-row or column-by-column order.
 extension TableWalker {
+    /// What the loose-values pass read: value groups, the anchors they fill, and warnings.
     struct LooseResult {
         var groups: [ValueGroup] = []
         var found: Set<Int> = []
         var warnings: [Diagnostic] = []
     }
 
-    func looseValues(anchors: [Anchor], found: Set<Int>, claimed: Set<Int>, tableStart: [String: Int]) -> LooseResult {
+    /// The values of the rows label matching did not find with values, from each table's
+    /// unclaimed runs of values.
+    func looseValues(found: Set<Int>, claimed: Set<Int>, tableStart: [String: Int]) -> LooseResult {
         var result = LooseResult()
         let starts = regionStarts(tableStart: tableStart, claimed: claimed)
         for (position, table) in form.tables.enumerated() {
@@ -23,7 +26,7 @@ extension TableWalker {
                 return owner == table.id
             }
             guard !missing.isEmpty, start < end else { continue }
-            if let solved = solve(table: table, anchors: anchors, missing: missing, region: start..<end, claimed: claimed) {
+            if let solved = solve(table: table, missing: missing, region: start..<end, claimed: claimed) {
                 result.groups += solved.groups
                 result.found.formUnion(solved.found)
                 result.warnings += solved.warnings
@@ -58,68 +61,28 @@ extension TableWalker {
         var line: Int { tokens.first?.line ?? 0 }
     }
 
-    private func solve(table: TableDefinition, anchors: [Anchor], missing: [Int], region: Range<Int>, claimed: Set<Int>) -> LooseResult? {
-        // Runs of unclaimed values holding at least one number.
-        var runs: [Run] = []
-        var current: [Token] = []
-        for index in region {
-            if tokens[index].isValue && !claimed.contains(index) {
-                current.append(tokens[index])
-            } else {
-                if current.contains(where: \.isNumber) { runs.append(Run(tokens: current)) }
-                current = []
-            }
-        }
-        if current.contains(where: \.isNumber) { runs.append(Run(tokens: current)) }
+    /// A row waiting for values, and the label it is printed under.
+    private struct WaitingRow {
+        let anchor: Int
+        let cells: [CellKey]
+        let label: String
+    }
+
+    /// The values of `table`'s rows `missing` from the unclaimed runs of values of `region`;
+    /// nil unless the runs fill exactly the rows whose labels the region prints.
+    private func solve(table: TableDefinition, missing: [Int], region: Range<Int>, claimed: Set<Int>) -> LooseResult? {
+        let runs = unclaimedRuns(in: region, claimed: claimed)
         guard !runs.isEmpty else { return nil }
-        // The labels printed in the region (rows and groups).
-        var present: Set<Int> = []
-        var index = region.lowerBound
-        while index < region.upperBound {
-            guard tokens[index].text != nil else { index += 1; continue }
-            let segments = segmentsStarting(at: index)
-            // Each line's text on its own too: raw order puts one label per line, and the
-            // next line's words are not part of it.
-            let single = tokens[index...].prefix { !$0.isNumber }.compactMap(\.text).map(Labels.normalize)
-            for text in segments.map(\.text) + single {
-                let core = Labels.core(text)
-                guard !core.isEmpty else { continue }
-                for (anchorIndex, anchor) in anchors.enumerated() where anchor.table == table.id {
-                    // A short label (`3.其他`) only with its enumerator: `其他` is also a column.
-                    let score = anchor.core.count > 3 ? Labels.score(core, anchor.core) : (text == anchor.full ? 1 : 0)
-                    if score >= 0.75 { present.insert(anchorIndex) }
-                }
-            }
-            index = max(index + 1, (segments.last?.endToken ?? index) + 1)
-        }
-        // The rows waiting for values, in form order; a group printed without its rows
-        // stands for its last row (an older form's single row).
-        var queue: [(anchor: Int, cells: [CellKey], label: String)] = []
-        var singleRows: [(group: Int, row: Int)] = []
-        for anchorIndex in missing {
-            guard case .row(_, let row, let cells) = anchors[anchorIndex].kind else { continue }
-            if present.contains(anchorIndex) {
-                queue.append((anchorIndex, cells, anchors[anchorIndex].label))
-                continue
-            }
-            let group = anchors[..<anchorIndex].indices.last { candidate in
-                if case .group(_, let lastRow, _) = anchors[candidate].kind { return lastRow == row && present.contains(candidate) }
-                return false
-            }
-            if let group, !descendants(of: group, in: anchors).contains(where: { present.contains($0) && $0 != anchorIndex }) {
-                queue.append((anchorIndex, cells, anchors[group].label))
-                singleRows.append((group, anchorIndex))
-            }
-        }
+        let (queue, singleRows) = waitingRows(missing, present: labelsPresent(in: region, table: table.id))
         var result = LooseResult()
         for (group, row) in singleRows {
-            result.found.formUnion(descendants(of: group, in: anchors))
+            result.found.formUnion(descendants(of: group))
             result.warnings.append(Diagnostic(.warning,
                 "the single row “\(anchors[group].label)” (an older form's row) is counted under “\(anchors[row].label)”"))
         }
         var position = 0
         for run in runs {
-            var taken: [(anchor: Int, cells: [CellKey], label: String)] = []
+            var taken: [WaitingRow] = []
             var size = 0
             while position < queue.count, size < run.tokens.count {
                 taken.append(queue[position])
@@ -137,6 +100,69 @@ extension TableWalker {
         }
         guard position == queue.count, !queue.isEmpty else { return nil }
         return result
+    }
+
+    /// Runs of unclaimed values in `region` holding at least one number.
+    private func unclaimedRuns(in region: Range<Int>, claimed: Set<Int>) -> [Run] {
+        var runs: [Run] = []
+        var current: [Token] = []
+        for index in region {
+            if tokens[index].isValue && !claimed.contains(index) {
+                current.append(tokens[index])
+            } else {
+                if current.contains(where: \.isNumber) { runs.append(Run(tokens: current)) }
+                current = []
+            }
+        }
+        if current.contains(where: \.isNumber) { runs.append(Run(tokens: current)) }
+        return runs
+    }
+
+    /// The anchors of `table` (rows and groups) whose labels `region` prints.
+    private func labelsPresent(in region: Range<Int>, table: String) -> Set<Int> {
+        var present: Set<Int> = []
+        var index = region.lowerBound
+        while index < region.upperBound {
+            guard tokens[index].text != nil else { index += 1; continue }
+            let segments = segmentsStarting(at: index)
+            // Each line's text on its own too: raw order puts one label per line, and the
+            // next line's words are not part of it.
+            let single = tokens[index...].prefix { !$0.isNumber }.compactMap(\.text).map(Labels.normalize)
+            for text in segments.map(\.text) + single {
+                let core = Labels.core(text)
+                guard !core.isEmpty else { continue }
+                for (anchorIndex, anchor) in anchors.enumerated() where anchor.table == table {
+                    // A short label (`3.其他`) only with its enumerator: `其他` is also a column.
+                    let score = anchor.core.count > 3 ? Labels.score(core, anchor.core) : (text == anchor.full ? 1 : 0)
+                    if score >= 0.75 { present.insert(anchorIndex) }
+                }
+            }
+            index = max(index + 1, (segments.last?.endToken ?? index) + 1)
+        }
+        return present
+    }
+
+    /// The rows waiting for values, in form order; a group printed without its rows stands
+    /// for its last row (an older form's single row), returned as `singleRows` too.
+    private func waitingRows(_ missing: [Int], present: Set<Int>) -> (queue: [WaitingRow], singleRows: [(group: Int, row: Int)]) {
+        var queue: [WaitingRow] = []
+        var singleRows: [(group: Int, row: Int)] = []
+        for anchorIndex in missing {
+            guard case .row(_, let row, let cells) = anchors[anchorIndex].kind else { continue }
+            if present.contains(anchorIndex) {
+                queue.append(WaitingRow(anchor: anchorIndex, cells: cells, label: anchors[anchorIndex].label))
+                continue
+            }
+            let group = anchors[..<anchorIndex].indices.last { candidate in
+                if case .group(_, let lastRow, _) = anchors[candidate].kind { return lastRow == row && present.contains(candidate) }
+                return false
+            }
+            if let group, !descendants(of: group).contains(where: { present.contains($0) && $0 != anchorIndex }) {
+                queue.append(WaitingRow(anchor: anchorIndex, cells: cells, label: anchors[group].label))
+                singleRows.append((group, anchorIndex))
+            }
+        }
+        return (queue, singleRows)
     }
 
     /// The values of each row: row by row, or column by column when that is the reading the
@@ -169,9 +195,6 @@ extension TableWalker {
                 values[cell] = ValueGroup.scaled(value, token.suffix, units: form.units)
             }
         }
-        let own = Set(cells)
-        return form.ruleInstances.allSatisfy { instance in
-            !Set(instance.cells).isSubset(of: own) || instance.holds(in: values)
-        }
+        return Rule.Instance.instances(inside: cells, of: form).allSatisfy { $0.holds(in: values) }
     }
 }

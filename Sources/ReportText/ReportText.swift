@@ -19,8 +19,7 @@ public enum ReportText {
     /// a readable report.
     public static func parse(_ data: Data, file: String? = nil) throws(ReportInputError) -> LoadedReport {
         do {
-            let text = try TextDecoding.decode(data)
-            return try TextParser(text: text, file: file).parse()
+            return try TextParser(input: try TokenizedText(data: data), file: file).parse()
         } catch {
             throw file.map { error.inFile($0) } ?? error
         }

@@ -1,167 +1,164 @@
 import Foundation
 import ReportModel
 
-/// Walks the tokens of a report, finds the form's row labels in order, takes the values
-/// that follow each, and settles their alignment with the form's rules.
+/// What label matching found: a value group for each row whose label was found with values,
+/// and what the loose-values pass and the reporting need to know.
+struct LabelMatches {
+    var groups: [ValueGroup] = []
+    /// Anchors read (rows with their values) or accounted for (rows under a single row of an
+    /// older form).
+    var found: Set<Int> = []
+    /// The tokens taken as some row's values.
+    var claimed: Set<Int> = []
+    /// The first token of each table's first label found, to tell tables' regions apart.
+    var tableStart: [String: Int] = [:]
+    var warnings: [Diagnostic] = []
+    /// The rows (and the band) whose labels were found: how much of the form the text has.
+    var matchedRows = 0
+
+    /// Records a group whose values are the tokens `claiming`.
+    mutating func add(_ group: ValueGroup, claiming tokens: Range<Int>) {
+        groups.append(group)
+        claimed.formUnion(tokens)
+    }
+
+    /// Adds what the loose-values pass read.
+    mutating func add(_ loose: TableWalker.LooseResult) {
+        groups += loose.groups
+        found.formUnion(loose.found)
+        warnings += loose.warnings
+        matchedRows += loose.found.count
+    }
+}
+
+/// Label matching: walks the tokens of a report, finds the form's row labels (anchors) in
+/// order and takes the values that follow each as a `ValueGroup`.
 struct TableWalker {
     let form: Form
     let tokens: [Token]
+    /// Every label of the form the walker looks for, in print order.
+    let anchors: [Anchor]
     /// The first header label of each band table (`行政复议`).
     private let bandCores: [String]
     /// The lines that hold some text (labels, headers, prose).
     private let linesWithText: Set<Int>
 
+    /// A walker over `tokens` for the labels of `form`.
     init(form: Form, tokens: [Token]) {
         self.form = form
         self.tokens = tokens
-        bandCores = Anchor.anchors(of: form).compactMap { anchor in
+        anchors = Anchor.anchors(of: form)
+        bandCores = anchors.compactMap { anchor in
             if case .band = anchor.kind { return anchor.core }
             return nil
         }
         linesWithText = Set(tokens.filter { $0.text != nil }.map(\.line))
     }
 
-    struct Result {
-        var values: [CellKey: Decimal] = [:]
-        var lines: [CellKey: Int] = [:]
-        var warnings: [Diagnostic] = []
-        var matchedRows = 0
-    }
-
-
     /// How many unmatched labels ahead a label may be found (rows a report leaves out).
     private let window = 8
 
-    func walk() -> Result {
-        let anchors = Anchor.anchors(of: form)
-        var result = Result()
-        var groups: [ValueGroup] = []
+    /// The walk's state: what was found, and the next anchor expected.
+    private struct Matching {
+        var matches = LabelMatches()
         var next = 0
-        var index = 0
+        /// Tables one of whose rows was read: their group labels may match from then on.
         var tablesStarted: Set<String> = []
-        // Anchors read (rows with their values) or accounted for (rows under a single row of
-        // an older form).
-        var found: Set<Int> = []
-        // The tokens taken as some row's values.
-        var claimed: Set<Int> = []
-        // The first token of each table's first label found, to tell tables' regions apart.
-        var tableStart: [String: Int] = [:]
+    }
+
+    /// What an anchor's label found at a place makes of it: not this anchor (`passed`), the
+    /// label without values of its own (`label`), or the label and its values up to `end`.
+    private enum Take {
+        case passed
+        case label
+        case values(end: Int)
+    }
+
+    /// Every run of text matched to the anchors in order, with the values after each label.
+    func matchLabels() -> LabelMatches {
+        var state = Matching()
+        var index = 0
         while index < tokens.count {
             guard tokens[index].text != nil else { index += 1; continue }
             // A run of text tokens, segmented at cell boundaries and enumerators.
             let segments = segmentsStarting(at: index)
-            var matchedEnd: Int?
-            for segment in segments {
-                guard next < anchors.count else { break }
-                guard let (anchorIndex, _) = bestAnchor(segment.text, anchors: anchors, from: next, started: tablesStarted, endToken: segment.endToken) else { continue }
-                let anchor = anchors[anchorIndex]
-                if !segment.takesValues {
-                    // A label glued to the next one has no values of its own.
-                    if case .group = anchor.kind { next = anchorIndex + 1 }
-                    continue
-                }
-                switch anchor.kind {
-                case .row(let table, _, let cells):
-                    var values = valuesAfter(segment.endToken)
-                    // More numbers than cells after a label (raw PDF order): the row's own
-                    // when the first of them make a row its rules accept; the rest (or all)
-                    // are left for `looseValues`.
-                    if values.tokens.filter(\.isNumber).count > cells.count, !values.tokens.contains(where: \.inCell) {
-                        let own = Array(values.tokens.prefix(cells.count))
-                        guard own.allSatisfy(\.isNumber), rowRulesHold(own, cells),
-                            let last = (segment.endToken + 1..<values.end).filter({ tokens[$0].isValue }).dropFirst(cells.count - 1).first
-                        else { continue }
-                        values = (own, last + 1)
-                    }
-                    groups.append(ValueGroup(cells: cells, line: tokens[segment.endToken].line, tokens: values.tokens, form: form))
-                    tablesStarted.insert(table)
-                    if tableStart[table] == nil { tableStart[table] = segment.endToken }
-                    result.matchedRows += 1
-                    found.insert(anchorIndex)
-                    claimed.formUnion((segment.endToken + 1)..<values.end)
-                    matchedEnd = values.end
-                case .group(let table, let lastRow, let cells):
-                    let values = valuesAfter(segment.endToken)
-                    if values.tokens.contains(where: \.isNumber), values.tokens.filter(\.isNumber).count <= cells.count {
-                        groups.append(ValueGroup(cells: cells, line: tokens[segment.endToken].line, tokens: values.tokens, form: form))
-                        let rowLabel = form.table(table)?.row(lastRow)?.label ?? lastRow
-                        result.warnings.append(Diagnostic(.warning, at: .line(tokens[segment.endToken].line),
-                            "the single row “\(anchor.label)” (an older form's row) is counted under “\(rowLabel)”"))
-                        matchedEnd = values.end
-                        claimed.formUnion((segment.endToken + 1)..<values.end)
-                        result.matchedRows += 1
-                        found.formUnion(descendants(of: anchorIndex, in: anchors))
-                    } else if values.tokens.contains(where: \.isNumber) {
-                        continue
-                    }
-                case .band(let table, let cells):
-                    let values = bandValues(after: segment.endToken, count: cells.count)
-                    if tableStart[table] == nil { tableStart[table] = segment.endToken }
-                    if let values {
-                        groups.append(ValueGroup(cells: cells, line: tokens[segment.endToken].line, tokens: values.tokens, form: form))
-                        claimed.formUnion((segment.endToken + 1)..<values.end)
-                        matchedEnd = values.end
-                    }
-                    result.matchedRows += 1
-                    found.insert(anchorIndex)
-                }
-                next = anchorIndex + 1
-                if matchedEnd != nil { break }
-            }
-            index = max(index + 1, matchedEnd ?? segments.last.map { $0.endToken + 1 } ?? index + 1)
+            let end = match(segments, into: &state)
+            index = max(index + 1, end ?? segments.last.map { $0.endToken + 1 } ?? index + 1)
         }
-        let loose = looseValues(anchors: anchors, found: found, claimed: claimed, tableStart: tableStart)
-        groups += loose.groups
-        found.formUnion(loose.found)
-        result.warnings += loose.warnings
-        result.matchedRows += loose.found.count
-        var resolver = AlignmentResolver(form: form, groups: groups)
-        let (chosen, ambiguous) = resolver.resolve()
-        var undetermined: [String] = []
-        for (groupIndex, group) in groups.enumerated() {
-            for cell in group.cells { result.lines[cell] = group.line }
-            if let choice = chosen[groupIndex] {
-                for (position, cell) in group.cells.enumerated() {
-                    if let value = group.candidates[choice][position] { result.values[cell] = value }
-                    result.lines[cell] = group.lines[choice][position]
-                }
-                // The cells' own units need no word: only conversions and notes do.
-                for token in group.tokens where !token.suffix.isEmpty && !form.units.isOwnUnit(token.suffix) {
-                    result.warnings.append(noteWarning(token))
-                }
-            }
-        }
-        for groupIndex in ambiguous {
-            let group = groups[groupIndex]
-            let table = group.cells.first?.table ?? ""
-            let readings = group.candidates.prefix(20).map { reading in
-                reading.map { $0.map(ReportJSON.format) ?? "·" }.joined(separator: " ")
-            }
-            let more = group.candidates.count > 20 ? " (and \(group.candidates.count - 20) more)" : ""
-            let row = group.cells.first.map { form.table($0.table)?.row($0.row)?.label ?? $0.row } ?? ""
-            result.warnings.append(Diagnostic(.warning, at: .line(group.line),
-                "cannot tell which columns the values of “\(row)” belong to; candidate readings: \(readings.joined(separator: " | "))\(more); left blank"))
-            if !undetermined.contains(table) { undetermined.append(table) }
-        }
-        for (anchorIndex, anchor) in anchors.enumerated() where !found.contains(anchorIndex) {
-            guard case .row(let table, _, _) = anchor.kind else {
-                if case .band(let table, _) = anchor.kind {
-                    result.warnings.append(Diagnostic(.warning, "the header of table \(table) (“\(anchor.label)”) was not found: its cells are left blank"))
-                    if !undetermined.contains(table) { undetermined.append(table) }
-                }
+        return state.matches
+    }
+
+    /// Matches the segments of one run to the next anchors; the end of the values taken, if
+    /// a label took some (the walk goes on after them).
+    private func match(_ segments: [Segment], into state: inout Matching) -> Int? {
+        for segment in segments {
+            guard state.next < anchors.count else { break }
+            guard let (anchorIndex, _) = bestAnchor(segment.text, from: state.next, started: state.tablesStarted, endToken: segment.endToken) else { continue }
+            if !segment.takesValues {
+                // A label glued to the next one has no values of its own.
+                if case .group = anchors[anchorIndex].kind { state.next = anchorIndex + 1 }
                 continue
             }
-            result.warnings.append(Diagnostic(.warning, "row “\(anchor.label)” of table \(table) was not found: its cells are left blank"))
-            if !undetermined.contains(table) { undetermined.append(table) }
+            switch take(anchorIndex, after: segment.endToken, into: &state) {
+            case .passed: continue
+            case .label: state.next = anchorIndex + 1
+            case .values(let end):
+                state.next = anchorIndex + 1
+                return end
+            }
         }
-        for table in undetermined {
-            result.warnings.append(Diagnostic(.warning, "table \(table) is undetermined: the text does not fix its values"))
+        return nil
+    }
+
+    /// Takes the values after the label of `anchorIndex`, which ends at token `labelEnd`.
+    private func take(_ anchorIndex: Int, after labelEnd: Int, into state: inout Matching) -> Take {
+        let line = tokens[labelEnd].line
+        switch anchors[anchorIndex].kind {
+        case .row(let table, _, let cells):
+            guard let values = rowValues(after: labelEnd, cells: cells) else { return .passed }
+            state.matches.add(ValueGroup(cells: cells, line: line, tokens: values.tokens, form: form), claiming: (labelEnd + 1)..<values.end)
+            state.tablesStarted.insert(table)
+            if state.matches.tableStart[table] == nil { state.matches.tableStart[table] = labelEnd }
+            state.matches.matchedRows += 1
+            state.matches.found.insert(anchorIndex)
+            return .values(end: values.end)
+        case .group(let table, let lastRow, let cells):
+            let values = valuesAfter(labelEnd)
+            let numbers = values.tokens.filter(\.isNumber).count
+            guard numbers > 0 else { return .label }
+            guard numbers <= cells.count else { return .passed }
+            state.matches.add(ValueGroup(cells: cells, line: line, tokens: values.tokens, form: form), claiming: (labelEnd + 1)..<values.end)
+            let rowLabel = form.table(table)?.row(lastRow)?.label ?? lastRow
+            state.matches.warnings.append(Diagnostic(.warning, at: .line(line),
+                "the single row “\(anchors[anchorIndex].label)” (an older form's row) is counted under “\(rowLabel)”"))
+            state.matches.matchedRows += 1
+            state.matches.found.formUnion(descendants(of: anchorIndex))
+            return .values(end: values.end)
+        case .band(let table, let cells):
+            if state.matches.tableStart[table] == nil { state.matches.tableStart[table] = labelEnd }
+            state.matches.matchedRows += 1
+            state.matches.found.insert(anchorIndex)
+            guard let values = bandValues(after: labelEnd, count: cells.count) else { return .label }
+            state.matches.add(ValueGroup(cells: cells, line: line, tokens: values.tokens, form: form), claiming: (labelEnd + 1)..<values.end)
+            return .values(end: values.end)
         }
-        return result
+    }
+
+    /// The values after a row's label. More numbers than cells (raw PDF order): the row's own
+    /// when the first of them make a row its rules accept, the rest left for `looseValues`;
+    /// nil when they do not (all are left for it).
+    private func rowValues(after labelEnd: Int, cells: [CellKey]) -> (tokens: [Token], end: Int)? {
+        let values = valuesAfter(labelEnd)
+        guard values.tokens.filter(\.isNumber).count > cells.count, !values.tokens.contains(where: \.inCell) else { return values }
+        let own = Array(values.tokens.prefix(cells.count))
+        guard own.allSatisfy(\.isNumber), rowRulesHold(own, cells),
+            let last = (labelEnd + 1..<values.end).filter({ tokens[$0].isValue }).dropFirst(cells.count - 1).first
+        else { return nil }
+        return (own, last + 1)
     }
 
     /// The anchors under a group anchor (pre-order: up to its last row).
-    func descendants(of group: Int, in anchors: [Anchor]) -> [Int] {
+    func descendants(of group: Int) -> [Int] {
         guard case .group(_, let lastRow, _) = anchors[group].kind else { return [] }
         var result: [Int] = []
         var index = group + 1
@@ -171,16 +168,6 @@ struct TableWalker {
             index += 1
         }
         return result
-    }
-
-    private func noteWarning(_ token: Token) -> Diagnostic {
-        let value: String
-        if case .number(let digits) = token.kind { value = digits } else { value = "" }
-        if form.units.conversion(for: token.suffix) != nil {
-            let unit = form.units.amountConversions.keys.first { token.suffix.hasPrefix($0) } ?? token.suffix
-            return Diagnostic(.warning, at: .line(token.line), "“\(value)\(token.suffix)” is in \(unit): converted to \(form.units.amount)")
-        }
-        return Diagnostic(.warning, at: .line(token.line), "“\(value)\(token.suffix)”: kept the number \(value), the note “\(token.suffix)” is not a value")
     }
 
     struct Segment {
@@ -243,7 +230,7 @@ struct TableWalker {
     }
 
     /// The best anchor for a segment among the next labels in order.
-    private func bestAnchor(_ segment: String, anchors: [Anchor], from next: Int, started: Set<String>, endToken: Int) -> (Int, Double)? {
+    private func bestAnchor(_ segment: String, from next: Int, started: Set<String>, endToken: Int) -> (Int, Double)? {
         let core = Labels.core(segment)
         guard !core.isEmpty else { return nil }
         var best: (Int, Double)?

@@ -1,8 +1,8 @@
 import Foundation
 import ReportModel
 
-/// Turns the bytes of a text file into a string, or says what the bytes are when they are
-/// not text: empty, binary, or Chinese text in a legacy encoding (GB18030/GBK).
+/// Turns the bytes of a text file into a string (UTF-8, UTF-16 with a BOM, or Chinese text in
+/// the legacy GB18030/GBK/GB2312 encodings), or says what the bytes are when they are not text.
 enum TextDecoding {
     static func decode(_ data: Data) throws(ReportInputError) -> String {
         let bytes = [UInt8](data)
@@ -17,7 +17,7 @@ enum TextDecoding {
             throw ReportInputError("this is a ZIP archive (an .xlsx or .docx document?), not a text report")
         }
         if bytes.starts(with: Array("%PDF".utf8)) {
-            throw ReportInputError("this is a PDF document, not a text report; extract its text first (pdftotext -layout)")
+            throw ReportInputError("this is a PDF document, not a text report; name it .pdf (or use --from pdf) to read it as a PDF")
         }
         let body = bytes.starts(with: [0xEF, 0xBB, 0xBF]) ? Array(bytes.dropFirst(3)) : bytes
         if let text = String(validating: body, as: UTF8.self) {
@@ -26,8 +26,9 @@ enum TextDecoding {
             }
             return text
         }
-        if looksLikeGB18030(body) {
-            throw ReportInputError("the text is not UTF-8: it looks like Chinese in GB18030/GBK encoding; convert it first (iconv -f GB18030 -t UTF-8)")
+        // Saved from Windows or old sites, reports come in GBK; GB18030 decodes GBK and GB2312 too.
+        if looksLikeGB18030(body), let text = Charset.gb18030.decode(body) {
+            return text
         }
         throw ReportInputError("binary data (not UTF-8 text), not a text report")
     }

@@ -33,9 +33,9 @@ public enum ExternalProgram {
             process.environment = ProcessInfo.processInfo.environment.merging(environment) { $1 }
         }
         if let directory { process.currentDirectoryURL = directory }
-        let scratch = FileManager.default.temporaryDirectory.appendingPathComponent("xxgk-run-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: scratch, withIntermediateDirectories: true)
-        defer { try? FileManager.default.removeItem(at: scratch) }
+        let directory = try TemporaryDirectory("run")
+        defer { directory.remove() }
+        let scratch = directory.url
         let outURL = scratch.appendingPathComponent("stdout")
         let errURL = scratch.appendingPathComponent("stderr")
         _ = FileManager.default.createFile(atPath: outURL.path, contents: nil)

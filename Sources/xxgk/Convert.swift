@@ -11,7 +11,9 @@ struct Convert: ParsableCommand {
         discussion: """
             The kinds are taken from the file extensions. "-" reads standard input or writes standard \
             output; --from/--to then name the kind. Failing cross-checks are printed as warnings; with \
-            --strict they fail the command (exit 1) and nothing is written.
+            --strict they fail the command (exit 1) and nothing is written. Table parts that the \
+            input does not determine (ambiguous or missing rows of a text) are errors: the output is \
+            written (JSON records them under "unresolved") and the command exits 1.
             """)
 
     @Argument(help: "The report to read (\(ReportFormats.readableExtensions), or - for standard input).")
@@ -36,13 +38,17 @@ struct Convert: ParsableCommand {
         let name = input == "-" ? "<stdin>" : input
         loaded.warnings.forEach { printError($0.inFile(name).description) }
         let findings = loaded.findings + CheckEngine.check(loaded.report)
+        // What the source did not determine stays an error: the output is written (JSON keeps
+        // the unresolved parts) but the command fails, so no blank passes for a value.
+        let unresolved = findings.filter { $0.rule == CheckEngine.unresolvedRule }
         for finding in findings {
             var diagnostic = FindingPlaces.diagnostic(for: finding, in: loaded, file: name)
-            if !strict { diagnostic.severity = .warning }
+            if !strict && finding.rule != CheckEngine.unresolvedRule { diagnostic.severity = .warning }
             printError(diagnostic.description)
         }
         let failed = findings.contains { $0.severity == .error }
         if strict && failed { throw CommandFailure.checksFailed }
         try ReportFiles.save(loaded.report, to: output, with: writer)
+        if !unresolved.isEmpty { throw CommandFailure.checksFailed }
     }
 }

@@ -24,38 +24,24 @@ enum CLI {
 
     private final class Marker {}
 
-    /// Runs `xxgk arguments`, optionally feeding `input` on standard input.
-    static func run(_ arguments: [String], input: Data? = nil, in directory: URL? = nil) throws -> CLIRun {
-        try runProgram(executable.path, arguments, input: input, in: directory)
+    /// Runs `xxgk arguments`, optionally feeding `input` on standard input, with `environment` added to the test's.
+    static func run(_ arguments: [String], input: Data? = nil, environment: [String: String] = [:], in directory: URL? = nil) throws -> CLIRun {
+        try runProgram(executable.path, arguments, input: input, environment: environment, in: directory)
     }
 
     /// Runs any program (python3 with openpyxl, soffice) and captures what it prints.
-    static func runProgram(_ path: String, _ arguments: [String], input: Data? = nil, in directory: URL? = nil) throws -> CLIRun {
-        let result = try ExternalProgram.capture(path, arguments, input: input, in: directory)
+    static func runProgram(
+        _ path: String, _ arguments: [String], input: Data? = nil, environment: [String: String] = [:], in directory: URL? = nil
+    ) throws -> CLIRun {
+        let result = try ExternalProgram.capture(path, arguments, input: input, environment: environment, in: directory)
         return CLIRun(
             status: result.status,
             standardOutput: String(decoding: result.standardOutput, as: UTF8.self),
             standardError: String(decoding: result.standardError, as: UTF8.self))
     }
 
-    /// A new empty folder for one test's files.
-    static func temporaryFolder() throws -> URL {
-        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("xxgk-test-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
-        return folder
-    }
-
     /// The files in a folder, for asserting that nothing was written.
     static func contents(of folder: URL) -> [String] {
         ((try? FileManager.default.contentsOfDirectory(atPath: folder.path)) ?? []).sorted()
-    }
-}
-
-extension XCTestCase {
-    /// A new empty folder for this test's files, removed when the test ends.
-    func temporaryFolder() throws -> URL {
-        let folder = try CLI.temporaryFolder()
-        addTeardownBlock { try? FileManager.default.removeItem(at: folder) }
-        return folder
     }
 }

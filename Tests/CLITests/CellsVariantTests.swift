@@ -1,4 +1,5 @@
 import Foundation
+import TestSupport
 import XCTest
 
 /// `xxgk cells` on the hand-made variants of Tests/Scripts/make_xlsx_variant.py: exact lines
@@ -6,16 +7,12 @@ import XCTest
 final class CellsVariantTests: XCTestCase {
     /// Writes a hand-made variant (Tests/Scripts/make_xlsx_variant.py) into `folder`.
     private func variant(_ name: String, in folder: URL) throws -> String {
-        let path = folder.appendingPathComponent("\(name).xlsx").path
-        let script = CLI.packageRoot.appendingPathComponent("Tests/Scripts/make_xlsx_variant.py").path
-        let run = try CLI.runProgram("/usr/bin/env", ["python3", script, name, path])
-        XCTAssertEqual(run.status, 0, run.standardError)
-        return path
+        try WorkbookVariants.write(name, into: folder)
     }
 
     /// `--sheet` prints one sheet; tabs and line breaks inside values are escaped.
     func testOneSheetAndEscapes() throws {
-        let path = try variant("escapes", in: temporaryFolder())
+        let path = try variant("escapes", in: makeTemporaryDirectory("cli"))
         let run = try CLI.run(["cells", path, "--sheet", "E"])
         XCTAssertEqual(run.status, 0, run.standardError)
         XCTAssertEqual(run.standardOutput, """
@@ -28,7 +25,7 @@ final class CellsVariantTests: XCTestCase {
 
     /// Every type as printed.
     func testTypes() throws {
-        let path = try variant("types", in: temporaryFolder())
+        let path = try variant("types", in: makeTemporaryDirectory("cli"))
         let run = try CLI.run(["cells", path])
         XCTAssertEqual(run.status, 0, run.standardError)
         XCTAssertEqual(run.standardOutput.split(separator: "\n").map(String.init), [
@@ -40,7 +37,7 @@ final class CellsVariantTests: XCTestCase {
 
     /// Every hostile or wrong file: its sentence, naming the file, and exit 2.
     func testEveryWrongFileExitsTwoWithItsSentence() throws {
-        let folder = try temporaryFolder()
+        let folder = try makeTemporaryDirectory("cli")
         let expected: [(String, String)] = [
             ("encrypted", "this workbook is password-protected; remove the password (File › Info › Protect Workbook) and save it again"),
             ("legacy-xls", "this is a legacy Excel 97–2003 workbook (.xls); open it and save it as .xlsx"),

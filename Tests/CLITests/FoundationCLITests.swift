@@ -59,7 +59,7 @@ final class FoundationCLITests: XCTestCase {
     }
 
     func testCheckFailingRuleExitsOneAndNamesThePlace() throws {
-        let folder = try temporaryFolder()
+        let folder = try makeTemporaryDirectory("cli")
         let text = try String(contentsOf: Fixtures.exampleJSON, encoding: .utf8)
             .replacingOccurrences(of: "\"received\": {\n        \"natural\": 0,", with: "\"received\": {\n        \"natural\": 5,")
         let path = folder.appendingPathComponent("bad.json").path
@@ -88,7 +88,7 @@ final class FoundationCLITests: XCTestCase {
     }
 
     func testConvertNormalisesJSON() throws {
-        let folder = try temporaryFolder()
+        let folder = try makeTemporaryDirectory("cli")
         let compact = try String(contentsOf: Fixtures.exampleJSON, encoding: .utf8)
             .replacingOccurrences(of: "\n", with: "").replacingOccurrences(of: "  ", with: "")
             .replacingOccurrences(of: "\"amount\": 199.2", with: "\"amount\": 199.20")
@@ -113,7 +113,7 @@ final class FoundationCLITests: XCTestCase {
             ("\"items\": 5", "\"items\": 2.5", "tables.proactive.procurement.items: expected a whole number ≥ 0 or null, found 2.5"),
         ]
         for (target, replacement, message) in cases {
-            let folder = try temporaryFolder()
+            let folder = try makeTemporaryDirectory("cli")
             let input = folder.appendingPathComponent("in.json")
             try original.replacingOccurrences(of: target, with: replacement).write(to: input, atomically: true, encoding: .utf8)
             let output = folder.appendingPathComponent("out.json")
@@ -128,7 +128,7 @@ final class FoundationCLITests: XCTestCase {
     }
 
     func testUnreadableInputsStillCheckTheOthers() throws {
-        let folder = try temporaryFolder()
+        let folder = try makeTemporaryDirectory("cli")
         try "<html>".write(to: folder.appendingPathComponent("a.json"), atomically: true, encoding: .utf8)
         try FileManager.default.copyItem(at: Fixtures.exampleJSON, to: folder.appendingPathComponent("b.json"))
         let run = try CLI.run(["check", folder.path])
@@ -142,7 +142,7 @@ final class FoundationCLITests: XCTestCase {
     }
 
     func testOutputToAFolderIsRefused() throws {
-        let folder = try temporaryFolder()
+        let folder = try makeTemporaryDirectory("cli")
         let target = folder.appendingPathComponent("out.json")
         try FileManager.default.createDirectory(at: target, withIntermediateDirectories: false)
         let run = try CLI.run(["convert", Fixtures.exampleJSON.path, target.path])

@@ -24,7 +24,7 @@ final class SubmissionsTests: XCTestCase {
 
     /// A folder with good submissions, one breaking each rule, one of the other form, one unreadable.
     private func makeSubmissions(includeUnreadable: Bool) throws -> URL {
-        let folder = try temporaryFolder()
+        let folder = try makeTemporaryDirectory("cli")
         try write(try consistent("2021", agency: "甲局"), named: "01_good.json", in: folder)
         try write(try consistent("2021", agency: "乙局"), named: "02_good.json", in: folder)
         var balance = try consistent("2021", agency: "丙局")
@@ -112,7 +112,7 @@ final class SubmissionsTests: XCTestCase {
 
     func testSummaryWorkbookHoldsTheSameRowsAsTheCSV() throws {
         let folder = try makeSubmissions(includeUnreadable: true)
-        let output = try temporaryFolder()
+        let output = try makeTemporaryDirectory("cli")
         let csvPath = output.appendingPathComponent("summary.csv")
         let xlsxPath = output.appendingPathComponent("summary.xlsx")
         XCTAssertEqual(try CLI.run(["check", folder.path, "--summary", csvPath.path]).status, 2)
@@ -136,9 +136,9 @@ final class SubmissionsTests: XCTestCase {
     /// A summary workbook that cannot be written (an agency name beyond Excel's 32,767
     /// characters) is an error naming the summary file, and nothing is left behind.
     func testUnwritableSummaryWorkbookNamesTheFile() throws {
-        let folder = try temporaryFolder()
+        let folder = try makeTemporaryDirectory("cli")
         try write(try consistent("2021", agency: String(repeating: "乙", count: 40_000)), named: "long.json", in: folder)
-        let output = try temporaryFolder()
+        let output = try makeTemporaryDirectory("cli")
         let summary = output.appendingPathComponent("汇总.xlsx")
         let run = try CLI.run(["check", folder.path, "--summary", summary.path])
         XCTAssertEqual(run.status, 73)
@@ -159,7 +159,7 @@ final class SubmissionsTests: XCTestCase {
     }
 
     func testSummaryCSVKeepsFormulaLikeTextAsText() throws {
-        let folder = try temporaryFolder()
+        let folder = try makeTemporaryDirectory("cli")
         var report = try consistent("2021", agency: "=HYPERLINK(\"http://x\",\"点击\")")
         report.year = 2022
         try write(report, named: "a.json", in: folder)
@@ -184,7 +184,7 @@ final class SubmissionsTests: XCTestCase {
     }
 
     func testYearToYearCarryOver() throws {
-        let folder = try temporaryFolder()
+        let folder = try makeTemporaryDirectory("cli")
         let lastYear = folder.appendingPathComponent("2021")
         let thisYear = folder.appendingPathComponent("2022")
         try FileManager.default.createDirectory(at: lastYear, withIntermediateDirectories: true)
@@ -228,7 +228,7 @@ final class SubmissionsTests: XCTestCase {
     }
 
     func testSumEqualsTheElementWiseSum() throws {
-        let folder = try temporaryFolder()
+        let folder = try makeTemporaryDirectory("cli")
         var parts: [Report] = []
         for index in 0..<12 {
             let report = try consistent("2021", agency: "部门\(index)", year: 2023)
@@ -253,7 +253,7 @@ final class SubmissionsTests: XCTestCase {
     }
 
     func testSumOfWorkbooksIntoAWorkbook() throws {
-        let folder = try temporaryFolder()
+        let folder = try makeTemporaryDirectory("cli")
         var parts: [Report] = []
         for index in 0..<4 {
             let report = try consistent("2019", agency: "科室\(index)", year: 2020)
@@ -263,7 +263,7 @@ final class SubmissionsTests: XCTestCase {
             XCTAssertEqual(converted.status, 0, converted.standardError)
             try FileManager.default.removeItem(at: folder.appendingPathComponent("\(index).json"))
         }
-        let output = try temporaryFolder()
+        let output = try makeTemporaryDirectory("cli")
         let run = try CLI.run(["sum", folder.path, "-o", output.appendingPathComponent("district.xlsx").path, "--agency", "某区"])
         XCTAssertEqual(run.status, 0, run.standardError)
         let back = try CLI.run(["convert", output.appendingPathComponent("district.xlsx").path, output.appendingPathComponent("district.json").path])
@@ -277,7 +277,7 @@ final class SubmissionsTests: XCTestCase {
     }
 
     func testSumRefusesMixedFormsAndYearsAndWritesNothing() throws {
-        let folder = try temporaryFolder()
+        let folder = try makeTemporaryDirectory("cli")
         try write(try consistent("2021", agency: "甲", year: 2022), named: "a.json", in: folder)
         try write(try consistent("2019", agency: "乙", year: 2020), named: "b.json", in: folder)
         let output = folder.appendingPathComponent("sum.json")
@@ -293,7 +293,7 @@ final class SubmissionsTests: XCTestCase {
 
     /// `sum` has no --to: its usage errors about the output's kind do not offer one.
     func testSumOutputOfUnknownKindIsAUsageErrorWithoutOfferingTo() throws {
-        let folder = try temporaryFolder()
+        let folder = try makeTemporaryDirectory("cli")
         try write(try consistent("2021", agency: "甲"), named: "a.json", in: folder)
         let toStandardOutput = try CLI.run(["sum", folder.path, "-o", "-"])
         XCTAssertEqual(toStandardOutput.status, 64)

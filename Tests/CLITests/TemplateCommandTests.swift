@@ -1,4 +1,5 @@
 import Foundation
+import TestSupport
 import XCTest
 
 /// `xxgk template` and `xxgk convert … .xlsx` as a user runs them, including bad output paths:
@@ -10,8 +11,7 @@ final class TemplateCommandTests: XCTestCase {
     }
 
     func testTemplateWritesTheNewestFormByDefault() throws {
-        let folder = try CLI.temporaryFolder()
-        defer { try? FileManager.default.removeItem(at: folder) }
+        let folder = try makeTemporaryDirectory("cli")
         let run = try CLI.run(["template", "-o", "blank.xlsx"], in: folder)
         XCTAssertEqual(run.status, 0, run.standardError)
         XCTAssertEqual(run.standardError, "")
@@ -22,16 +22,14 @@ final class TemplateCommandTests: XCTestCase {
     }
 
     func testTemplateWithFormAgencyAndYear() throws {
-        let folder = try CLI.temporaryFolder()
-        defer { try? FileManager.default.removeItem(at: folder) }
+        let folder = try makeTemporaryDirectory("cli")
         let run = try CLI.run(["template", "--form", "2019", "--agency", "某某局", "--year", "2020", "-o", "t.xlsx"], in: folder)
         XCTAssertEqual(run.status, 0, run.standardError)
         XCTAssertTrue(isWorkbook(folder.appendingPathComponent("t.xlsx")))
     }
 
     func testTemplateOfAnUnknownFormIsAUsageErrorAndWritesNothing() throws {
-        let folder = try CLI.temporaryFolder()
-        defer { try? FileManager.default.removeItem(at: folder) }
+        let folder = try makeTemporaryDirectory("cli")
         let run = try CLI.run(["template", "--form", "2030", "-o", "t.xlsx"], in: folder)
         XCTAssertEqual(run.status, 64)
         XCTAssertEqual(run.standardError, """
@@ -54,8 +52,7 @@ final class TemplateCommandTests: XCTestCase {
     }
 
     func testTemplateToAFolderExits73AndLeavesTheFolderAlone() throws {
-        let folder = try CLI.temporaryFolder()
-        defer { try? FileManager.default.removeItem(at: folder) }
+        let folder = try makeTemporaryDirectory("cli")
         try FileManager.default.createDirectory(at: folder.appendingPathComponent("out.xlsx"), withIntermediateDirectories: false)
         let run = try CLI.run(["template", "-o", "out.xlsx"], in: folder)
         XCTAssertEqual(run.status, 73)
@@ -65,8 +62,7 @@ final class TemplateCommandTests: XCTestCase {
     }
 
     func testTemplateToAMissingFolderExits73() throws {
-        let folder = try CLI.temporaryFolder()
-        defer { try? FileManager.default.removeItem(at: folder) }
+        let folder = try makeTemporaryDirectory("cli")
         let run = try CLI.run(["template", "-o", "missing/t.xlsx"], in: folder)
         XCTAssertEqual(run.status, 73)
         XCTAssertTrue(run.standardError.hasPrefix("error: missing/t.xlsx: the folder "), run.standardError)
@@ -83,8 +79,7 @@ final class TemplateCommandTests: XCTestCase {
     }
 
     func testConvertJSONToWorkbookLeavesOnlyTheWorkbook() throws {
-        let folder = try CLI.temporaryFolder()
-        defer { try? FileManager.default.removeItem(at: folder) }
+        let folder = try makeTemporaryDirectory("cli")
         let example = CLI.packageRoot.appendingPathComponent("examples/000_dongxihu_2020.json").path
         let run = try CLI.run(["convert", example, "report.xlsx"], in: folder)
         XCTAssertEqual(run.status, 0, run.standardError)
@@ -93,8 +88,7 @@ final class TemplateCommandTests: XCTestCase {
     }
 
     func testConvertAReportOfAnUnknownFormExits2AndWritesNothing() throws {
-        let folder = try CLI.temporaryFolder()
-        defer { try? FileManager.default.removeItem(at: folder) }
+        let folder = try makeTemporaryDirectory("cli")
         let input = folder.appendingPathComponent("old.json")
         try Data(#"{"form": "1999", "agency": "某局", "year": 1999, "sections": {}, "tables": {}}"#.utf8).write(to: input)
         let run = try CLI.run(["convert", "old.json", "old.xlsx"], in: folder)
@@ -105,8 +99,7 @@ final class TemplateCommandTests: XCTestCase {
     }
 
     func testConvertToAnExistingFolderExits73() throws {
-        let folder = try CLI.temporaryFolder()
-        defer { try? FileManager.default.removeItem(at: folder) }
+        let folder = try makeTemporaryDirectory("cli")
         try FileManager.default.createDirectory(at: folder.appendingPathComponent("r.xlsx"), withIntermediateDirectories: false)
         let example = CLI.packageRoot.appendingPathComponent("examples/000_dongxihu_2020.json").path
         let run = try CLI.run(["convert", example, "r.xlsx"], in: folder)
@@ -114,5 +107,15 @@ final class TemplateCommandTests: XCTestCase {
         XCTAssertTrue(run.standardError.hasSuffix("error: r.xlsx: is a folder; give a file name to write\n"), run.standardError)
         XCTAssertEqual(CLI.contents(of: folder), ["r.xlsx"])
         XCTAssertEqual(CLI.contents(of: folder.appendingPathComponent("r.xlsx")), [])
+    }
+
+    /// A workbook for standard output is written to a temporary file first, which is removed
+    /// once copied: the process's temporary folder ($TMPDIR) is left as it was.
+    func testWorkbookOnStandardOutputLeavesNothingInTheTemporaryFolder() throws {
+        let temporary = try makeTemporaryDirectory("cli")
+        let run = try CLI.run(["convert", Fixtures.exampleJSON.path, "-", "--to", "xlsx"], environment: ["TMPDIR": temporary.path])
+        XCTAssertEqual(run.status, 0, run.standardError)
+        XCTAssertTrue(run.standardOutput.hasPrefix("PK"))
+        XCTAssertEqual(CLI.contents(of: temporary), [])
     }
 }

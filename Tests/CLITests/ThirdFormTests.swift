@@ -61,7 +61,7 @@ final class ThirdFormTests: XCTestCase {
     }
 
     func testAThirdFormFromAFolderWorksInEveryKindWithoutSwiftChanges() throws {
-        let folder = try temporaryFolder()
+        let folder = try makeTemporaryDirectory("cli")
         let forms = folder.appendingPathComponent("forms")
         try FileManager.default.createDirectory(at: forms, withIntermediateDirectories: true)
         let formFile = try writeThirdForm(in: forms)

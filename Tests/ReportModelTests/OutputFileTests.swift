@@ -1,20 +1,14 @@
 import Foundation
 import ReportModel
+import TestSupport
 import XCTest
 
 /// Outputs are written whole or not at all, under any name the file system allows.
 final class OutputFileTests: XCTestCase {
-    private func temporaryFolder() throws -> URL {
-        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("xxgk-output-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
-        addTeardownBlock { try? FileManager.default.removeItem(at: folder) }
-        return folder
-    }
-
     /// A name of 248 bytes (81 Chinese characters and `.json`) is a valid file name; the
     /// temporary file beside it once took the whole name and passed 255 bytes.
     func testLongNameNearTheLimitIsWritten() throws {
-        let folder = try temporaryFolder()
+        let folder = try makeTemporaryDirectory("output")
         let name = String(repeating: "报", count: 81) + ".json"
         XCTAssertEqual(name.utf8.count, 248)
         let target = folder.appendingPathComponent(name)
@@ -25,7 +19,7 @@ final class OutputFileTests: XCTestCase {
 
     /// A failing write leaves neither the target nor a temporary file.
     func testFailedWriteLeavesNothing() throws {
-        let folder = try temporaryFolder()
+        let folder = try makeTemporaryDirectory("output")
         let target = folder.appendingPathComponent(String(repeating: "报", count: 81) + ".json")
         struct Failure: Error {}
         XCTAssertThrowsError(try OutputFile.write(to: target.path) { temporaryPath in

@@ -3,7 +3,7 @@ import ReportModel
 import ReportText
 import XCTest
 
-/// One test per shape of spec/TEXT-SHAPES.md, on small texts made for the test.
+/// One test per shape of docs/TEXT-SHAPES.md, on small texts made for the test.
 final class ShapeTests: XCTestCase {
     /// A 2021-form report whose rules all hold. `zeros`: cells the report leaves blank are
     /// printed as 0 (shapes that cannot show a blank cell).
@@ -105,9 +105,14 @@ final class ShapeTests: XCTestCase {
         XCTAssertNil(loaded.report["proactive", "normative_documents", "issued"])
         XCTAssertEqual(loaded.report["proactive", "rules", "in_force"], 0)
         XCTAssertEqual(loaded.report["proactive", "licensing", "decisions"], 5)
-        let warning = try XCTUnwrap(loaded.warnings.first { $0.message.contains("行政规范性文件") && $0.message.contains("candidate readings") })
-        XCTAssertEqual(warning.location, .line(2))
-        XCTAssertTrue(warning.message.contains("62 33 440") && warning.message.contains("6 2 33440"), warning.message)
+        // Not guessed and not silently blank: an unresolved row, an error of the report.
+        let unresolved = try XCTUnwrap(loaded.report.unresolved.first { $0.row == "normative_documents" })
+        XCTAssertEqual(unresolved.line, 2)
+        XCTAssertEqual(unresolved.reason, .ambiguous)
+        XCTAssertTrue(unresolved.candidates.contains([62, 33, 440]) && unresolved.candidates.contains([6, 2, 33440]), "\(unresolved.candidates)")
+        let finding = try XCTUnwrap(CheckEngine.check(loaded.report).first { $0.rule == "report.unresolved" })
+        XCTAssertEqual(finding.severity, .error)
+        XCTAssertTrue(finding.message.contains("62 33 440") && finding.message.contains("6 2 33440"), finding.message)
         XCTAssertTrue(loaded.warnings.contains { $0.message == "table proactive is undetermined: the text does not fix its values" })
     }
 
@@ -371,9 +376,9 @@ final class ShapeTests: XCTestCase {
         let ambiguous = try Fixtures.parse(flattened)
         XCTAssertNil(ambiguous.report["proactive", "penalty", "change"])
         XCTAssertEqual(ambiguous.report["proactive", "coercion", "decisions"], 0)
-        let warning = try XCTUnwrap(ambiguous.warnings.first { $0.message.contains("行政处罚") })
-        XCTAssertEqual(warning.location, .line(2))
-        XCTAssertTrue(warning.message.contains("2648 -18 538") && warning.message.contains("2648 -1 8538"), warning.message)
+        let unresolved = try XCTUnwrap(ambiguous.report.unresolved.first { $0.row == "penalty" })
+        XCTAssertEqual(unresolved.line, 2)
+        XCTAssertTrue(unresolved.candidates.contains([2648, -18, 538]) && unresolved.candidates.contains([2648, -1, 8538]), "\(unresolved.candidates)")
     }
 
     func testFullWidthDigitsAndThousandsSeparators() throws {

@@ -8,12 +8,8 @@ import XCTest
 /// (Tests/Scripts/fill_workbook.py), re-saved by headless LibreOffice, rewritten by
 /// Tests/Scripts/rewrite_sheets.py; and reads them back.
 struct ImportHarness {
+    /// Where the workbooks are made: a test's own temporary folder (`makeTemporaryDirectory`).
     let folder: URL
-
-    init() throws {
-        folder = FileManager.default.temporaryDirectory.appendingPathComponent("xxgk-import-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
-    }
 
     func url(_ name: String) -> URL { folder.appendingPathComponent(name) }
 
@@ -91,11 +87,7 @@ struct ImportHarness {
     /// LibreOffice's relationship ids, shared strings and `t="n"` numbers.
     func resaveWithLibreOffice(_ source: URL) throws -> URL {
         let outFolder = url("libreoffice")
-        let profile = url("lo-profile")
-        try Self.run("soffice", [
-            "-env:UserInstallation=\(profile.absoluteString)", "--headless", "--norestore",
-            "--convert-to", "xlsx:Calc MS Excel 2007 XML", "--outdir", outFolder.path, source.path,
-        ], environment: ["HOME": profile.path])
+        try LibreOffice.convert([source], to: "xlsx:Calc MS Excel 2007 XML", in: outFolder)
         return outFolder.appendingPathComponent(source.lastPathComponent)
     }
 

@@ -19,7 +19,7 @@ final class OtherProgramsTests: XCTestCase {
     }
 
     func testTemplateFilledByOpenpyxl() throws {
-        let harness = try ImportHarness()
+        let harness = ImportHarness(folder: try makeTemporaryDirectory("import"))
         for form in FormCatalog.all {
             let (file, expected) = try filledByOpenpyxl(harness, form: form, seed: 42, name: "openpyxl-\(form.id).xlsx")
             let loaded = try harness.read(file)
@@ -29,7 +29,7 @@ final class OtherProgramsTests: XCTestCase {
     }
 
     func testOpenpyxlFileResavedByLibreOffice() throws {
-        let harness = try ImportHarness()
+        let harness = ImportHarness(folder: try makeTemporaryDirectory("import"))
         let form = try XCTUnwrap(FormCatalog.form(id: "2021"))
         let (file, expected) = try filledByOpenpyxl(harness, form: form, seed: 7, name: "lo.xlsx")
         let resaved = try harness.resaveWithLibreOffice(file)
@@ -39,7 +39,7 @@ final class OtherProgramsTests: XCTestCase {
     }
 
     func testWorkbookWithoutReferenceAttributes() throws {
-        let harness = try ImportHarness()
+        let harness = ImportHarness(folder: try makeTemporaryDirectory("import"))
         let form = try XCTUnwrap(FormCatalog.form(id: "2019"))
         let (file, expected) = try filledByOpenpyxl(harness, form: form, seed: 3, name: "filled.xlsx")
         let rewritten = try harness.rewrite(file, mode: "strip-r", name: "no-r.xlsx")
@@ -47,7 +47,7 @@ final class OtherProgramsTests: XCTestCase {
     }
 
     func testWorkbookWithPrefixedElements() throws {
-        let harness = try ImportHarness()
+        let harness = ImportHarness(folder: try makeTemporaryDirectory("import"))
         let form = try XCTUnwrap(FormCatalog.form(id: "2021"))
         let (file, expected) = try filledByOpenpyxl(harness, form: form, seed: 5, name: "filled.xlsx")
         let rewritten = try harness.rewrite(file, mode: "prefix", name: "prefixed.xlsx")
@@ -57,7 +57,7 @@ final class OtherProgramsTests: XCTestCase {
     /// A user inserted a row above the table of section 三 (below its heading) and two above
     /// section 二's heading; the cells are found by their labels, and origins name the moved cells.
     func testRowsInsertedAboveTables() throws {
-        let harness = try ImportHarness()
+        let harness = ImportHarness(folder: try makeTemporaryDirectory("import"))
         let form = try XCTUnwrap(FormCatalog.form(id: "2021"))
         var generator = SeededGenerator(seed: 11)
         let report = RandomReports.make(form: form, using: &generator)
@@ -73,7 +73,7 @@ final class OtherProgramsTests: XCTestCase {
     /// Sheets renamed and reordered, custom properties and defined names gone: the form and
     /// the sheets are recognised by their labels (form 2021, which is not the first tried).
     func testRenamedReorderedAnonymousWorkbook() throws {
-        let harness = try ImportHarness()
+        let harness = ImportHarness(folder: try makeTemporaryDirectory("import"))
         let form = try XCTUnwrap(FormCatalog.form(id: "2021"))
         var generator = SeededGenerator(seed: 19)
         let report = RandomReports.make(form: form, using: &generator)

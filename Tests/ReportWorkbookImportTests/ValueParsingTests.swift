@@ -12,7 +12,7 @@ final class ValueParsingTests: XCTestCase {
 
     /// The template of 2021 with the cover filled and `cells` typed on top.
     private func importFilled(_ cells: [(String, String, ImportHarness.FillValue)]) throws -> (ImportHarness, URL) {
-        let harness = try ImportHarness()
+        let harness = ImportHarness(folder: try makeTemporaryDirectory("import"))
         let form = try XCTUnwrap(form2021)
         let template = try harness.template(form)
         let layout = WorkbookLayout.of(form)
@@ -121,7 +121,7 @@ final class ValueParsingTests: XCTestCase {
     /// A row inserted inside a table moves only part of it: the labels no longer match, and the
     /// import stops instead of reading values from the wrong rows.
     func testShiftedLayoutIsReported() throws {
-        let harness = try ImportHarness()
+        let harness = ImportHarness(folder: try makeTemporaryDirectory("import"))
         let form = try XCTUnwrap(form2021)
         let template = try harness.template(form)
         let file = try harness.fill(template, cells: [], insertRows: [(Self.sheet三, 8)], name: "shifted.xlsx")
@@ -132,7 +132,7 @@ final class ValueParsingTests: XCTestCase {
 
     /// Files that are not workbooks keep the reader's message, with the file named.
     func testUnreadableFilesNameTheFile() throws {
-        let harness = try ImportHarness()
+        let harness = ImportHarness(folder: try makeTemporaryDirectory("import"))
         let file = harness.url("notes.xlsx")
         try Data("机关,件数\n".utf8).write(to: file)
         XCTAssertEqual(try harness.error(reading: file),

@@ -8,7 +8,7 @@ import XCTest
 /// and totals as the workbook computes them.
 final class WorkbookRoundTripTests: XCTestCase {
     func testExampleRoundTrips() throws {
-        let harness = try ImportHarness()
+        let harness = ImportHarness(folder: try makeTemporaryDirectory("import"))
         let example = try ReportJSON.decode(Data(contentsOf: Fixtures.exampleJSON), file: "example").report
         let file = harness.url("example.xlsx")
         try ReportWorkbook.write(example, to: file.path, generator: "xxgk test")
@@ -23,7 +23,7 @@ final class WorkbookRoundTripTests: XCTestCase {
     }
 
     func testRandomReportsOfBothFormsRoundTrip() throws {
-        let harness = try ImportHarness()
+        let harness = ImportHarness(folder: try makeTemporaryDirectory("import"))
         for form in FormCatalog.all {
             for seed in 1...4 {
                 var generator = SeededGenerator(seed: UInt64(seed) * 7919)
@@ -40,7 +40,7 @@ final class WorkbookRoundTripTests: XCTestCase {
 
     /// The real published reports of the corpus, written and read back.
     func testCorpusReportsRoundTrip() throws {
-        let harness = try ImportHarness()
+        let harness = ImportHarness(folder: try makeTemporaryDirectory("import"))
         let names = try FileManager.default.contentsOfDirectory(atPath: Fixtures.corpus.path).filter { $0.hasSuffix(".json") }.sorted()
         XCTAssertGreaterThanOrEqual(names.count, 7)
         for name in names {

@@ -4,8 +4,8 @@ import ReportWorkbook
 import TestSupport
 import XCTest
 
-/// Runs the real programs the tests compare with: Python's openpyxl (through the scripts in
-/// Tests/Scripts) and headless LibreOffice with a private, recalculating profile.
+/// Runs the real programs the tests compare with (Python scripts in Tests/Scripts, headless
+/// LibreOffice with a recalculating profile) and loads the reports the tests write.
 enum Interop {
     /// The package folder (three levels above this file).
     static let packageRoot = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
@@ -18,40 +18,10 @@ enum Interop {
         try ExternalProgram.run(program, arguments, environment: environment)
     }
 
-    /// What openpyxl sees in each workbook (Tests/Scripts/dump_workbook.py).
-    static func dump(_ files: [URL]) throws -> [String: WorkbookDump] {
-        let script = packageRoot.appendingPathComponent("Tests/Scripts/dump_workbook.py").path
-        let data = try run("python3", [script] + files.map(\.path))
-        return try JSONDecoder().decode([String: WorkbookDump].self, from: data)
-    }
-
     /// Converts every file with one headless LibreOffice run into `folder`, as `format`
-    /// (`xlsx`, `pdf`). The private profile forces a full recalculation on load
-    /// (OOXMLRecalcMode 0), since LibreOffice otherwise shows our cached values.
+    /// (`xlsx`, `pdf`), recalculating every formula on load (LibreOffice otherwise shows our cached values).
     static func convertWithLibreOffice(_ files: [URL], to format: String, in folder: URL) throws {
-        let profile = FileManager.default.temporaryDirectory.appendingPathComponent("xxgk-lo-\(UUID().uuidString)")
-        defer { try? FileManager.default.removeItem(at: profile) }
-        let user = profile.appendingPathComponent("user")
-        try FileManager.default.createDirectory(at: user, withIntermediateDirectories: true)
-        let settings = """
-            <?xml version="1.0" encoding="UTF-8"?>
-            <oor:items xmlns:oor="http://openoffice.org/2001/registry" xmlns:xs="http://www.w3.org/2001/XMLSchema" xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance">
-            <item oor:path="/org.openoffice.Office.Calc/Formula/Load"><prop oor:name="OOXMLRecalcMode" oor:op="fuse"><value>0</value></prop></item>
-            </oor:items>
-            """
-        try Data(settings.utf8).write(to: user.appendingPathComponent("registrymodifications.xcu"))
-        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
-        _ = try run(
-            "soffice",
-            ["-env:UserInstallation=\(profile.absoluteString)", "--headless", "--norestore", "--convert-to", format, "--outdir", folder.path] + files.map(\.path),
-            environment: ["HOME": profile.path])
-    }
-
-    /// A new empty folder for one test's files.
-    static func temporaryFolder() throws -> URL {
-        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("xxgk-workbook-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
-        return folder
+        try LibreOffice.convert(files, to: format, in: folder, recalculating: true)
     }
 
     /// Every real report of the in-repo corpus (Tests/Fixtures/corpus/*.json), by file name.
@@ -69,89 +39,4 @@ enum Interop {
         let data = try Data(contentsOf: packageRoot.appendingPathComponent("examples/000_dongxihu_2020.json"))
         return try ReportJSON.decode(data, file: "000_dongxihu_2020.json").report
     }
-}
-
-struct InteropError: Error, CustomStringConvertible {
-    let message: String
-    var description: String { message }
-}
-
-/// Bytes filled in by a reader thread and read after it finished.
-final class DataBox: @unchecked Sendable {
-    var data = Data()
-}
-
-/// openpyxl's view of a workbook (the JSON of dump_workbook.py).
-struct WorkbookDump: Decodable {
-    let sheets: [SheetDump]
-    let names: [String: String]
-    let custom: [String: String]
-    let title: String?
-
-    func sheet(_ name: String) -> SheetDump? { sheets.first { $0.name == name } }
-}
-
-struct SheetDump: Decodable {
-    let name: String
-    let cells: [String: CellDump]
-    let merges: [String]
-    let validations: [ValidationDump]
-    let conditional: [ConditionalDump]
-    let protected: Bool
-    let password: String?
-    let freeze: String?
-    let paper: Int?
-    let orientation: String?
-    let fitToWidth: Int?
-    let fitToHeight: Int?
-    let fitToPage: Bool
-    let printTitleRows: String?
-    let centered: Bool
-    let footer: String?
-}
-
-struct CellDump: Decodable {
-    let value: CellValue?
-    let locked: Bool
-    let formula: String?
-    let fill: String?
-    let format: String?
-    let wrap: Bool?
-    let font: String?
-}
-
-/// A cell value as JSON gives it.
-enum CellValue: Decodable, Equatable {
-    case number(Double)
-    case string(String)
-    case bool(Bool)
-
-    init(from decoder: Decoder) throws {
-        let container = try decoder.singleValueContainer()
-        if let bool = try? container.decode(Bool.self) {
-            self = .bool(bool)
-        } else if let number = try? container.decode(Double.self) {
-            self = .number(number)
-        } else {
-            self = .string(try container.decode(String.self))
-        }
-    }
-}
-
-struct ValidationDump: Decodable {
-    let sqref: String
-    let type: String?
-    let formula1: String?
-    let formula2: String?
-    let allowBlank: Bool
-    let promptTitle: String?
-    let prompt: String?
-    let errorTitle: String?
-    let error: String?
-}
-
-struct ConditionalDump: Decodable {
-    let sqref: String
-    let type: String?
-    let formula: [String]
 }

@@ -1,6 +1,7 @@
 import Foundation
 import ReportModel
 import ReportWorkbook
+import TestSupport
 import XCTest
 import XLSX
 
@@ -19,8 +20,7 @@ final class LibreOfficeTests: XCTestCase {
     }
 
     func testRecalculatedFormulasEqualTheCachedValuesForExamplesAndBrokenReports() throws {
-        let folder = try Interop.temporaryFolder()
-        defer { try? FileManager.default.removeItem(at: folder) }
+        let folder = try makeTemporaryDirectory("workbook")
         var files: [URL] = []
         func add(_ name: String, _ write: (String) throws -> Void) throws {
             let file = folder.appendingPathComponent(name)
@@ -65,8 +65,7 @@ final class LibreOfficeTests: XCTestCase {
     }
 
     func testBlankTemplatePrintsOneA4PagePerSheet() throws {
-        let folder = try Interop.temporaryFolder()
-        defer { try? FileManager.default.removeItem(at: folder) }
+        let folder = try makeTemporaryDirectory("workbook")
         let files = try FormCatalog.all.map { form -> URL in
             let file = folder.appendingPathComponent("template-\(form.id).xlsx")
             try ReportWorkbook.writeTemplate(form: form, to: file.path, generator: Interop.generator)
@@ -99,8 +98,8 @@ private struct Comparison: Decodable {
         let sheet: String
         let cell: String
         let formula: String
-        let cached: CellValue?
-        let recalculated: CellValue?
+        let cached: Openpyxl.Value?
+        let recalculated: Openpyxl.Value?
     }
     let formulas: Int
     let mismatches: [Mismatch]

@@ -1,6 +1,7 @@
 import Foundation
 import ReportModel
 import ReportWorkbook
+import TestSupport
 import XCTest
 import XLSX
 
@@ -9,12 +10,11 @@ import XLSX
 final class WorkbookWriterTests: XCTestCase {
     private func form(_ id: String) throws -> Form { try XCTUnwrap(FormCatalog.form(id: id)) }
 
-    private func writeAndDump(_ write: (String) throws -> Void) throws -> WorkbookDump {
-        let folder = try Interop.temporaryFolder()
-        defer { try? FileManager.default.removeItem(at: folder) }
+    private func writeAndDump(_ write: (String) throws -> Void) throws -> Openpyxl.Workbook {
+        let folder = try makeTemporaryDirectory("workbook")
         let file = folder.appendingPathComponent("book.xlsx")
         try write(file.path)
-        return try XCTUnwrap(try Interop.dump([file]).values.first)
+        return try XCTUnwrap(try Openpyxl.dump([file]).values.first)
     }
 
     private static let prompts: [ValueKind: String] = [
@@ -142,13 +142,12 @@ final class WorkbookWriterTests: XCTestCase {
 
     func testRealReportsLandInTheirCellsWithTotalsComputed() throws {
         let reports = try Interop.corpusReports()
-        let folder = try Interop.temporaryFolder()
-        defer { try? FileManager.default.removeItem(at: folder) }
+        let folder = try makeTemporaryDirectory("workbook")
         let files = reports.map { folder.appendingPathComponent("\($0.name).xlsx") }
         for ((_, report), file) in zip(reports, files) {
             try ReportWorkbook.write(report, to: file.path, generator: Interop.generator)
         }
-        let books = try Interop.dump(files)
+        let books = try Openpyxl.dump(files)
         for ((name, report), file) in zip(reports, files) {
             let book = try XCTUnwrap(books[file.path], name)
             let layout = WorkbookLayout(form: report.form)
@@ -191,7 +190,7 @@ final class WorkbookWriterTests: XCTestCase {
         for section in report.form.textSectionIDs {
             let placed = try XCTUnwrap(layout.textCells[section])
             let value = book.sheet(placed.sheet)?.cells[placed.reference.description]?.value
-            XCTAssertEqual(value, report.sections[section].map(CellValue.string), section)
+            XCTAssertEqual(value, report.sections[section].map(Openpyxl.Value.string), section)
         }
         XCTAssertEqual(book.custom["xxgk.form"], "2019")
     }
@@ -203,13 +202,12 @@ final class WorkbookWriterTests: XCTestCase {
             var reports = form.rules.map { ReportFixtures.breaking($0, form: form) }
             reports.append(ReportFixtures.randomlyFilled(form, seed: 7))
             // One openpyxl run for all of the form's reports.
-            let folder = try Interop.temporaryFolder()
-            defer { try? FileManager.default.removeItem(at: folder) }
+            let folder = try makeTemporaryDirectory("workbook")
             let files = reports.indices.map { folder.appendingPathComponent("report-\($0).xlsx") }
             for (report, file) in zip(reports, files) {
                 try ReportWorkbook.write(report, to: file.path, generator: Interop.generator)
             }
-            let books = try Interop.dump(files)
+            let books = try Openpyxl.dump(files)
             XCTAssertEqual(books.count, reports.count)
             for (report, file) in zip(reports, files) {
                 let book = try XCTUnwrap(books[file.path])
@@ -217,7 +215,7 @@ final class WorkbookWriterTests: XCTestCase {
                 let shown = ReportFixtures.withComputedTotals(report)
                 for (instance, row) in zip(form.ruleInstances, layout.checkRows) {
                     let place = "\(report.agency) \(instance.rule.id) \(instance.along)"
-                    func cell(_ column: WorkbookLayout.CheckColumn) -> CellDump? { checks.cells[CellReference(row: row, column: column.rawValue).description] }
+                    func cell(_ column: WorkbookLayout.CheckColumn) -> Openpyxl.Cell? { checks.cells[CellReference(row: row, column: column.rawValue).description] }
                     let result = cell(.result)
                     let fails = CheckEngine.evaluate(instance, in: shown) != nil
                     XCTAssertEqual(result?.value, .string(fails ? "不通过" : "通过"), place)
@@ -268,8 +266,7 @@ final class WorkbookWriterTests: XCTestCase {
         let form = try form("2021")
         var report = Report(form: form, agency: "某局", year: 2021)
         report.sections["overview"] = String(repeating: "长", count: 40_000)
-        let folder = try Interop.temporaryFolder()
-        defer { try? FileManager.default.removeItem(at: folder) }
+        let folder = try makeTemporaryDirectory("workbook")
         let path = folder.appendingPathComponent("long.xlsx").path
         XCTAssertThrowsError(try ReportWorkbook.write(report, to: path, generator: Interop.generator)) { error in
             XCTAssertTrue("\(error)".hasPrefix("sheet 一、总体情况, cell A2: "), "\(error)")

@@ -1,11 +1,15 @@
 #!/usr/bin/env python3
-"""Writes one small hand-made .xlsx variant (or a hostile / wrong file) for the reader tests.
+"""Writes small hand-made .xlsx variants (and hostile / wrong files): the one fixture generator
+of the reader tests (Tests/XLSXReaderTests) and of `xxgk cells` (Tests/CLITests).
 
 usage: make_xlsx_variant.py NAME OUTPUT
+       make_xlsx_variant.py --into FOLDER NAME...   (writes FOLDER/NAME.xlsx for each NAME)
 
-Each variant exercises one rule of the format (or one kind of bad input); the Swift test
-that uses it states the rule and the exact cells or message expected.
+Each variant is named after what it shows and exercises one rule of the format (or one kind
+of bad input), stated in its comment; the Swift test that uses it asserts the exact cells or
+message expected.
 """
+import os
 import posixpath
 import struct
 import sys
@@ -127,6 +131,7 @@ def variant(name, out):
         workbook(out, [("S", "")])
         replace(out, "xl/worksheets/sheet1.xml", sheet)
     elif name == "external-entity":
+        # An external entity (XXE) pointing at a local file: refused at the DTD, never resolved.
         sheet = HEAD + '<!DOCTYPE worksheet [<!ENTITY xxe SYSTEM "file:///etc/passwd">]>' + \
             f'<worksheet xmlns="{MAIN}"><sheetData><row r="1"><c r="A1" t="inlineStr"><is><t>&xxe;</t></is></c></row></sheetData></worksheet>'
         workbook(out, [("S", "")])
@@ -135,12 +140,16 @@ def variant(name, out):
         # A dimension claiming the whole sheet is ignored (WPS writes wrong ones); the cells count.
         workbook(out, [("S", '<dimension ref="A1:XFD1048576"/><sheetData><row r="1" spans="1:16384"><c r="A1"><v>1</v></c></row></sheetData>')])
     elif name == "absurd-reference":
+        # A cell reference past column XFD and row 1,048,576 is refused, not wrapped or truncated.
         workbook(out, [("S", '<sheetData><row r="1"><c r="A1"><v>1</v></c><c r="ZZZZ99999999"><v>2</v></c></row></sheetData>')])
     elif name == "absurd-row":
+        # A row number past 2^32 (it would overflow a 32-bit counter) is refused.
         workbook(out, [("S", '<sheetData><row r="4294967297"><c><v>1</v></c></row></sheetData>')])
     elif name == "bad-shared-string":
+        # A shared-string index past the end of the table.
         workbook(out, [("S", '<sheetData><row r="1"><c r="B2" t="s"><v>5</v></c></row></sheetData>')], shared='<si><t>only</t></si>')
     elif name == "malformed-xml":
+        # A `<c>` closed by `</row>`: not well-formed; libxml2's line and message are reported.
         workbook(out, [("S", '<sheetData><row r="1"><c r="A1"><v>1</v></row></sheetData>')])
     elif name == "foreign-encoding":
         # Found by `make fuzz`: a part declaring a legacy encoding with bytes iconv rejects.
@@ -168,18 +177,22 @@ def variant(name, out):
         data[position] = ord("9")
         open(out, "wb").write(bytes(data))
     elif name == "truncated":
+        # The first half of a workbook: the zip directory at its end is missing.
         workbook(out, [("S", '<sheetData><row r="1"><c r="A1"><v>1</v></c></row></sheetData>')])
         data = open(out, "rb").read()
         open(out, "wb").write(data[: len(data) // 2])
     elif name == "missing-sheet-part":
+        # The workbook's relationships name a sheet part that is not in the archive.
         workbook(out, [("S", '<sheetData/>')])
         remove(out, "xl/worksheets/sheet1.xml")
     elif name == "docx":
+        # A Word document renamed: its officeDocument relationship points at word/document.xml.
         with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as z:
             z.writestr("[Content_Types].xml", HEAD + '<Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"/>')
             z.writestr("_rels/.rels", HEAD + f'<Relationships xmlns="{PKG}"><Relationship Id="rId1" Type="{REL}/officeDocument" Target="word/document.xml"/></Relationships>')
             z.writestr("word/document.xml", HEAD + '<w:document xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"><w:body/></w:document>')
     elif name == "plain-zip":
+        # A zip archive of anything else: no workbook part at all.
         with zipfile.ZipFile(out, "w") as z:
             z.writestr("notes.txt", "hello")
     elif name == "encrypted":
@@ -187,13 +200,91 @@ def variant(name, out):
         # writes a password-protected .xlsx (header and one directory sector, by hand).
         open(out, "wb").write(ole(["Root Entry", "EncryptionInfo", "EncryptedPackage"]))
     elif name == "legacy-xls":
+        # An Excel 97–2003 file (an OLE compound file with a Workbook stream), renamed.
         open(out, "wb").write(ole(["Root Entry", "Workbook", "\x05SummaryInformation"]))
     elif name == "csv":
+        # A CSV file renamed to .xlsx: UTF-8 text, told apart from binary garbage.
         open(out, "w", encoding="utf-8").write("项目,本年新制作数量\n规章,3\n")
     elif name == "html":
+        # A web page saved as .xls/.xlsx (some government systems export these).
         open(out, "w", encoding="utf-8").write('<html xmlns:x="urn:schemas-microsoft-com:office:excel"><body><table><tr><td>1</td></tr></table></body></html>')
     elif name == "empty":
+        # Zero bytes (an interrupted upload).
         open(out, "wb").close()
+    elif name == "cell-kinds-names-properties":
+        # One sheet "Data" with a value of every kind: a shared string of rich runs plus a phonetic
+        # run, an inline string, t="str", t="b" as 1 and as false, t="e", numbers with and without
+        # t="n", `_xHHHH_` escapes (`_x005F_` a literal underscore), a styled blank (no cell) and a
+        # formula without cached value; a global and a sheet-local defined name (quoted sheet
+        # name), custom properties (WPS's KSOProductBuildVer) and the 1904 flag as "1".
+        workbook(out, [("Data", '<sheetData><row r="1"><c r="A1" t="s"><v>0</v></c><c r="B1" t="inlineStr"><is><t>inline</t></is></c>'
+                        '<c r="C1" t="str"><f>"a"&amp;"b"</f><v>ab</v></c><c r="D1" t="b"><v>1</v></c><c r="E1" t="b"><v>false</v></c>'
+                        '<c r="F1" t="e"><v>#REF!</v></c><c r="G1"><v>12.5</v></c><c r="H1" t="n"><v>-3</v></c><c r="I1" t="s"><v>1</v></c></row>'
+                        '<row r="2"><c r="A2" s="3"/><c r="B2"><f>SUM(G1:H1)</f></c></row></sheetData>')],
+                 shared='<si><r><t>机关</t></r><r><rPr><b/></rPr><t xml:space="preserve"> 名称</t></r><rPh sb="0" eb="2"><t>キカン</t></rPh></si>'
+                        '<si><t>line_x000D__x000A_two_x005F_x0041_</t></si>',
+                 defined_names='<definedNames><definedName name="report_agency">Data!$A$1</definedName>'
+                               '<definedName name="local" localSheetId="0">\'Data\'!$B$1:$C$2</definedName></definedNames>',
+                 custom={"xxgk.form": "2021", "KSOProductBuildVer": "2052-11.1.0"}, workbook_extra='<workbookPr date1904="1"/>')
+    elif name == "no-r-after-explicit-reference":
+        # Cells without `r` follow the previous cell even when that one had an explicit `r`
+        # (D2 then E2); a row with `r` after rows without; the sheet found through an absolute
+        # relationship target (`/xl/sheets/first.xml`) under an unusual id (rId42).
+        workbook(out, [("Data", '<sheetData><row><c><v>1</v></c><c><v>2</v></c></row>'
+                        '<row><c t="inlineStr"><is><t>x</t></is></c><c r="D2"><v>4</v></c><c><v>5</v></c></row>'
+                        '<row r="5"><c><v>6</v></c></row></sheetData>')],
+                 ids=["rId42"], targets=["/xl/sheets/first.xml"])
+    elif name == "strict-prefixed":
+        # Strict OOXML namespaces and a prefix (`x:`) on every element at once, merged cells included.
+        workbook(out, [("Data", '<x:sheetData><x:row r="1"><x:c r="A1" t="s"><x:v>0</x:v></x:c><x:c r="B1"><x:v>7</x:v></x:c></x:row></x:sheetData>'
+                        '<x:mergeCells><x:mergeCell ref="A3:C4"/></x:mergeCells>')],
+                 shared='<x:si><x:t>strict</x:t></x:si>', main=STRICT_MAIN, rel=STRICT_REL, prefix="x")
+    elif name == "shared-formula-across-and-down":
+        # A shared formula filled both across (C1 → D1) and down (C1 → C3), as Excel saves it:
+        # followers move relative parts by their column and row offsets.
+        workbook(out, [("Data", '<sheetData><row r="1"><c r="A1"><v>1</v></c><c r="B1"><v>2</v></c>'
+                        '<c r="C1"><f t="shared" ref="C1:D3" si="0">A1+$B$1+B$2</f><v>0</v></c><c r="D1"><f t="shared" si="0"/><v>0</v></c></row>'
+                        '<row r="3"><c r="C3"><f t="shared" si="0"/><v>0</v></c></row></sheetData>')])
+    elif name == "merged-ranges":
+        # Merged ranges (only the top-left cell holds the value), and a relative relationship
+        # target that climbs out of xl/ with `..` and back in.
+        workbook(out, [("Data", '<sheetData><row r="1"><c r="A1" t="inlineStr"><is><t>标题</t></is></c></row></sheetData>'
+                        '<mergeCells count="2"><mergeCell ref="A1:D1"/><mergeCell ref="B3:B9"/></mergeCells>')],
+                 targets=["../xl/worksheets/sheet1.xml"])
+    elif name == "wrong-dimension":
+        # A `<dimension>` of A1 for a sheet reaching H30 (WPS writes such): every row is read regardless.
+        workbook(out, [("Data", '<dimension ref="A1"/><sheetData><row r="1"><c r="A1"><v>1</v></c></row>'
+                        '<row r="30"><c r="H30"><v>2</v></c></row></sheetData>')])
+    elif name == "big-entry":
+        # 2,999 rows (about 100 KB of sheet XML): the per-entry, total and collected-cells caps
+        # count what is actually unpacked and read, never what the archive claims.
+        rows = "".join(f'<row r="{i}"><c r="A{i}"><v>{i}</v></c></row>' for i in range(1, 3000))
+        workbook(out, [("Data", f"<sheetData>{rows}</sheetData>")])
+    elif name == "row-past-last-row":
+        # Row 2,000,000: past Excel's last row 1,048,576 (though it fits in 32 bits) is refused.
+        workbook(out, [("Data", '<sheetData><row r="2000000"><c><v>1</v></c></row></sheetData>')])
+    elif name == "column-past-xfd":
+        # Column XFE, one past Excel's last column XFD, is refused (the dimension claiming the
+        # whole sheet does not matter).
+        workbook(out, [("Data", '<dimension ref="A1:XFD1048576"/><sheetData><row r="1"><c r="XFE1"><v>1</v></c></row></sheetData>')])
+    elif name == "unclosed-row":
+        # A `<row>` never closed, on one line, without XML declaration or namespace: not
+        # well-formed; libxml2's line (1) and message are reported.
+        workbook(out, [("S", "")])
+        replace(out, "xl/worksheets/sheet1.xml", '<worksheet><sheetData><row><c><v>1</v></c></sheetData></worksheet>')
+    elif name == "docx-without-relationships":
+        # A Word document's parts without any _rels/.rels: recognised by word/document.xml alone.
+        with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as z:
+            z.writestr("[Content_Types].xml", "<Types/>")
+            z.writestr("word/document.xml", "<document/>")
+    elif name == "ods":
+        # An OpenDocument spreadsheet renamed to .xlsx: a zip with mimetype and content.xml.
+        with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as z:
+            z.writestr("mimetype", "application/vnd.oasis.opendocument.spreadsheet")
+            z.writestr("content.xml", "<x/>")
+    elif name == "binary-garbage":
+        # Bytes that are neither zip, OLE, HTML nor text: "unknown format", not "corrupt zip".
+        open(out, "wb").write(bytes(range(256)) * 4)
     else:
         sys.exit(f"unknown variant {name}")
 
@@ -233,4 +324,8 @@ def remove(path, part):
 
 
 if __name__ == "__main__":
-    variant(sys.argv[1], sys.argv[2])
+    if sys.argv[1] == "--into":
+        for each in sys.argv[3:]:
+            variant(each, os.path.join(sys.argv[2], each + ".xlsx"))
+    else:
+        variant(sys.argv[1], sys.argv[2])

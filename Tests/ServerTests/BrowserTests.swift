@@ -14,7 +14,7 @@ final class BrowserTests: XCTestCase {
         guard (try? ExternalProgram.capture("python3", ["-c", "import selenium"]))?.status == 0 else {
             throw XCTSkip("selenium is not installed (make test installs it)")
         }
-        let folder = try makeTemporaryFolder()
+        let folder = try makeTemporaryDirectory("server")
         let uploads = folder.appendingPathComponent("收到的报表")
         try FileManager.default.createDirectory(at: uploads.appendingPathComponent("第二批"), withIntermediateDirectories: true)
         let departments = ["区教育局", "区财政局", "区民政局", "区司法局", "区卫健委"]

@@ -40,10 +40,9 @@ enum ServerFixtures {
     /// The bytes of `report` written by the registry's writer of `kind`.
     static func bytes(_ report: Report, kind: String = "xlsx") throws -> Data {
         guard let writer = ReportFormats.writer(named: kind) else { throw TestFailure(description: "no writer \(kind)") }
-        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("xxgk-serve-fixture-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
-        defer { try? FileManager.default.removeItem(at: folder) }
-        let path = folder.appendingPathComponent("report.\(kind)").path
+        let folder = try TemporaryDirectory("serve-fixture")
+        defer { folder.remove() }
+        let path = folder.url.appendingPathComponent("report.\(kind)").path
         try writer.write(report, to: path, generator: "xxgk test")
         return try Data(contentsOf: URL(fileURLWithPath: path))
     }
@@ -119,18 +118,10 @@ enum BuiltBinary {
 }
 
 extension XCTestCase {
-    /// A new empty folder for this test, removed when it ends.
-    func makeTemporaryFolder() throws -> URL {
-        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("xxgk-server-test-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
-        addTeardownBlock { try? FileManager.default.removeItem(at: folder) }
-        return folder
-    }
-
     /// A server on a fresh data folder (or `folder`), closed when the test ends.
     func makeServer(folder: URL? = nil, password: String? = nil, host: String = "127.0.0.1",
                     maximumFileBytes: Int = 20 << 20, maximumRequestBytes: Int = 200 << 20) throws -> ReportServer {
-        let data = try folder ?? makeTemporaryFolder()
+        let data = try folder ?? makeTemporaryDirectory("server")
         let server = try ReportServer(settings: ServerSettings(
             host: host, port: 0, dataFolder: data, password: password,
             maximumFileBytes: maximumFileBytes, maximumRequestBytes: maximumRequestBytes, generator: "xxgk test"))

@@ -167,7 +167,7 @@ final class ServerTests: XCTestCase {
     }
 
     func testSummaryAndTotalAreWhatTheCommandLineGives() async throws {
-        let folder = try makeTemporaryFolder()
+        let folder = try makeTemporaryDirectory("server")
         let departments = (1...6).map { "区第\($0)局" }
         var made: [(name: String, data: Data)] = []
         for (index, name) in departments.enumerated() {
@@ -221,7 +221,7 @@ final class ServerTests: XCTestCase {
     }
 
     func testARestartBetweenUploadAndDownloadLosesNothing() async throws {
-        let folder = try makeTemporaryFolder()
+        let folder = try makeTemporaryDirectory("server")
         let files = try (1...4).map { ("\($0).xlsx", try ServerFixtures.bytes(ServerFixtures.report(agency: "区第\($0)局", seed: UInt64(40 + $0)))) }
         let before = try makeServer(folder: folder)
         let (id, statuses, summary) = try await Application(router: before.router()).test(.router) { client in
@@ -391,7 +391,7 @@ final class ServerTests: XCTestCase {
         let report = ServerFixtures.report(agency: hostile, seed: 11)
         let failed = ServerFixtures.faulty(ServerFixtures.report(agency: "区财政局", seed: 12))
         // The department list from a workbook's first column, with a header cell.
-        let listFolder = try makeTemporaryFolder()
+        let listFolder = try makeTemporaryDirectory("server")
         let listPath = listFolder.appendingPathComponent("名单.xlsx").path
         let workbook = try XLSXWorkbook(path: listPath)
         let sheet = try workbook.addSheet(named: "名单")
@@ -444,7 +444,7 @@ final class ServerTests: XCTestCase {
     }
 
     func testTemplatesOnePerDepartmentAndAllAsZip() async throws {
-        let folder = try makeTemporaryFolder()
+        let folder = try makeTemporaryDirectory("server")
         let app = Application(router: try makeServer().router())
         try await app.test(.router) { client in
             let id = try await client.createRound(departments: ["区教育局", "区/财政局"])
@@ -467,7 +467,7 @@ final class ServerTests: XCTestCase {
     }
 
     func testCarryOverAgainstLastYearsRound() async throws {
-        let folder = try makeTemporaryFolder()
+        let folder = try makeTemporaryDirectory("server")
         let last = ServerFixtures.report(agency: "区财政局", year: 2023, seed: 21)
         let this = ServerFixtures.report(agency: "区财政局", year: 2024, seed: 22)
         let lastData = try ServerFixtures.bytes(last)

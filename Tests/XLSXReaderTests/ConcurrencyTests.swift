@@ -1,4 +1,5 @@
 import Foundation
+import TestSupport
 import XCTest
 import XLSX
 
@@ -6,7 +7,7 @@ import XLSX
 /// must not disturb each other (libxml2 is initialised once; no global state is touched).
 final class ConcurrencyTests: XCTestCase {
     func testManyDocumentsInParallelReadTheSame() throws {
-        let folder = try makeFolder()
+        let folder = try makeTemporaryDirectory("reader")
         let names = ["no-r", "prefixed", "strict", "escapes", "shared-formulas", "rich-phonetic", "types", "workbook-parts"]
         let paths = try names.map { try ReaderFixtures.variant($0, in: folder) }
         let expected = try paths.map(Self.everything)

@@ -2,10 +2,16 @@ import XCTest
 import XLSX
 
 /// Each test reads a small hand-made workbook built for one rule of the format
-/// (Tests/Scripts/make_xlsx_variant.py) and asserts the exact cells.
+/// (Tests/Scripts/make_xlsx_variant.py, the variant named after what it shows) and asserts the exact cells.
 final class FormatRuleTests: XCTestCase {
-    private func open(_ variant: String) throws -> Workbook {
-        try Workbook(contentsOf: ReaderFixtures.variant(variant, in: makeFolder()))
+    /// The variant opened from its path (minizip reading the file).
+    private func open(_ name: String) throws -> Workbook {
+        try Workbook(contentsOf: variant(name))
+    }
+
+    /// The variant opened from its bytes (minizip reading memory).
+    private func openData(_ name: String) throws -> Workbook {
+        try Workbook(data: variantData(name))
     }
 
     /// Rule: `r` on rows and cells is optional; a row without `r` follows the previous row
@@ -107,5 +113,90 @@ final class FormatRuleTests: XCTestCase {
     /// Rule: `<dimension>` is a hint that writers (WPS) get wrong; it is ignored, never used to size anything.
     func testAbsurdDimensionIsIgnored() throws {
         XCTAssertEqual(try ReaderFixtures.ordered(open("absurd-dimension"), "S"), ["A1=number(\"1\")"])
+    }
+
+    /// Rule: shared strings concatenate their rich-text runs and skip phonetic runs; inline
+    /// strings, `t="str"`, booleans as `1` and `false`, error values and numbers keep their kind;
+    /// `_xHHHH_` escapes decode (`_x005F_` is a literal underscore); a styled empty cell is no cell.
+    func testEveryCellKindInOneSheetWithSharedStrings() throws {
+        let cells = try ReaderFixtures.firstSheetCells(openData("cell-kinds-names-properties"))
+        XCTAssertEqual(cells["A1"]?.value, .string("机关 名称"))
+        XCTAssertEqual(cells["B1"]?.value, .string("inline"))
+        XCTAssertEqual(cells["C1"]?.value, .string("ab"))
+        XCTAssertEqual(cells["C1"]?.formula, "\"a\"&\"b\"")
+        XCTAssertEqual(cells["D1"]?.value, .boolean(true))
+        XCTAssertEqual(cells["E1"]?.value, .boolean(false))
+        XCTAssertEqual(cells["F1"]?.value, .error("#REF!"))
+        XCTAssertEqual(cells["G1"]?.value, .number("12.5"))
+        XCTAssertEqual(cells["H1"]?.value, .number("-3"))
+        XCTAssertEqual(cells["I1"]?.value, .string("line\r\ntwo_x0041_"))
+        XCTAssertNil(cells["A2"])
+        XCTAssertEqual(cells["B2"], Cell(reference: CellReference(row: 1, column: 1), value: .empty, formula: "SUM(G1:H1)"))
+        XCTAssertEqual(cells.count, 10)
+    }
+
+    /// Rule: defined names are global or sheet-local (`localSheetId`), their sheet names may be
+    /// quoted; custom properties are name → text; `date1904="1"` switches the date system.
+    func testDefinedNamesCustomPropertiesAnd1904Flag() throws {
+        let workbook = try openData("cell-kinds-names-properties")
+        XCTAssertEqual(workbook.sheets.map(\.name), ["Data"])
+        XCTAssertTrue(workbook.uses1904Dates)
+        XCTAssertEqual(workbook.customProperties, ["xxgk.form": "2021", "KSOProductBuildVer": "2052-11.1.0"])
+        XCTAssertEqual(workbook.definedNames.map(\.name), ["report_agency", "local"])
+        XCTAssertEqual(workbook.definedNames[0].target?.sheet, "Data")
+        XCTAssertEqual(workbook.definedNames[0].target?.range.description, "A1")
+        XCTAssertNil(workbook.definedNames[0].sheetIndex)
+        XCTAssertEqual(workbook.definedNames[1].sheetIndex, 0)
+        XCTAssertEqual(workbook.definedNames[1].target?.range.description, "B1:C2")
+    }
+
+    /// Rule: rows and cells without `r` continue from the previous one, also after an explicit
+    /// `r`; the sheet is found through an absolute relationship target under an unusual rId.
+    func testCellsWithoutReferencesFollowAnExplicitOne() throws {
+        let cells = try ReaderFixtures.firstSheetCells(openData("no-r-after-explicit-reference"))
+        XCTAssertEqual(cells.mapValues(\.value.text), ["A1": "1", "B1": "2", "A2": "x", "D2": "4", "E2": "5", "A5": "6"])
+    }
+
+    /// Rule: element prefixes (`x:c`) and the Strict OOXML namespaces, together, read like the
+    /// transitional ones, merged ranges included.
+    func testStrictNamespacesWithPrefixes() throws {
+        let workbook = try openData("strict-prefixed")
+        let contents = try workbook.contents(of: try workbook.sheet(named: "Data"))
+        XCTAssertEqual(contents.cells.mapValues(\.value), [
+            CellReference(row: 0, column: 0): .string("strict"), CellReference(row: 0, column: 1): .number("7"),
+        ])
+        XCTAssertEqual(contents.mergedRanges.map(\.description), ["A3:C4"])
+    }
+
+    /// Rule: a shared formula's followers move its relative references by their column and row
+    /// offsets (across and down); `$` parts stay.
+    func testSharedFormulaFilledAcrossAndDown() throws {
+        let cells = try ReaderFixtures.firstSheetCells(openData("shared-formula-across-and-down"))
+        XCTAssertEqual(cells["C1"]?.formula, "A1+$B$1+B$2")
+        XCTAssertEqual(cells["D1"]?.formula, "B1+$B$1+C$2")
+        XCTAssertEqual(cells["C3"]?.formula, "A3+$B$1+B$2")
+    }
+
+    /// Rule: merged ranges are listed as written; a relative relationship target may climb
+    /// with `..` and resolves to an archive path; sheet names match ignoring case when unique.
+    func testMergedRangesAndRelativeTargets() throws {
+        let workbook = try openData("merged-ranges")
+        XCTAssertEqual(workbook.sheets.first?.part, "xl/worksheets/sheet1.xml")
+        let contents = try workbook.contents(of: try workbook.sheet(named: "data"))
+        XCTAssertEqual(contents.mergedRanges.map(\.description), ["A1:D1", "B3:B9"])
+        XCTAssertEqual(contents[CellReference(row: 0, column: 0)]?.value, .string("标题"))
+    }
+
+    /// Asking for a sheet that does not exist names the ones that do.
+    func testUnknownSheetNamesTheSheets() throws {
+        let workbook = try openData("merged-ranges")
+        XCTAssertThrowsError(try workbook.sheet(named: "Summary")) { error in
+            XCTAssertEqual((error as? XLSXReadError)?.description, "no sheet named Summary; the sheets are Data")
+        }
+    }
+
+    /// Rule: the `<dimension>` element is ignored (WPS writes a wrong one): every row is read.
+    func testWrongDimensionIsIgnored() throws {
+        XCTAssertEqual(try ReaderFixtures.firstSheetCells(openData("wrong-dimension")).mapValues(\.value.text), ["A1": "1", "H30": "2"])
     }
 }

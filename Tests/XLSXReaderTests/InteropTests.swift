@@ -14,7 +14,7 @@ final class InteropTests: XCTestCase {
     func testOurWriterRoundTripsThroughDefinedNames() throws {
         let data = try Data(contentsOf: Fixtures.exampleJSON)
         let report = try ReportJSON.decode(data).report
-        let path = try makeFolder().appendingPathComponent("report.xlsx").path
+        let path = try makeTemporaryDirectory("reader").appendingPathComponent("report.xlsx").path
         try ReportWorkbook.write(report, to: path, generator: "xxgk test")
         try assertValuesAtDefinedNames(report, path)
     }
@@ -22,7 +22,7 @@ final class InteropTests: XCTestCase {
     /// The same for randomised reports of every form (blank, 0 and values mixed).
     func testRandomReportsOfEveryForm() throws {
         var generator = SeededGenerator(seed: 4)
-        let folder = try makeFolder()
+        let folder = try makeTemporaryDirectory("reader")
         for form in FormCatalog.all {
             for index in 0..<3 {
                 let report = RandomReports.make(form: form, using: &generator)
@@ -74,7 +74,7 @@ final class InteropTests: XCTestCase {
     /// value; LibreOffice then re-saves it with rich-text runs in shared strings, booleans
     /// written as `TRUE()`/`FALSE()` formulas and recomputed totals.
     func testFilledByOpenpyxlThenResavedByLibreOffice() throws {
-        let folder = try makeFolder()
+        let folder = try makeTemporaryDirectory("reader")
         let template = folder.appendingPathComponent("template.xlsx").path
         let filled = folder.appendingPathComponent("filled.xlsx").path
         guard let form = FormCatalog.form(id: "2021") else { return XCTFail("no form 2021") }
@@ -128,7 +128,7 @@ final class InteropTests: XCTestCase {
 
     /// A real Excel 97–2003 file written by LibreOffice, renamed to .xlsx: "save it as .xlsx".
     func testRealLegacyXLSFromLibreOffice() throws {
-        let folder = try makeFolder()
+        let folder = try makeTemporaryDirectory("reader")
         let source = try ReaderFixtures.variant("types", in: folder)
         let legacy = try ReaderFixtures.convertWithLibreOffice(source, to: "xls", in: folder)
         let renamed = folder.appendingPathComponent("renamed.xlsx").path

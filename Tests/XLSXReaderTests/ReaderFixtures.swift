@@ -3,53 +3,30 @@ import TestSupport
 import XCTest
 import XLSX
 
-/// Builds the files the reader tests read: hand-made variants (Tests/Scripts/make_xlsx_variant.py),
-/// and workbooks written by other programs (python3 with openpyxl, headless LibreOffice).
+/// Builds the files the reader tests read: hand-made variants from the one fixture generator
+/// (Tests/Scripts/make_xlsx_variant.py, each named after what it shows), and workbooks written
+/// by other programs (python3 with openpyxl, headless LibreOffice).
 enum ReaderFixtures {
-    /// The package folder (three levels above this file).
-    static let packageRoot = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
-
-    /// Runs `program` (found on PATH) and returns its standard output; throws on a non-zero exit.
-    @discardableResult
-    static func run(_ program: String, _ arguments: [String], environment: [String: String] = [:]) throws -> String {
-        String(decoding: try ExternalProgram.run(program, arguments, environment: environment), as: UTF8.self)
-    }
-
     /// Writes the hand-made variant `name` into `folder` and returns its path.
     static func variant(_ name: String, in folder: URL) throws -> String {
-        let path = folder.appendingPathComponent("\(name).xlsx").path
-        try run("python3", [packageRoot.appendingPathComponent("Tests/Scripts/make_xlsx_variant.py").path, name, path])
-        return path
+        try WorkbookVariants.write(name, into: folder)
     }
 
     /// Runs a Python script given as text with `arguments`.
     static func python(_ script: String, _ arguments: [String]) throws {
-        try run("python3", ["-c", script] + arguments)
+        try ExternalProgram.run("python3", ["-c", script] + arguments)
     }
 
-    /// Re-saves `file` as .xlsx with headless LibreOffice (a private profile, so it never
-    /// meets a user's or another test's instance) into `folder`; returns the new path.
+    /// Re-saves `file` as .xlsx with headless LibreOffice into `folder`; returns the new path.
     static func resaveWithLibreOffice(_ file: String, in folder: URL) throws -> String {
-        let profile = FileManager.default.temporaryDirectory.appendingPathComponent("xxgk-lo-reader-\(UUID().uuidString)")
-        defer { try? FileManager.default.removeItem(at: profile) }
         let output = folder.appendingPathComponent("libreoffice")
-        try FileManager.default.createDirectory(at: output, withIntermediateDirectories: true)
-        try run("soffice", [
-            "-env:UserInstallation=file://\(profile.path)", "--headless", "--norestore",
-            "--convert-to", "xlsx:Calc MS Excel 2007 XML", "--outdir", output.path, file,
-        ], environment: ["HOME": profile.path])
-        let name = URL(fileURLWithPath: file).deletingPathExtension().lastPathComponent + ".xlsx"
-        return output.appendingPathComponent(name).path
+        try LibreOffice.convert([URL(fileURLWithPath: file)], to: "xlsx:Calc MS Excel 2007 XML", in: output)
+        return output.appendingPathComponent(URL(fileURLWithPath: file).deletingPathExtension().lastPathComponent + ".xlsx").path
     }
 
     /// Converts `file` to `format` (`xls`) with headless LibreOffice; returns the new path.
     static func convertWithLibreOffice(_ file: String, to format: String, in folder: URL) throws -> String {
-        let profile = FileManager.default.temporaryDirectory.appendingPathComponent("xxgk-lo-reader-\(UUID().uuidString)")
-        defer { try? FileManager.default.removeItem(at: profile) }
-        try run("soffice", [
-            "-env:UserInstallation=file://\(profile.path)", "--headless", "--norestore",
-            "--convert-to", format, "--outdir", folder.path, file,
-        ], environment: ["HOME": profile.path])
+        try LibreOffice.convert([URL(fileURLWithPath: file)], to: format, in: folder)
         return folder.appendingPathComponent(URL(fileURLWithPath: file).deletingPathExtension().lastPathComponent + "." + format).path
     }
 
@@ -57,6 +34,14 @@ enum ReaderFixtures {
     static func cells(_ workbook: Workbook, _ sheet: String) throws -> [String: Cell] {
         var cells: [String: Cell] = [:]
         try workbook.forEachCell(in: workbook.sheet(named: sheet)) { cells[$0.reference.description] = $0 }
+        return cells
+    }
+
+    /// Every cell of a workbook's first sheet, by reference.
+    static func firstSheetCells(_ workbook: Workbook) throws -> [String: Cell] {
+        let sheet = try XCTUnwrap(workbook.sheets.first)
+        var cells: [String: Cell] = [:]
+        try workbook.forEachCell(in: sheet) { cells[$0.reference.description] = $0 }
         return cells
     }
 
@@ -71,20 +56,28 @@ enum ReaderFixtures {
     static func merged(_ workbook: Workbook, _ sheet: String) throws -> [String] {
         try workbook.forEachCell(in: workbook.sheet(named: sheet)) { _ in }.map(\.description)
     }
-}
 
-struct FixtureError: Error, CustomStringConvertible {
-    let message: String
-    var description: String { message }
+    /// The error opening (and reading every sheet of) the workbook in `data`, nil when it reads.
+    static func error(reading data: Data, limits: ReaderLimits = .standard) -> XLSXReadError? {
+        do throws(XLSXReadError) {
+            let workbook = try Workbook(data: data, limits: limits)
+            for sheet in workbook.sheets { try workbook.forEachCell(in: sheet) { _ in } }
+            return nil
+        } catch {
+            return error
+        }
+    }
 }
 
 extension XCTestCase {
-    /// A new empty folder for this test's files, removed when the test ends.
-    func makeFolder() throws -> URL {
-        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("xxgk-reader-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
-        addTeardownBlock { try? FileManager.default.removeItem(at: folder) }
-        return folder
+    /// Writes the variant `name` into a folder of this test (removed when it ends); returns its path.
+    func variant(_ name: String) throws -> String {
+        try ReaderFixtures.variant(name, in: makeTemporaryDirectory("reader"))
+    }
+
+    /// The bytes of the variant `name` (for the reader's `Workbook(data:)` entry).
+    func variantData(_ name: String) throws -> Data {
+        try Data(contentsOf: URL(fileURLWithPath: variant(name)))
     }
 
     /// Asserts that opening (and reading every sheet of) `path` fails with exactly the sentence `expected`.

@@ -53,7 +53,7 @@ public final class Workbook {
         guard let workbookPart, archive.contains(workbookPart) else {
             throw Self.otherDocumentError(archive)
         }
-        let parser = WorkbookPartParser()
+        let parser = WorkbookXMLParser()
         try XMLStream.parse(archive, part: workbookPart, into: parser)
         let relationships = try RelationshipsParser.read(for: workbookPart, in: archive)
         var byID: [String: Relationship] = [:]

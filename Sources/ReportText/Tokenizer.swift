@@ -34,13 +34,79 @@ struct Token {
     }
 }
 
+/// Stage 1 of reading a text report: the decoded text, its lines and their tokens.
+struct TokenizedText {
+    /// The whole text as decoded.
+    let text: String
+    /// The lines without their line ends; `lines[0]` is line 1.
+    let lines: [String]
+    /// The tokens of every line, in reading order.
+    let tokens: [Token]
+
+    /// The lines and tokens of a decoded text.
+    init(text: String) {
+        self.text = text
+        // By scalars: `\r\n` is one Character, which a split at the Character `\n` misses.
+        lines = text.unicodeScalars.split(separator: "\n", omittingEmptySubsequences: false).map {
+            String(String.UnicodeScalarView($0)).replacingOccurrences(of: "\r", with: "")
+        }
+        tokens = Tokenizer.tokens(of: lines)
+    }
+
+    /// The lines and tokens of a file's bytes; throws when they are not a text report.
+    init(data: Data) throws(ReportInputError) {
+        self.init(text: try TextDecoding.decode(data))
+    }
+}
+
+/// The units a published report prints beside its numbers, from the forms' `units`: the
+/// tokenizer runs before the form is known, so it takes the union over every shipped form.
+struct PrintedUnits {
+    /// Units of amounts (the forms' own and those converted to it), longest first so `万元`
+    /// is tried before `元`.
+    let amounts: [String]
+    /// Units other than the forms' own amount unit (`元`), which a sentence uses too.
+    let conversions: [String]
+    /// The words a count may be printed with (`件`, `条`).
+    let counts: [String]
+
+    /// The union of the units of `forms`.
+    init(forms: [Form]) {
+        func unique(_ words: [String]) -> [String] {
+            var seen: Set<String> = []
+            return words.filter { !$0.isEmpty && seen.insert($0).inserted }.sorted { $0.count > $1.count }
+        }
+        conversions = unique(forms.flatMap { $0.units.amountConversions.keys.sorted() })
+        amounts = unique(forms.map(\.units.amount) + conversions)
+        counts = unique(forms.flatMap(\.units.countWords))
+    }
+
+    /// The units of every shipped form.
+    static let shipped = PrintedUnits(forms: FormCatalog.all)
+
+    /// A regex alternation of `words` (`万元|元`).
+    static func alternation(_ words: [String]) -> String {
+        words.map(NSRegularExpression.escapedPattern(for:)).joined(separator: "|")
+    }
+}
+
 /// Splits the lines of a report into tokens, as every shape of TEXT-SHAPES.md needs:
 /// TAB or `|` cells (empty cells kept), or whitespace-separated pieces; numbers glued to
 /// text split off; page numbers dropped; notes and units kept with their number.
 enum Tokenizer {
+    private static let units = PrintedUnits.shipped
     private static let pageNumber = NSRegularExpression.constant(#"^[-—–－]\s*\d{1,3}\s*[-—–－]$|^第\s*\d+\s*页(共\s*\d+\s*页)?$"#)
-    private static let numberCell = NSRegularExpression.constant(#"^([+\-−－]?\d{1,15}(?:\.\d{1,6})?)\s*((?:万元|元|件|个|项|条|次)?\s*(?:[（(][^）)]*[）)])?)$"#)
+    /// A cell holding one number, with its unit or count word and a note (`22（其中修订 16 件）`).
+    private static let numberCell = NSRegularExpression.constant(
+        #"^([+\-−－]?\d{1,15}(?:\.\d{1,6})?)\s*((?:"# + PrintedUnits.alternation(units.amounts + units.counts) + #")?\s*(?:[（(][^）)]*[）)])?)$"#)
+    /// Words after a number in a sentence (`21 人`, `3 月`), besides the count words and the
+    /// converted units (`元`): a number followed by one is prose, not a cell.
+    private static let proseMeasureWords = "人篇期家名余场份年月日号时分秒"
+    /// Words right after digits that make them part of a word (`2023年`, `第3页`), besides
+    /// the count words (`第20条`).
+    private static let wordSuffixes = "年月日号页%％人"
 
+    /// The tokens of `lines`, each carrying its 1-based line number.
     static func tokens(of lines: [String]) -> [Token] {
         var tokens: [Token] = []
         for (index, raw) in lines.enumerated() {
@@ -89,7 +155,7 @@ enum Tokenizer {
             let next = tokens[index + 1]
             guard next.line == tokens[index].line, let text = next.text, let first = text.first, case .number(let digits) = tokens[index].kind else { continue }
             // `21 件`, `1 月`, or a number between words of a sentence.
-            let measured = "件个条次人项篇期家名余场份年月日号时分秒元".contains(first)
+            let measured = proseMeasureWords.contains(first) || (units.counts + units.conversions).contains { $0.first == first }
             let between = index > 0 && tokens[index - 1].line == next.line && tokens[index - 1].text != nil
             guard measured || between else { continue }
             tokens[index].kind = .text(digits + tokens[index].suffix)
@@ -124,7 +190,7 @@ enum Tokenizer {
         return !set.isEmpty && set.isSubset(of: ["|", "-", ":"]) && set.contains("-")
     }
 
-    private static let thousands = NSRegularExpression.constant(#"^[+\-]?\d{1,3}(,\d{3})+(\.\d+)?\s*(万元|元)?$"#)
+    private static let thousands = NSRegularExpression.constant(#"^[+\-]?\d{1,3}(,\d{3})+(\.\d+)?\s*("# + PrintedUnits.alternation(units.amounts) + #")?$"#)
 
     /// Full-width digits, signs and points as ASCII (`２１` → `21`).
     static func asciiDigits(_ text: String) -> String {
@@ -140,14 +206,14 @@ enum Tokenizer {
         }))
     }
 
-    private static let unitAfterSpace = NSRegularExpression.constant(#"(\d)\s+(万元|元)(?![\p{Han}])"#)
+    private static let unitAfterSpace = NSRegularExpression.constant(#"(\d)\s+("# + PrintedUnits.alternation(units.amounts) + #")(?![\p{Han}])"#)
     private static let numberNote = NSRegularExpression.constant(#"(\d)\s*([（(](?:其中|含|包括|另)[^）)]*[）)])"#)
 
     /// Puts a number's unit and note in parentheses next to it, so whitespace splitting keeps
     /// them together (`199.2 万元`, `22（其中修订 16 件）`).
     private static func joinNotes(_ line: String) -> String {
         var text = line
-        if text.contains("元"), let unitAfterSpace {
+        if units.amounts.contains(where: text.contains), let unitAfterSpace {
             text = unitAfterSpace.stringByReplacingMatches(in: text, range: NSRange(text.startIndex..., in: text), withTemplate: "$1$2")
         }
         guard text.contains("(") || text.contains("（") else { return text }
@@ -180,45 +246,64 @@ enum Tokenizer {
             let char = chars[index]
             // A sign before digits starts a number, after digits too (`行政处罚2648-18538`).
             let signed = (char == "-" || char == "+") && index + 1 < chars.count && chars[index + 1].isASCIIDigit
-            if char.isASCIIDigit || signed {
-                var end = index + 1
-                while end < chars.count, chars[end].isASCIIDigit || (chars[end] == "." && end + 1 < chars.count && chars[end + 1].isASCIIDigit) { end += 1 }
-                var digits = String(chars[index..<end])
-                let next: Character? = end < chars.count ? chars[end] : nil
-                // `…公开00000003.危及`: the last digit is the enumerator of the next label.
-                var enumeratorDigit: Character?
-                if let next, next == "." || next == "、", !digits.contains("."), digits.count >= 1 {
-                    if digits.count == 1 && !signed {
-                        textBuffer.append(contentsOf: chars[index..<end])
-                        index = end
-                        continue
-                    }
-                    enumeratorDigit = digits.removeLast()
-                }
-                // Digits inside words (2023年, 第20条, 12345热线) are prose, not values.
-                if let next, enumeratorDigit == nil, "年月日号条项页次%％个件人".contains(next) || (next.isLetter && !next.isHanCharacter) {
-                    textBuffer.append(contentsOf: chars[index..<end])
-                    index = end
-                    continue
-                }
-                flushText()
-                if !digits.isEmpty {
-                    var unit = ""
-                    var after = end
-                    if after < chars.count, chars[after] == "万", after + 1 < chars.count, chars[after + 1] == "元" { unit = "万元"; after += 2 }
-                    else if after < chars.count, chars[after] == "元" { unit = "元"; after += 1 }
-                    tokens.append(Token(kind: .number(digits), line: line, glued: true, suffix: unit))
-                    end = after
-                }
-                if let enumeratorDigit { textBuffer.append(enumeratorDigit) }
-                index = end
-            } else {
+            guard char.isASCIIDigit || signed else {
                 textBuffer.append(char)
                 index += 1
+                continue
+            }
+            switch digitRun(chars, at: index, signed: signed) {
+            case .word(let end):
+                textBuffer.append(contentsOf: chars[index..<end])
+                index = end
+            case .number(let digits, let end, let enumerator):
+                flushText()
+                index = end
+                if !digits.isEmpty {
+                    let unit = amountUnit(in: chars, at: end)
+                    tokens.append(Token(kind: .number(digits), line: line, glued: true, suffix: unit))
+                    index += unit.count
+                }
+                if let enumerator { textBuffer.append(enumerator) }
             }
         }
         flushText()
         return tokens
+    }
+
+    /// The run of digits at `index`: part of a word, or a number and the enumerator digit of
+    /// the next label glued to it.
+    private enum DigitRun {
+        case word(end: Int)
+        case number(String, end: Int, enumerator: Character?)
+    }
+
+    /// What the digits starting at `index` of `chars` are.
+    private static func digitRun(_ chars: [Character], at index: Int, signed: Bool) -> DigitRun {
+        var end = index + 1
+        while end < chars.count, chars[end].isASCIIDigit || (chars[end] == "." && end + 1 < chars.count && chars[end + 1].isASCIIDigit) { end += 1 }
+        var digits = String(chars[index..<end])
+        let next: Character? = end < chars.count ? chars[end] : nil
+        // `…公开00000003.危及`: the last digit is the enumerator of the next label.
+        var enumerator: Character?
+        if let next, next == "." || next == "、", !digits.contains(".") {
+            if digits.count == 1 && !signed { return .word(end: end) }
+            enumerator = digits.removeLast()
+        }
+        // Digits inside words (2023年, 第20条, 12345热线) are prose, not values.
+        if let next, enumerator == nil, isWordSuffix(next) || (next.isLetter && !next.isHanCharacter) { return .word(end: end) }
+        return .number(digits, end: end, enumerator: enumerator)
+    }
+
+    /// Whether `char` after digits makes them part of a word: a date or page word, or a count word (`5件`).
+    private static func isWordSuffix(_ char: Character) -> Bool {
+        wordSuffixes.contains(char) || units.counts.contains { $0.count == 1 && $0.first == char }
+    }
+
+    /// The amount unit printed at `index` of `chars` (`万元`, `元`), or "" when there is none.
+    private static func amountUnit(in chars: [Character], at index: Int) -> String {
+        units.amounts.first { unit in
+            index + unit.count <= chars.count && String(chars[index..<(index + unit.count)]) == unit
+        } ?? ""
     }
 }
 

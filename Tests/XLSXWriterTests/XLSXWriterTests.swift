@@ -1,18 +1,16 @@
 import Foundation
+import TestSupport
 import XCTest
 import XLSX
 
 /// The generic writer refuses what libxlsxwriter 1.1.4 would mishandle, with a sentence
 /// naming the place, and never leaves a partial file.
 final class XLSXWriterTests: XCTestCase {
-    private var folder: URL!
+    /// This test's own folder (made by setUp, removed when the test ends).
+    private var folder = FileManager.default.temporaryDirectory
 
     override func setUpWithError() throws {
-        folder = try Interop.temporaryFolder()
-    }
-
-    override func tearDownWithError() throws {
-        try? FileManager.default.removeItem(at: folder)
+        folder = try makeTemporaryDirectory("writer")
     }
 
     private func path(_ name: String) -> String { folder.appendingPathComponent(name).path }
@@ -121,7 +119,7 @@ final class XLSXWriterTests: XCTestCase {
         try workbook.defineName("total", sheet: "数'据", cell: CellReference(row: 2, column: 0))
         try workbook.setCustomProperty("kind", to: "测试")
         try workbook.close()
-        let book = try XCTUnwrap(try Interop.dump([file])[file.path])
+        let book = try XCTUnwrap(try Openpyxl.dump([file])[file.path])
         let dumped = try XCTUnwrap(book.sheet("数'据"))
         XCTAssertEqual(dumped.cells["A1"]?.value, .number(1.25))
         XCTAssertEqual(dumped.cells["A1"]?.locked, false)

@@ -1,0 +1,133 @@
+import Foundation
+import ReportModel
+import ReportText
+
+/// Reads published reports as web pages (HTML, often GBK) through the text parser.
+///
+/// The page's report region becomes the lines of a text report (paragraphs, table rows as
+/// TAB-joined cells); every place in the result is mapped back to the line of the page.
+public enum HTMLReport {
+    /// Pages larger than this are refused before parsing: a report page is well under 1 MB.
+    static let maxPageBytes = 20 * 1024 * 1024
+    /// Deeper nesting is refused: real pages nest 20–40 deep; recursion stays bounded.
+    static let maxDepth = 256
+    /// Table slots (rowspan and colspan expanded) of a whole page.
+    static let maxTableCells = 200_000
+
+    /// True when the bytes start with HTML markup: a doctype, `html`, `head`, `body`, `table` or `meta` tag.
+    ///
+    /// A BOM, white space, comments and an XML declaration may come first.
+    public static func sniff(_ data: Data) -> Bool {
+        var bytes = [UInt8](data.prefix(4096))
+        if bytes.starts(with: [0xEF, 0xBB, 0xBF]) {
+            bytes.removeFirst(3)
+        } else if bytes.starts(with: [0xFF, 0xFE]) || bytes.starts(with: [0xFE, 0xFF]) {
+            let encoding: String.Encoding = bytes[0] == 0xFF ? .utf16LittleEndian : .utf16BigEndian
+            // A UTF-16 prefix may end in half a character: drop the odd byte.
+            let body = bytes.dropFirst(2).prefix((bytes.count - 2) & ~1)
+            bytes = Array((String(data: Data(body), encoding: encoding) ?? "").utf8)
+        }
+        var text = String(decoding: bytes, as: UTF8.self).lowercased()[...]
+        // Comments and an XML declaration may come first (XHTML pages, CMS banners).
+        while true {
+            text = text.drop { $0.isWhitespace }
+            if text.hasPrefix("<!--"), let end = text.range(of: "-->") {
+                text = text[end.upperBound...]
+            } else if text.hasPrefix("<?xml"), let end = text.range(of: "?>") {
+                text = text[end.upperBound...]
+            } else {
+                break
+            }
+        }
+        for start in ["<!doctype html", "<html", "<head", "<body", "<table", "<meta"] where text.hasPrefix(start) {
+            let next = text.dropFirst(start.count).first
+            if next == nil || next == ">" || next == "/" || next?.isWhitespace == true { return true }
+        }
+        return false
+    }
+
+    /// Reads a published report page; every origin and message names a line of the page.
+    ///
+    /// Throws `ReportInputError` (naming `file`) when the page is not HTML, exceeds a limit
+    /// (20 MB, nesting 256 deep, 200,000 table cells) or holds no readable report.
+    public static func read(_ data: Data, file: String?) throws(ReportInputError) -> LoadedReport {
+        do {
+            return try readPage(data, file: file)
+        } catch {
+            throw file.map { error.inFile($0) } ?? error
+        }
+    }
+
+    private static func readPage(_ data: Data, file: String?) throws(ReportInputError) -> LoadedReport {
+        let (lines, encodingWarning) = try page(data)
+        let text = lines.map(\.text).joined(separator: "\n")
+        let pageLine: (Int) -> Int = { line in lines.indices.contains(line - 1) ? lines[line - 1].line : line }
+        do {
+            var loaded = try ReportText.parse(text: text, file: file)
+            loaded.origins = loaded.origins.mapValues { mapped($0, pageLine) }
+            loaded.warnings = loaded.warnings.map { mapped($0, pageLine) }
+            if let encodingWarning { loaded.warnings.insert(Diagnostic(.warning, file: file, encodingWarning), at: 0) }
+            return loaded
+        } catch {
+            var copy = error
+            copy.diagnostic = mapped(copy.diagnostic, pageLine)
+            copy.more = copy.more.map { mapped($0, pageLine) }
+            throw copy
+        }
+    }
+
+    /// The lines of the text report a page holds, each with its page line.
+    static func pageLines(_ data: Data) throws(ReportInputError) -> [PageLine] {
+        try page(data).lines
+    }
+
+    /// The lines of the page and what decoding its bytes had to say.
+    private static func page(_ data: Data) throws(ReportInputError) -> (lines: [PageLine], encodingWarning: String?) {
+        guard data.count <= maxPageBytes else {
+            throw ReportInputError("the page is larger than \(maxPageBytes / 1024 / 1024) MB; a report page is far smaller")
+        }
+        guard sniff(data) else {
+            throw ReportInputError("not an HTML page: expected <!DOCTYPE html>, <html>, <head>, <body>, <table> or <meta> at the start")
+        }
+        let decoded = try PageEncoding.utf8([UInt8](data))
+        let root = try HTMLDocument.parse(utf8: decoded.bytes, maxDepth: maxDepth)
+        let pageTitle = PageText.first(in: root) { $0.name == "title" }
+        let body = PageFurniture.removed(from: root).map { PageText.first(in: $0) { $0.name == "body" } ?? $0 }
+        var lines: [PageLine] = []
+        if let body {
+            let region = PageText.region(in: body)
+            lines = try PageText.lines(of: region, maxCells: maxTableCells)
+            // The title is outside the article on many sites (a heading above it, or only
+            // the page's <title>): without it the text parser finds no agency and year.
+            if !lines.prefix(40).contains(where: { PageText.isTitle($0.text) }), let title = title(outside: body, pageTitle: pageTitle) {
+                lines.insert(title, at: 0)
+            }
+        }
+        guard !lines.isEmpty else {
+            throw ReportInputError("the page has no text")
+        }
+        return (lines, decoded.warning)
+    }
+
+    /// The report title from a heading of the page's body, else from its `<title>`.
+    private static func title(outside body: HTMLElement, pageTitle: HTMLElement?) -> PageLine? {
+        let heading = PageText.first(in: body) { element in
+            ["h1", "h2", "h3"].contains(element.name) && PageText.containsTitle(element)
+        }
+        guard let source = heading ?? pageTitle, let text = PageText.plainText(of: source, limit: 300) else { return nil }
+        // `…年度报告_沭阳县人民政府`: a site's name follows the title in <title>.
+        let parts = text.split(whereSeparator: { "_|｜-—".contains($0) }).map { $0.trimmingCharacters(in: .whitespaces) }
+        return parts.first(where: PageText.isTitle).map { PageLine(text: $0, line: source.line) }
+    }
+
+    private static func mapped(_ location: SourceLocation, _ pageLine: (Int) -> Int) -> SourceLocation {
+        if case .line(let line) = location { return .line(pageLine(line)) }
+        return location
+    }
+
+    private static func mapped(_ diagnostic: Diagnostic, _ pageLine: (Int) -> Int) -> Diagnostic {
+        var copy = diagnostic
+        copy.location = diagnostic.location.map { mapped($0, pageLine) }
+        return copy
+    }
+}

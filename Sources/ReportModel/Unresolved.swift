@@ -1,0 +1,73 @@
+import Foundation
+
+/// A part of a table that the source did not determine: a row whose printed values admit
+/// several readings the rules cannot choose between, or a row (or a band's header) not found
+/// at all. Its cells stay blank in the report, and the report says so: `check` counts each
+/// as an error (`report.unresolved`), and the JSON keeps it, so a later reader knows.
+public struct Unresolved: Sendable, Equatable {
+    /// Why the cells are not known.
+    public enum Reason: String, Sendable {
+        /// The values printed admit several readings (`candidates`).
+        case ambiguous
+        /// The row's label (or the table's header) was not found in the source.
+        case notFound = "not_found"
+    }
+
+    /// The table id.
+    public let table: String
+    /// The row id, or nil when the whole table is meant (a band header not found).
+    public let row: String?
+    /// The line of the source where the values were printed, when known.
+    public let line: Int?
+    public let reason: Reason
+    /// For `.ambiguous`: each reading the text allows, one value (or nil for blank) per
+    /// column of the row in form order.
+    public let candidates: [[Decimal?]]
+
+    /// An unresolved row (or table, when `row` is nil).
+    public init(table: String, row: String?, line: Int?, reason: Reason, candidates: [[Decimal?]] = []) {
+        self.table = table
+        self.row = row
+        self.line = line
+        self.reason = reason
+        self.candidates = candidates
+    }
+
+    /// The cells it leaves unknown in `form`: the row's, or the whole table's.
+    public func cells(in form: Form) -> [CellKey] {
+        guard let table = form.table(table) else { return [] }
+        guard let row else { return table.cells }
+        return table.row(row).map { row in row.columns.map { CellKey(table: table.id, row: row.id, column: $0.id) } } ?? []
+    }
+}
+
+extension CheckEngine {
+    /// The rule id of the findings for unresolved parts.
+    public static let unresolvedRule = "report.unresolved"
+
+    /// One error per unresolved part: nothing a source did not determine passes as blank.
+    public static func unresolvedFindings(_ report: Report) -> [Finding] {
+        report.unresolved.map { unresolved in
+            let form = report.form
+            let table = form.table(unresolved.table)
+            let place = unresolved.row.flatMap { table?.row($0)?.labelPath.joined(separator: "›") } ?? unresolved.table
+            let line = unresolved.line.map { " (line \($0))" } ?? ""
+            let what: String
+            switch unresolved.reason {
+            case .ambiguous:
+                let readings = unresolved.candidates.prefix(20).map { reading in
+                    reading.map { $0.map(ReportJSON.format) ?? "·" }.joined(separator: " ")
+                }
+                let more = unresolved.candidates.count > 20 ? " (and \(unresolved.candidates.count - 20) more)" : ""
+                what = "the values of “\(place)”\(line) admit several readings: \(readings.joined(separator: " | "))\(more); the cells are left blank"
+            case .notFound:
+                what = unresolved.row == nil
+                    ? "the table was not found in the source; its cells are left blank"
+                    : "the row “\(place)” was not found in the source; its cells are left blank"
+            }
+            return Finding(
+                rule: unresolvedRule, severity: .error, cells: unresolved.cells(in: form), place: place,
+                found: nil, expected: nil, message: "\(unresolved.table): \(what) [report.unresolved]")
+        }
+    }
+}
