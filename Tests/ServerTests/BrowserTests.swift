@@ -22,7 +22,7 @@ final class BrowserTests: XCTestCase {
         try ServerFixtures.bytes(ServerFixtures.faulty(ServerFixtures.report(agency: "区财政局", seed: 32))).write(to: uploads.appendingPathComponent("财政局.xlsx"))
         try ServerFixtures.bytes(ServerFixtures.report(agency: "区民政局", seed: 33), kind: "json").write(to: uploads.appendingPathComponent("第二批/民政局.json"))
         try ServerFixtures.garbage(seed: 34).write(to: uploads.appendingPathComponent("第二批/区卫健委.xlsx"))
-        try Data("not a report".utf8).write(to: uploads.appendingPathComponent("说明.pdf"))
+        try Data("not a report".utf8).write(to: uploads.appendingPathComponent("说明.docx"))
 
         let shots = Fixtures.packageRoot.appendingPathComponent(".build/screenshots")
         let script = Fixtures.packageRoot.appendingPathComponent("Tests/Scripts/browser_serve.py").path
@@ -31,7 +31,7 @@ final class BrowserTests: XCTestCase {
         guard let page = try JSONSerialization.jsonObject(with: run.standardOutput) as? [String: Any] else {
             return XCTFail("no JSON from the browser script: \(String(decoding: run.standardOutput, as: UTF8.self))")
         }
-        XCTAssertEqual(page["notice"] as? String, "已收到并校验 4 个文件。", "the .pdf is left out by the page's script")
+        XCTAssertEqual(page["notice"] as? String, "已收到并校验 4 个文件。", "the .docx is left out by the page's script (not a kind the registry reads)")
         let rows = page["rows"] as? [[String: String]] ?? []
         XCTAssertEqual(rows.map { $0["name"] }, departments)
         XCTAssertEqual(rows.map { $0["status"] }, ["通过", "有错误", "通过", "未提交", "无法读取"])
