@@ -85,10 +85,10 @@ struct Intake {
     }
 
     /// The row for a checked file.
-    static func submission(file: UploadedFile, result: CheckResult, storedPath: String, departments: [String]) -> NewSubmission {
+    static func submission(file: UploadedFile, result: CheckResult, storedPath: String, departments: [String]) -> SubmissionFacts {
         let report = result.loaded?.report
         let key = report.map { DepartmentNames.key($0.agency) } ?? DepartmentNames.department(inFileName: file.name, among: departments)
-        return NewSubmission(
+        return SubmissionFacts(
             originalName: file.name, storedPath: storedPath, sha256: SHA256.hex(file.data), size: file.data.count,
             uploaded: Store.now(), agency: report?.agency, departmentKey: key, year: report?.year, form: report?.form.id,
             status: result.loaded == nil ? "unreadable" : result.errorCount == 0 ? "passed" : "failed",

@@ -17,10 +17,23 @@ struct Round: Sendable, Equatable {
     let district: String
 }
 
-/// One uploaded file, kept as received, with what the check found when it arrived.
+/// One uploaded file as stored: its row's id, round and history link around the facts of
+/// its arrival (read through as `submission.agency`, `submission.status`, …).
+@dynamicMemberLookup
 struct Submission: Sendable, Equatable {
     let id: Int64
     let round: Int64
+    let facts: SubmissionFacts
+    /// The upload request the file came in (files of one request never replace each other).
+    let batch: String
+    /// The submission that replaced this one, nil while it is current.
+    let supersededBy: Int64?
+
+    subscript<Value>(dynamicMember keyPath: KeyPath<SubmissionFacts, Value>) -> Value { facts[keyPath: keyPath] }
+}
+
+/// What is known of an uploaded file when it arrives: the file as received and what the check found.
+struct SubmissionFacts: Sendable, Equatable {
     /// The client's file name: shown (escaped), never used as a path.
     let originalName: String
     /// Where the bytes are, relative to the data folder (a generated name).
@@ -43,10 +56,6 @@ struct Submission: Sendable, Equatable {
     let findings: String
     /// The form's key figures, as JSON (`[StoredFigure]`).
     let figures: String
-    /// The upload request the file came in (files of one request never replace each other).
-    let batch: String
-    /// The submission that replaced this one, nil while it is current.
-    let supersededBy: Int64?
 }
 
 /// A finding as stored: the rule (nil for reader messages), its cells, its place in the file.
@@ -63,24 +72,6 @@ struct StoredFinding: Codable, Sendable, Equatable {
 struct StoredFigure: Codable, Sendable, Equatable {
     let label: String
     let value: String?
-}
-
-/// The submission to insert: everything but the id and the history link.
-struct NewSubmission: Sendable {
-    let originalName: String
-    let storedPath: String
-    let sha256: String
-    let size: Int
-    let uploaded: String
-    let agency: String?
-    let departmentKey: String?
-    let year: Int?
-    let form: String?
-    let status: String
-    let errors: Int
-    let warnings: Int
-    let findings: String
-    let figures: String
 }
 
 /// The SQLite database of the server (GRDB, WAL mode): rounds, expected departments and
@@ -171,7 +162,7 @@ final class Store: Sendable {
 
     /// Inserts a submission; in the same transaction, marks the current submissions of the
     /// same department from earlier requests as replaced by it. Returns the new id.
-    func insert(_ submission: NewSubmission, round: Int64, batch: String) async throws -> Int64 {
+    func insert(_ submission: SubmissionFacts, round: Int64, batch: String) async throws -> Int64 {
         try await pool.write { db in
             try db.execute(
                 sql: """
@@ -261,11 +252,11 @@ final class Store: Sendable {
     }
 
     private static func submission(_ row: Row) -> Submission {
-        Submission(
-            id: row["id"], round: row["round"], originalName: row["original_name"], storedPath: row["stored_path"],
-            sha256: row["sha256"], size: row["size"], uploaded: row["uploaded"], agency: row["agency"],
-            departmentKey: row["department_key"], year: row["year"], form: row["form"], status: row["status"],
-            errors: row["errors"], warnings: row["warnings"], findings: row["findings"], figures: row["figures"],
-            batch: row["batch"], supersededBy: row["superseded_by"])
+        let facts = SubmissionFacts(
+            originalName: row["original_name"], storedPath: row["stored_path"], sha256: row["sha256"], size: row["size"],
+            uploaded: row["uploaded"], agency: row["agency"], departmentKey: row["department_key"], year: row["year"],
+            form: row["form"], status: row["status"], errors: row["errors"], warnings: row["warnings"],
+            findings: row["findings"], figures: row["figures"])
+        return Submission(id: row["id"], round: row["round"], facts: facts, batch: row["batch"], supersededBy: row["superseded_by"])
     }
 }
