@@ -8,10 +8,11 @@ DEMO_OUT ?= out
 # C libraries the package links (pkg-config name = Debian package).
 PKGCONFIG_LIBS := xlsxwriter:libxlsxwriter-dev libxml-2.0:libxml2-dev minizip:libminizip-dev poppler-glib:libpoppler-glib-dev
 # What the interop tests run: a real spreadsheet application and Python's xlsx libraries.
-INTEROP_APT := libreoffice-calc fonts-wqy-microhei poppler-utils
-INTEROP_PIP := openpyxl python-calamine XlsxWriter
+# chromium + chromium-driver (with selenium) drive the web page of `xxgk serve` in a real browser.
+INTEROP_APT := libreoffice-calc fonts-wqy-microhei poppler-utils chromium chromium-driver
+INTEROP_PIP := openpyxl python-calamine XlsxWriter selenium
 
-.PHONY: all build release setup setup-interop demo test bench fuzz clean
+.PHONY: all build release setup setup-interop demo test bench fuzz clean install
 
 all: build
 
@@ -35,13 +36,15 @@ setup-interop: setup
 	command -v soffice >/dev/null || missing="$$missing libreoffice-calc"; \
 	fc-list 2>/dev/null | grep -qi "wenquanyi\|wqy" || missing="$$missing fonts-wqy-microhei"; \
 	command -v pdfinfo >/dev/null || missing="$$missing poppler-utils"; \
+	command -v chromium >/dev/null || missing="$$missing chromium"; \
+	command -v chromedriver >/dev/null || missing="$$missing chromium-driver"; \
 	if [ -n "$$missing" ]; then \
 	  echo "installing:$$missing"; \
 	  export DEBIAN_FRONTEND=noninteractive; \
 	  apt-get install -y -qq --no-install-recommends $$missing >/dev/null 2>&1 || \
 	  { apt-get update -qq && apt-get install -y -qq --no-install-recommends $$missing; }; \
 	fi
-	@python3 -c "import openpyxl, python_calamine, xlsxwriter" 2>/dev/null || \
+	@python3 -c "import openpyxl, python_calamine, xlsxwriter, selenium" 2>/dev/null || \
 	  python3 -m pip install -q --disable-pip-version-check $(INTEROP_PIP)
 
 build: setup
@@ -79,6 +82,12 @@ bench: setup-interop release
 
 clean:
 	rm -rf $(BUILD_DIR) $(DEMO_OUT)
+
+# Installs the release binary (with `xxgk serve`; its pages are embedded, nothing else to copy).
+PREFIX ?= /usr/local
+install: release
+	install -d $(DESTDIR)$(PREFIX)/bin
+	install -m 755 .build-release/release/xxgk $(DESTDIR)$(PREFIX)/bin/xxgk
 
 # ---- reader: fuzzing (libFuzzer over the XLSX reader) --------------------------------------
 # Builds Fuzz/ReaderFuzz with -sanitize=fuzzer,address in its own build path and runs it for

@@ -15,10 +15,15 @@ let package = Package(
         .library(name: "HTMLReport", targets: ["HTMLReport"]),
         .library(name: "ReportFormats", targets: ["ReportFormats"]),
         .library(name: "ReportBatch", targets: ["ReportBatch"]),
+        .library(name: "ReportServer", targets: ["ReportServer"]),
         .library(name: "PDFReport", targets: ["PDFReport"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
+        // `xxgk serve`: the HTTP server, its page templates and its SQLite storage.
+        .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.28.1"),
+        .package(url: "https://github.com/hummingbird-project/swift-mustache", from: "2.1.1"),
+        .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
     ],
     targets: [
         // C libraries, each wrapped once behind a small shim header.
@@ -30,6 +35,11 @@ let package = Package(
             providers: [.apt(["libxml2-dev"])]),
         .systemLibrary(
             name: "CMinizip", pkgConfig: "minizip",
+            providers: [.apt(["libminizip-dev"])]),
+        // minizip's writing half (zip.h), for the server's zip of templates; apart from the
+        // reader's shim so that neither module sees the other's C names.
+        .systemLibrary(
+            name: "CMinizipZip", path: "Sources/CMinizipZip", pkgConfig: "minizip",
             providers: [.apt(["libminizip-dev"])]),
         .systemLibrary(
             name: "CPoppler", pkgConfig: "poppler-glib",
@@ -69,6 +79,15 @@ let package = Package(
         .target(
             name: "ReportBatch",
             dependencies: ["ReportModel", "XLSX", "ReportFormats"]),
+        // The disclosure office's web page (`xxgk serve`): routes, storage, pages.
+        .target(
+            name: "ReportServer",
+            dependencies: [
+                "ReportModel", "XLSX", "ReportWorkbook", "ReportFormats", "ReportBatch", "CMinizipZip",
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "Mustache", package: "swift-mustache"),
+                .product(name: "GRDB", package: "GRDB.swift"),
+            ]),
         // Published PDF reports: poppler's text layer with positions, rebuilt into the
         // lines of a text report and read by ReportText.
         .target(
@@ -79,6 +98,7 @@ let package = Package(
             name: "xxgk",
             dependencies: [
                 "ReportModel", "XLSX", "ReportWorkbook", "ReportText", "ReportFormats", "ReportBatch",
+                "ReportServer",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]),
 
@@ -150,6 +170,13 @@ let package = Package(
         .testTarget(
             name: "XLSXReaderTests",
             dependencies: ["XLSX", "TestSupport", "ReportModel", "ReportWorkbook"]),
+        // The web page: every route through HummingbirdTesting, and a real browser (Selenium).
+        .testTarget(
+            name: "ServerTests",
+            dependencies: [
+                "ReportServer", "ReportBatch", "ReportFormats", "ReportModel", "XLSX", "TestSupport",
+                .product(name: "HummingbirdTesting", package: "hummingbird"),
+            ]),
     ],
     swiftLanguageModes: [.v6]
 )

@@ -5,7 +5,7 @@ import ReportModel
 
 /// The `xxgk` command: converts and checks 政府信息公开工作年度报告.
 @main
-struct XXGK: ParsableCommand {
+struct XXGK: AsyncParsableCommand {
     static let version = "0.1.0"
     /// The name and version written into files (`xxgk 0.1.0`).
     static let generator = "xxgk \(version)"
@@ -21,12 +21,13 @@ struct XXGK: ParsableCommand {
             \(CommandFailure.exitCodesHelp)
             """,
         version: version,
-        subcommands: [Forms.self, Check.self, Compare.self, Convert.self, Template.self, Sum.self, Cells.self]
+        subcommands: [Forms.self, Check.self, Compare.self, Convert.self, Template.self, Sum.self, Cells.self, Serve.self]
     )
 
-    /// Parses the command line and runs the command; every error ends here, mapped once to
-    /// its message and exit code (`CommandFailure.exit`).
-    static func main() {
+    /// Parses the command line and runs the command (awaited when it is asynchronous, as
+    /// `serve` is); every error ends here, mapped once to its message and exit code
+    /// (`CommandFailure.exit`).
+    static func main() async {
         if !FormCatalog.problems.isEmpty {
             FormCatalog.problems.forEach { printError("error: \($0)") }
             Foundation.exit(CommandFailure.usageCode)
@@ -38,8 +39,12 @@ struct XXGK: ParsableCommand {
             exit(withError: error)
         }
         do {
-            var runnable = command
-            try runnable.run()
+            if var asynchronous = command as? AsyncParsableCommand {
+                try await asynchronous.run()
+            } else {
+                var runnable = command
+                try runnable.run()
+            }
         } catch {
             CommandFailure.exit(for: error, in: type(of: command))
         }
