@@ -79,6 +79,12 @@ let package = Package(
             dependencies: ["ReportModel", "ReportWorkbook"],
             path: "bench/WorkbookBench"),
 
+        // `make bench` (bench/text.sh): parses a text report N times in one process.
+        .executableTarget(
+            name: "xxgk-text-bench",
+            dependencies: ["ReportModel", "ReportText"],
+            path: "bench/TextBench"),
+
         // `make fuzz`: the reader under libFuzzer (built with -sanitize=fuzzer -DFUZZING in
         // .build-fuzz); without those flags, a replayer of fuzz inputs.
         .executableTarget(
