@@ -1,0 +1,39 @@
+import Foundation
+
+/// Substring search on UTF-8 bytes, for the hot paths of the parser: Foundation's
+/// `String.contains` / `range(of:)` goes through `CFStringFind` and Unicode folding for every
+/// call, a hundred times the cost for the CJK labels and ASCII digits the parser looks for
+/// (which have one spelling each, so a byte match is a match).
+enum TextSearch {
+    /// Whether `needle` occurs in `haystack`.
+    static func contains(_ haystack: [UInt8], _ needle: [UInt8]) -> Bool {
+        firstIndex(of: needle, in: haystack) != nil
+    }
+
+    /// Whether `needle` occurs in `haystack`.
+    static func contains(_ haystack: String, _ needle: String) -> Bool {
+        var haystack = haystack
+        var needle = needle
+        return haystack.withUTF8 { text in needle.withUTF8 { word in firstIndex(of: word, in: text) != nil } }
+    }
+
+    /// The byte offset of the first occurrence of `needle` in `haystack`.
+    static func firstIndex<Text: RandomAccessCollection<UInt8>, Word: RandomAccessCollection<UInt8>>(of needle: Word, in haystack: Text) -> Int?
+    where Text.Index == Int, Word.Index == Int {
+        guard let first = needle.first else { return 0 }
+        let count = needle.count
+        guard haystack.count >= count else { return nil }
+        let last = haystack.startIndex + haystack.count - count
+        var index = haystack.startIndex
+        scan: while index <= last {
+            guard haystack[index] == first else { index += 1; continue }
+            var offset = 1
+            while offset < count {
+                if haystack[index + offset] != needle[needle.startIndex + offset] { index += 1; continue scan }
+                offset += 1
+            }
+            return index - haystack.startIndex
+        }
+        return nil
+    }
+}
