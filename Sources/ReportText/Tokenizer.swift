@@ -47,8 +47,8 @@ struct TokenizedText {
     init(text: String) {
         self.text = text
         // By scalars: `\r\n` is one Character, which a split at the Character `\n` misses.
-        lines = text.unicodeScalars.split(separator: "\n", omittingEmptySubsequences: false).map {
-            String(String.UnicodeScalarView($0)).replacingOccurrences(of: "\r", with: "")
+        lines = text.unicodeScalars.split(separator: "\n", omittingEmptySubsequences: false).map { line in
+            String(String.UnicodeScalarView(line.contains("\r") ? line.filter { $0 != "\r" } : Array(line)))
         }
         tokens = Tokenizer.tokens(of: lines)
     }
@@ -111,7 +111,7 @@ enum Tokenizer {
         var tokens: [Token] = []
         for (index, raw) in lines.enumerated() {
             let number = index + 1
-            let line = raw.replacingOccurrences(of: "\r", with: "")
+            let line = raw.utf8.contains(UInt8(ascii: "\r")) ? raw.replacingOccurrences(of: "\r", with: "") : raw
             if line.trimmingCharacters(in: .whitespaces).isEmpty { continue }
             if isSeparatorRow(line) || SectionReader.isPageFurniture(line) { continue }
             let cells: [String]
@@ -165,15 +165,16 @@ enum Tokenizer {
 
     /// The tokens of one cell (or one word of a layout line).
     private static func cellTokens(_ cell: String, line number: Int, separated: Bool) -> [Token] {
-        var trimmed = asciiDigits(cell.trimmingCharacters(in: CharacterSet.whitespaces.union(CharacterSet(charactersIn: "\u{00A0}\u{3000}"))))
+        var trimmed = asciiDigits(cell.trimmingCharacters(in: cellPadding))
         // `1,234`: thousands separators.
-        if trimmed.contains(","), let grouped = thousands, grouped.firstMatch(in: trimmed, range: NSRange(trimmed.startIndex..., in: trimmed)) != nil {
+        if trimmed.utf8.contains(UInt8(ascii: ",")), let grouped = thousands, grouped.firstMatch(in: trimmed, range: NSRange(trimmed.startIndex..., in: trimmed)) != nil {
             trimmed = trimmed.replacingOccurrences(of: ",", with: "")
         }
         if trimmed.isEmpty { return separated ? [Token(kind: .empty, line: number)] : [] }
         let range = NSRange(trimmed.startIndex..., in: trimmed)
-        if pageNumber?.firstMatch(in: trimmed, range: range) != nil { return [] }
-        if let match = numberCell?.firstMatch(in: trimmed, range: range),
+        // The regular expressions only where the first character allows a match.
+        if SectionReader.startsWithOneOf("-—–－第", trimmed), pageNumber?.firstMatch(in: trimmed, range: range) != nil { return [] }
+        if mayBeNumber(trimmed), let match = numberCell?.firstMatch(in: trimmed, range: range),
             let digits = Range(match.range(at: 1), in: trimmed), let rest = Range(match.range(at: 2), in: trimmed)
         {
             let value = String(trimmed[digits]).replacingOccurrences(of: "−", with: "-").replacingOccurrences(of: "－", with: "-")
@@ -182,6 +183,16 @@ enum Tokenizer {
         if trimmed == "-" || trimmed == "—" || trimmed == "/" || trimmed == "无" { return [Token(kind: .empty, line: number)] }
         // A table cell is one thing: text with digits in it (`数据1`) is a label.
         return separated ? [Token(kind: .text(trimmed), line: number)] : splitGlued(trimmed, line: number)
+    }
+
+    /// What a cell is trimmed of: spaces, and the no-break and ideographic spaces.
+    private static let cellPadding = CharacterSet.whitespaces.union(CharacterSet(charactersIn: "\u{00A0}\u{3000}"))
+
+    /// Whether `numberCell` can match: the cell begins with a sign or a digit (of any script,
+    /// as `\d` allows).
+    private static func mayBeNumber(_ cell: String) -> Bool {
+        guard let first = cell.unicodeScalars.first(where: { !$0.properties.isWhitespace }) else { return false }
+        return "+-−－".unicodeScalars.contains(first) || first.properties.numericType == .decimal
     }
 
     /// A Markdown table's `| --- |` row.
@@ -213,10 +224,10 @@ enum Tokenizer {
     /// them together (`199.2 万元`, `22（其中修订 16 件）`).
     private static func joinNotes(_ line: String) -> String {
         var text = line
-        if units.amounts.contains(where: text.contains), let unitAfterSpace {
+        if units.amounts.contains(where: { TextSearch.contains(text, $0) }), let unitAfterSpace {
             text = unitAfterSpace.stringByReplacingMatches(in: text, range: NSRange(text.startIndex..., in: text), withTemplate: "$1$2")
         }
-        guard text.contains("(") || text.contains("（") else { return text }
+        guard TextSearch.contains(text, "(") || TextSearch.contains(text, "（") else { return text }
         // A note in parentheses right after a number: drop its inner spaces.
         let pattern = numberNote
         let range = NSRange(text.startIndex..., in: text)
