@@ -184,9 +184,18 @@ struct AlignmentResolver {
 
 extension Rule.Instance {
     /// The instances of `form`'s rules wholly inside `cells` (one row, or the band): the
-    /// rules a row's values can be checked by on their own.
+    /// rules a row's values can be checked by on their own. Remembered per form and cells:
+    /// every report asks it for the same rows.
     static func instances(inside cells: [CellKey], of form: Form) -> [Rule.Instance] {
-        let own = Set(cells)
-        return form.ruleInstances.filter { Set($0.cells).isSubset(of: own) }
+        var hasher = Hasher()
+        hasher.combine(form.fingerprint)
+        hasher.combine(cells)
+        return insideRules.value(for: hasher.finalize()) {
+            let own = Set(cells)
+            return form.ruleInstances.filter { $0.cells.allSatisfy(own.contains) }
+        }
     }
 }
+
+/// The rules inside each row of each form definition.
+private let insideRules = FormLabelCache<[Rule.Instance]>()

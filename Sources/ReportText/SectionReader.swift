@@ -46,7 +46,7 @@ struct SectionReader {
             guard let table = entry.section.table else { continue }
             var notes: [String] = []
             for piece in pieces[(entry.piece + 1)...] {
-                let text = piece.text.trimmingCharacters(in: CharacterSet.whitespaces.union(CharacterSet(charactersIn: "\u{00A0}\u{3000}")))
+                let text = piece.text.trimmingWhitespace()
                 if text.isEmpty { continue }
                 guard Self.isProse(text) else { break }
                 notes.append(text)
@@ -57,7 +57,7 @@ struct SectionReader {
             let stop = position + 1 < found.count ? found[position + 1].piece : (pieces.firstIndex { $0.line >= end } ?? pieces.count)
             guard stop > entry.piece + 1 else { continue }
             let paragraphs = pieces[(entry.piece + 1)..<stop]
-                .map { $0.text.trimmingCharacters(in: CharacterSet.whitespaces.union(CharacterSet(charactersIn: "\u{00A0}\u{3000}"))) }
+                .map { $0.text.trimmingWhitespace() }
                 .filter { !$0.isEmpty && !$0.contains("\t") && !$0.hasPrefix("|") && !Self.isPageFurniture($0) }
             sections[entry.section.id] = paragraphs.joined(separator: "\n")
         }

@@ -42,6 +42,8 @@ struct TableWalker {
     private let bandCores: [String]
     /// The lines that hold some text (labels, headers, prose).
     private let linesWithText: Set<Int>
+    /// Each text token normalized, once: segments are cut from the same tokens many times.
+    private let normalizedTexts: [String?]
     /// The cores of the headings of the text sections (一、总体情况, 五, 六), once per form.
     private let textHeadingCores: [[Unicode.Scalar]]
 
@@ -55,6 +57,7 @@ struct TableWalker {
             return nil
         }
         linesWithText = Set(tokens.filter { $0.text != nil }.map(\.line))
+        normalizedTexts = tokens.map { $0.text.map(Labels.normalize) }
         textHeadingCores = headingCoresByForm.value(for: form.fingerprint) {
             form.sections.filter { $0.table == nil }.map { Array(Labels.core(Labels.normalize($0.heading)).unicodeScalars) }
         }
@@ -191,8 +194,7 @@ struct TableWalker {
         var index = start
         while index < tokens.count, !tokens[index].isNumber {
             let token = tokens[index]
-            guard let text = token.text else { index += 1; continue }
-            let normalized = Labels.normalize(text)
+            guard let normalized = normalizedTexts[index] else { index += 1; continue }
             // A new line that starts a cell-separated row, or a new cell: a new segment.
             // Cells are labels of their own; so is a line that begins with the band's first
             // header label (`行政复议行政诉讼` under a heading that names it too).
@@ -221,6 +223,10 @@ struct TableWalker {
     /// Splits glued labels at their enumerators; each piece ends at the run's last token
     /// only if it is the last piece (values follow the last label of a run).
     private func cut(_ text: String, end: Int) -> [Segment] {
+        // Every enumerator has `(`, `、` or `.`: without them the text is one label.
+        guard text.utf8.contains(where: { $0 == UInt8(ascii: "(") || $0 == UInt8(ascii: ".") || $0 == 0xE3 }) else {
+            return text.isEmpty ? [] : [Segment(text: text, endToken: end)]
+        }
         let starts = Labels.enumeratorStarts(text).filter { $0 > 0 }
         var pieces: [String] = []
         var previous = 0

@@ -37,3 +37,24 @@ enum TextSearch {
         return nil
     }
 }
+
+extension String {
+    /// The text without leading and trailing spaces and tabs: what `trimmingCharacters(in:
+    /// .whitespaces)` gives (Unicode spaces, category Zs, which include the no-break and
+    /// ideographic spaces, and TAB), without Foundation's conversion of every cell to UTF-16.
+    func trimmingWhitespace() -> String {
+        let scalars = unicodeScalars
+        guard let first = scalars.firstIndex(where: { !$0.isSpaceOrTab }) else { return "" }
+        guard let last = scalars.lastIndex(where: { !$0.isSpaceOrTab }) else { return "" }
+        if first == scalars.startIndex && scalars.index(after: last) == scalars.endIndex { return self }
+        return String(scalars[first...last])
+    }
+}
+
+extension Unicode.Scalar {
+    /// A space (Unicode category Zs) or TAB: the members of `CharacterSet.whitespaces`.
+    var isSpaceOrTab: Bool {
+        if value < 0x80 { return value == 0x20 || value == 0x09 }
+        return properties.generalCategory == .spaceSeparator
+    }
+}

@@ -112,15 +112,15 @@ enum Tokenizer {
         for (index, raw) in lines.enumerated() {
             let number = index + 1
             let line = raw.utf8.contains(UInt8(ascii: "\r")) ? raw.replacingOccurrences(of: "\r", with: "") : raw
-            if line.trimmingCharacters(in: .whitespaces).isEmpty { continue }
+            if line.trimmingWhitespace().isEmpty { continue }
             if isSeparatorRow(line) || SectionReader.isPageFurniture(line) { continue }
             let cells: [String]
             let separated: Bool
             if line.contains("\t") {
                 cells = line.components(separatedBy: "\t")
                 separated = true
-            } else if line.filter({ $0 == "|" }).count >= 2 || line.trimmingCharacters(in: .whitespaces).hasSuffix("|") {
-                var trimmed = line.trimmingCharacters(in: .whitespaces)
+            } else if line.filter({ $0 == "|" }).count >= 2 || line.trimmingWhitespace().hasSuffix("|") {
+                var trimmed = line.trimmingWhitespace()
                 if trimmed.hasPrefix("|") { trimmed.removeFirst() }
                 if trimmed.hasSuffix("|") { trimmed.removeLast() }
                 cells = trimmed.components(separatedBy: "|")
@@ -129,7 +129,7 @@ enum Tokenizer {
                 // pdftotext -layout: two or more spaces part columns; one space parts the
                 // words of a wrapped label.
                 let columns = joinNotes(line).replacingOccurrences(of: "\u{3000}", with: "  ").replacingOccurrences(of: "\u{00A0}", with: " ")
-                    .components(separatedBy: "  ").map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
+                    .components(separatedBy: "  ").map { $0.trimmingWhitespace() }.filter { !$0.isEmpty }
                 for (columnIndex, column) in columns.enumerated() {
                     for (pieceIndex, piece) in column.split(separator: " ").enumerated() {
                         var pieceTokens = cellTokens(String(piece), line: number, separated: false)
@@ -165,7 +165,7 @@ enum Tokenizer {
 
     /// The tokens of one cell (or one word of a layout line).
     private static func cellTokens(_ cell: String, line number: Int, separated: Bool) -> [Token] {
-        var trimmed = asciiDigits(cell.trimmingCharacters(in: cellPadding))
+        var trimmed = asciiDigits(cell.trimmingWhitespace())
         // `1,234`: thousands separators.
         if trimmed.utf8.contains(UInt8(ascii: ",")), let grouped = thousands, grouped.firstMatch(in: trimmed, range: NSRange(trimmed.startIndex..., in: trimmed)) != nil {
             trimmed = trimmed.replacingOccurrences(of: ",", with: "")
@@ -185,9 +185,6 @@ enum Tokenizer {
         return separated ? [Token(kind: .text(trimmed), line: number)] : splitGlued(trimmed, line: number)
     }
 
-    /// What a cell is trimmed of: spaces, and the no-break and ideographic spaces.
-    private static let cellPadding = CharacterSet.whitespaces.union(CharacterSet(charactersIn: "\u{00A0}\u{3000}"))
-
     /// Whether `numberCell` can match: the cell begins with a sign or a digit (of any script,
     /// as `\d` allows).
     private static func mayBeNumber(_ cell: String) -> Bool {
@@ -197,6 +194,8 @@ enum Tokenizer {
 
     /// A Markdown table's `| --- |` row.
     private static func isSeparatorRow(_ line: String) -> Bool {
+        // Most lines have no `-` at all.
+        guard line.utf8.contains(UInt8(ascii: "-")) else { return false }
         let set = Set(line.filter { !$0.isWhitespace })
         return !set.isEmpty && set.isSubset(of: ["|", "-", ":"]) && set.contains("-")
     }
