@@ -224,7 +224,7 @@ struct TableWalker {
     /// only if it is the last piece (values follow the last label of a run).
     private func cut(_ text: String, end: Int) -> [Segment] {
         // Every enumerator has `(`, `、` or `.`: without them the text is one label.
-        guard text.utf8.contains(where: { $0 == UInt8(ascii: "(") || $0 == UInt8(ascii: ".") || $0 == 0xE3 }) else {
+        guard text.utf8.contains(where: { $0 == UInt8(ascii: "(") || $0 == UInt8(ascii: ".") }) || TextSearch.contains(text, "、") else {
             return text.isEmpty ? [] : [Segment(text: text, endToken: end)]
         }
         let starts = Labels.enumeratorStarts(text).filter { $0 > 0 }

@@ -128,8 +128,11 @@ enum Tokenizer {
             } else {
                 // pdftotext -layout: two or more spaces part columns; one space parts the
                 // words of a wrapped label.
-                let columns = joinNotes(line).replacingOccurrences(of: "\u{3000}", with: "  ").replacingOccurrences(of: "\u{00A0}", with: " ")
-                    .components(separatedBy: "  ").map { $0.trimmingWhitespace() }.filter { !$0.isEmpty }
+                var spaced = joinNotes(line)
+                if spaced.unicodeScalars.contains(where: { $0 == "\u{3000}" || $0 == "\u{00A0}" }) {
+                    spaced = spaced.replacingOccurrences(of: "\u{3000}", with: "  ").replacingOccurrences(of: "\u{00A0}", with: " ")
+                }
+                let columns = Self.columns(of: spaced).map { $0.trimmingWhitespace() }.filter { !$0.isEmpty }
                 for (columnIndex, column) in columns.enumerated() {
                     for (pieceIndex, piece) in column.split(separator: " ").enumerated() {
                         var pieceTokens = cellTokens(String(piece), line: number, separated: false)
@@ -177,7 +180,10 @@ enum Tokenizer {
         if mayBeNumber(trimmed), let match = numberCell?.firstMatch(in: trimmed, range: range),
             let digits = Range(match.range(at: 1), in: trimmed), let rest = Range(match.range(at: 2), in: trimmed)
         {
-            let value = String(trimmed[digits]).replacingOccurrences(of: "−", with: "-").replacingOccurrences(of: "－", with: "-")
+            var value = String(trimmed[digits])
+            if !value.utf8.allSatisfy({ $0 < 0x80 }) {
+                value = value.replacingOccurrences(of: "−", with: "-").replacingOccurrences(of: "－", with: "-")
+            }
             return [Token(kind: .number(value), line: number, suffix: String(trimmed[rest]))]
         }
         if trimmed == "-" || trimmed == "—" || trimmed == "/" || trimmed == "无" { return [Token(kind: .empty, line: number)] }
@@ -190,6 +196,26 @@ enum Tokenizer {
     private static func mayBeNumber(_ cell: String) -> Bool {
         guard let first = cell.unicodeScalars.first(where: { !$0.properties.isWhitespace }) else { return false }
         return "+-−－".unicodeScalars.contains(first) || first.properties.numericType == .decimal
+    }
+
+    /// The pieces of a layout line between runs of two spaces, as `components(separatedBy:
+    /// "  ")` gives them (a run of three leaves a piece with one space, trimmed later).
+    private static func columns(of line: String) -> [String] {
+        var pieces: [String] = []
+        let scalars = Array(line.unicodeScalars)
+        var start = 0
+        var index = 0
+        while index + 1 < scalars.count {
+            if scalars[index] == " " && scalars[index + 1] == " " {
+                pieces.append(String(String.UnicodeScalarView(scalars[start..<index])))
+                index += 2
+                start = index
+            } else {
+                index += 1
+            }
+        }
+        pieces.append(String(String.UnicodeScalarView(scalars[start...])))
+        return pieces
     }
 
     /// A Markdown table's `| --- |` row.
