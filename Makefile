@@ -6,7 +6,7 @@ XXGK := $(BUILD_DIR)/debug/xxgk
 DEMO_OUT ?= out
 
 # C libraries the package links (pkg-config name = Debian package).
-PKGCONFIG_LIBS := xlsxwriter:libxlsxwriter-dev libxml-2.0:libxml2-dev minizip:libminizip-dev
+PKGCONFIG_LIBS := xlsxwriter:libxlsxwriter-dev libxml-2.0:libxml2-dev minizip:libminizip-dev poppler-glib:libpoppler-glib-dev
 # What the interop tests run: a real spreadsheet application and Python's xlsx libraries.
 INTEROP_APT := libreoffice-calc fonts-wqy-microhei poppler-utils
 INTEROP_PIP := openpyxl python-calamine XlsxWriter

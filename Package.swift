@@ -15,6 +15,7 @@ let package = Package(
         .library(name: "HTMLReport", targets: ["HTMLReport"]),
         .library(name: "ReportFormats", targets: ["ReportFormats"]),
         .library(name: "ReportBatch", targets: ["ReportBatch"]),
+        .library(name: "PDFReport", targets: ["PDFReport"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
@@ -30,6 +31,9 @@ let package = Package(
         .systemLibrary(
             name: "CMinizip", pkgConfig: "minizip",
             providers: [.apt(["libminizip-dev"])]),
+        .systemLibrary(
+            name: "CPoppler", pkgConfig: "poppler-glib",
+            providers: [.apt(["libpoppler-glib-dev"])]),
 
         // Form definitions, the report value type, its JSON and the check engine.
         .target(
@@ -60,11 +64,16 @@ let package = Package(
         // The registry of report kinds: one reader and one writer per kind, behind one protocol.
         .target(
             name: "ReportFormats",
-            dependencies: ["ReportModel", "XLSX", "ReportWorkbook", "ReportText"]),
+            dependencies: ["ReportModel", "XLSX", "ReportWorkbook", "ReportText", "HTMLReport", "PDFReport"]),
         // A batch of submissions: each file read and checked, year to year, the summary.
         .target(
             name: "ReportBatch",
             dependencies: ["ReportModel", "XLSX", "ReportFormats"]),
+        // Published PDF reports: poppler's text layer with positions, rebuilt into the
+        // lines of a text report and read by ReportText.
+        .target(
+            name: "PDFReport",
+            dependencies: ["CPoppler", "ReportModel", "ReportText"]),
         // The command line.
         .executableTarget(
             name: "xxgk",
@@ -85,6 +94,18 @@ let package = Package(
             dependencies: ["ReportModel", "ReportText"],
             path: "bench/TextBench"),
 
+        // `make bench`: the round-trip soak over 10,000 random reports (bench/soak.sh).
+        .executableTarget(
+            name: "xxgk-soak",
+            dependencies: ["TestSupport", "ReportModel"],
+            path: "bench/Soak"),
+
+        // `make bench`: reads a PDF report N times in one process and prints the time per read and per page.
+        .executableTarget(
+            name: "xxgk-pdf-bench",
+            dependencies: ["PDFReport"],
+            path: "bench/PDFBench"),
+
         // `make fuzz`: the reader under libFuzzer (built with -sanitize=fuzzer -DFUZZING in
         // .build-fuzz); without those flags, a replayer of fuzz inputs.
         .executableTarget(
@@ -96,7 +117,7 @@ let package = Package(
         // folders removed at teardown, and the external programs (openpyxl, LibreOffice).
         .target(
             name: "TestSupport",
-            dependencies: ["ReportModel"]),
+            dependencies: ["ReportModel", "ReportFormats"]),
         .testTarget(
             name: "ReportModelTests",
             dependencies: ["ReportModel", "TestSupport"]),
@@ -111,6 +132,10 @@ let package = Package(
         .testTarget(
             name: "HTMLReportTests",
             dependencies: ["HTMLReport", "ReportModel", "ReportText", "TestSupport"]),
+        // The PDF reader: the corpus PDF and one made-for-the-test PDF per trait or hostile file.
+        .testTarget(
+            name: "PDFReportTests",
+            dependencies: ["PDFReport", "ReportModel"]),
         .testTarget(
             name: "CLITests",
             dependencies: ["ReportModel", "TestSupport"]),

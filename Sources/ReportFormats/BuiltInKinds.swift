@@ -1,4 +1,6 @@
 import Foundation
+import HTMLReport
+import PDFReport
 import ReportModel
 import ReportText
 import ReportWorkbook
@@ -41,6 +43,28 @@ struct TextualKind: ReportReader, ReportWriter {
         looksLikeKind: { _ in false },
         parse: { (data, file) throws(ReportInputError) in try ReportText.parse(data, file: file) },
         render: ReportText.markdown)
+}
+
+/// Published web pages (a saved page or its source), read through the text parser.
+struct WebPageKind: ReportReader {
+    let kind = ReportKind(name: "html", extensions: ["html", "htm"], summary: "a published web page")
+
+    func sniff(_ data: Data) -> Bool { HTMLReport.sniff(data) }
+
+    func read(_ data: Data, file: String) throws(ReportInputError) -> LoadedReport {
+        try HTMLReport.read(data, file: file)
+    }
+}
+
+/// Published PDFs: the text layer with its positions, rebuilt into lines and table rows.
+struct PDFKind: ReportReader {
+    let kind = ReportKind(name: "pdf", extensions: ["pdf"], summary: "a published PDF")
+
+    func sniff(_ data: Data) -> Bool { PDFReport.sniff(data) }
+
+    func read(_ data: Data, file: String) throws(ReportInputError) -> LoadedReport {
+        try PDFReport.read(data, file: file)
+    }
 }
 
 /// Workbooks in the official layout.

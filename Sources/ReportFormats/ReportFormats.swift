@@ -5,7 +5,9 @@ import ReportModel
 /// extension or by content. Commands, messages and help texts list kinds from here only.
 public enum ReportFormats {
     /// Every reader, in the order kinds are listed to users.
-    public static let readers: [any ReportReader] = [TextualKind.json, WorkbookKind(), TextualKind.plainText, TextualKind.markdown]
+    public static let readers: [any ReportReader] = [
+        TextualKind.json, WorkbookKind(), TextualKind.plainText, TextualKind.markdown, WebPageKind(), PDFKind(),
+    ]
 
     /// Every writer, in the order kinds are listed to users.
     public static let writers: [any ReportWriter] = [TextualKind.json, WorkbookKind(), TextualKind.plainText, TextualKind.markdown]
@@ -30,9 +32,10 @@ public enum ReportFormats {
         writers.first { $0.kind.matches(path: path) }
     }
 
-    /// The reader whose kind the bytes look like (a file without a telling name).
+    /// The reader whose kind the bytes look like (a file without a telling name). Markup and
+    /// binary kinds are tried before plain text, which any page would also pass for.
     public static func reader(sniffing data: Data) -> (any ReportReader)? {
-        readers.first { $0.sniff(data) }
+        readers.first { $0.kind.name != "txt" && $0.sniff(data) } ?? readers.first { $0.sniff(data) }
     }
 
     /// `.json, .xlsx, .txt or .md`: the kinds that can be read, for messages.

@@ -10,6 +10,8 @@ public enum SourceLocation: Hashable, Sendable, CustomStringConvertible {
     case sheet(String)
     /// A line of a text report (1-based).
     case line(Int)
+    /// A line of a page of a PDF (both 1-based; lines as rebuilt from the page's text layer).
+    case page(Int, line: Int)
 
     public var description: String {
         switch self {
@@ -17,6 +19,7 @@ public enum SourceLocation: Hashable, Sendable, CustomStringConvertible {
         case .cell(let sheet, let reference): return "sheet \(sheet), cell \(reference)"
         case .sheet(let sheet): return "sheet \(sheet)"
         case .line(let line): return "line \(line)"
+        case .page(let page, let line): return "page \(page), line \(line)"
         }
     }
 }

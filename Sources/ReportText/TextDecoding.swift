@@ -17,7 +17,7 @@ enum TextDecoding {
             throw ReportInputError("this is a ZIP archive (an .xlsx or .docx document?), not a text report")
         }
         if bytes.starts(with: Array("%PDF".utf8)) {
-            throw ReportInputError("this is a PDF document, not a text report; extract its text first (pdftotext -layout)")
+            throw ReportInputError("this is a PDF document, not a text report; name it .pdf (or use --from pdf) to read it as a PDF")
         }
         let body = bytes.starts(with: [0xEF, 0xBB, 0xBF]) ? Array(bytes.dropFirst(3)) : bytes
         if let text = String(validating: body, as: UTF8.self) {

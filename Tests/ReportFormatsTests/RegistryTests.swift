@@ -30,6 +30,9 @@ final class RegistryTests: XCTestCase {
         XCTAssertEqual(ReportFormats.reader(sniffing: try Data(contentsOf: URL(fileURLWithPath: workbook)))?.kind.name, "xlsx")
         XCTAssertEqual(ReportFormats.reader(sniffing: Data(ReportJSON.encode(report).utf8))?.kind.name, "json")
         XCTAssertEqual(ReportFormats.reader(sniffing: Data("某局2020年政府信息公开工作年度报告\n".utf8))?.kind.name, "txt")
+        XCTAssertEqual(ReportFormats.reader(sniffing: Data("<!DOCTYPE html><html><body><p>某局</p></body></html>".utf8))?.kind.name, "html")
+        XCTAssertEqual(ReportFormats.reader(forPath: "page.HTM")?.kind.name, "html")
+        XCTAssertNil(ReportFormats.writer(forPath: "page.html"), "web pages are read, not written")
         XCTAssertNil(ReportFormats.reader(sniffing: Data([0, 1, 2, 0xFF])))
     }
 
