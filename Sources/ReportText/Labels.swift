@@ -115,12 +115,7 @@ enum Labels {
 
     /// Whether `needle` occurs in `haystack`.
     static func contains(_ haystack: [Unicode.Scalar], _ needle: [Unicode.Scalar]) -> Bool {
-        guard let first = needle.first else { return true }
-        guard haystack.count >= needle.count else { return false }
-        for start in 0...(haystack.count - needle.count) where haystack[start] == first {
-            if haystack[start..<(start + needle.count)].elementsEqual(needle) { return true }
-        }
-        return false
+        TextSearch.firstIndex(of: needle, in: haystack) != nil
     }
 }
 

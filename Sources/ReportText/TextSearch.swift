@@ -1,6 +1,6 @@
 import Foundation
 
-/// Substring search on UTF-8 bytes, for the hot paths of the parser: Foundation's
+/// Substring search on UTF-8 bytes (or scalars), for the hot paths of the parser: Foundation's
 /// `String.contains` / `range(of:)` goes through `CFStringFind` and Unicode folding for every
 /// call, a hundred times the cost for the CJK labels and ASCII digits the parser looks for
 /// (which have one spelling each, so a byte match is a match).
@@ -18,7 +18,8 @@ enum TextSearch {
     }
 
     /// The byte offset of the first occurrence of `needle` in `haystack`.
-    static func firstIndex<Text: RandomAccessCollection<UInt8>, Word: RandomAccessCollection<UInt8>>(of needle: Word, in haystack: Text) -> Int?
+    static func firstIndex<Element: Equatable, Text: RandomAccessCollection<Element>, Word: RandomAccessCollection<Element>>(
+        of needle: Word, in haystack: Text) -> Int?
     where Text.Index == Int, Word.Index == Int {
         guard let first = needle.first else { return 0 }
         let count = needle.count
