@@ -12,7 +12,7 @@ PKGCONFIG_LIBS := xlsxwriter:libxlsxwriter-dev libxml-2.0:libxml2-dev minizip:li
 INTEROP_APT := libreoffice-calc fonts-wqy-microhei poppler-utils chromium chromium-driver
 INTEROP_PIP := openpyxl python-calamine XlsxWriter selenium
 
-.PHONY: all build release setup setup-interop demo test bench fuzz clean install
+.PHONY: all build release setup setup-interop demo test bench bench-text fuzz clean install
 
 all: build
 
@@ -79,6 +79,10 @@ release: setup
 # Every benchmark script in bench/ (each prints its own figures and ratios).
 bench: setup-interop release
 	@for script in bench/*.sh; do echo "== $$script"; XXGK=.build-release/release/xxgk bash "$$script" || exit 1; done
+
+# Only the text parser's figures (bench/text.sh: instructions per corpus report, main against this tree).
+bench-text: release
+	XXGK=.build-release/release/xxgk bash bench/text.sh
 
 clean:
 	rm -rf $(BUILD_DIR) $(DEMO_OUT)

@@ -108,6 +108,12 @@ let package = Package(
             dependencies: ["ReportModel", "ReportWorkbook"],
             path: "bench/WorkbookBench"),
 
+        // `make bench` (bench/text.sh): parses a text report N times in one process.
+        .executableTarget(
+            name: "xxgk-text-bench",
+            dependencies: ["ReportModel", "ReportText"],
+            path: "bench/TextBench"),
+
         // `make bench`: the round-trip soak over 10,000 random reports (bench/soak.sh).
         .executableTarget(
             name: "xxgk-soak",

@@ -411,8 +411,20 @@ public enum FormCatalog {
 
     /// The retired form whose labels `text` carries (at least its `minimumMatches`), if any.
     public static func retiredForm(in text: String) -> RetiredForm? {
-        let squeezed = text.filter { !$0.isWhitespace }
-        return retired.first { form in form.labels.filter { squeezed.contains($0) }.count >= form.minimumMatches }
+        // On UTF-8 bytes: `String.contains` (CFStringFind) over a whole report per label cost
+        // more than reading the report's tables.
+        let squeezed = Array(String(String.UnicodeScalarView(text.unicodeScalars.filter { !$0.properties.isWhitespace })).utf8)
+        return retired.first { form in form.labels.filter { occurs(Array($0.utf8), in: squeezed) }.count >= form.minimumMatches }
+    }
+
+    /// Whether the bytes `needle` occur in `haystack`.
+    private static func occurs(_ needle: [UInt8], in haystack: [UInt8]) -> Bool {
+        guard let first = needle.first else { return true }
+        guard haystack.count >= needle.count else { return false }
+        for start in 0...(haystack.count - needle.count) where haystack[start] == first {
+            if haystack[start..<(start + needle.count)].elementsEqual(needle) { return true }
+        }
+        return false
     }
 
     /// The form used for reports of `year`.

@@ -12,6 +12,14 @@ struct ValueGroup {
     var candidates: [[Decimal?]]
     /// The line of each value of a reading (by position in `tokens`), per candidate.
     var lines: [[Int]]
+    /// False when the readings were cut off at the work bound (hostile input): the rules
+    /// then cannot show that one reading is the only one, so the row stays unresolved.
+    var complete = true
+
+    /// The most readings kept for one row, and the most placements tried: a pathological
+    /// row gives up, it does not hang.
+    static let readingLimit = 20000
+    static let workLimit = 300_000
 
     /// All readings of `tokens` for `cells`: exact when the counts agree; otherwise glued
     /// digits split and values placed in every order-keeping way, the natural one first.
@@ -24,101 +32,49 @@ struct ValueGroup {
         while tokens.count > n, let first = tokens.first, first.kind == .empty { tokens.removeFirst() }
         if tokens.count > n { tokens = Array(tokens.prefix(n)) }
         self.tokens = tokens
+        // The kinds once per row, not once per reading.
+        let kinds = cells.map { form.column(of: $0)?.kind }
         var readings: [[Decimal?]] = []
         var readingLines: [[Int]] = []
         var seen: Set<[Decimal?]> = []
         var placementsByCount: [Int: [[Int]]] = [:]
-        // Bounded work: a pathological row (hundreds of glued digits) gives up, not hangs.
         var work = 0
-        readingLoop: for split in Self.splits(tokens, target: n, form: form) {
-            let values = split.map(\.value)
+        var complete = true
+        let splits = DigitSplits(tokens: tokens, target: n, units: form.units)
+        complete = splits.forEach { values, valueLines in
             let placements = placementsByCount[values.count] ?? Self.placements(values.count, n)
             placementsByCount[values.count] = placements
             for placement in placements {
                 work += 1
-                if work > 300_000 || readings.count > 20000 { break readingLoop }
+                if work > Self.workLimit || readings.count >= Self.readingLimit { return false }
                 var reading = [Decimal?](repeating: nil, count: n)
                 var lineOf = [Int](repeating: line, count: n)
+                var valid = true
                 for (index, position) in placement.enumerated() {
-                    reading[position] = values[index]
-                    lineOf[position] = split[index].line
-                }
-                let valid = zip(reading, cells).allSatisfy { value, cell in
-                    guard let value else { return true }
-                    return form.column(of: cell)?.kind.accepts(value) ?? false
+                    guard let value = values[index] else {
+                        lineOf[position] = valueLines[index]
+                        continue
+                    }
+                    guard kinds[position]?.accepts(value) ?? false else { valid = false; break }
+                    reading[position] = value
+                    lineOf[position] = valueLines[index]
                 }
                 if valid && seen.insert(reading).inserted {
                     readings.append(reading)
                     readingLines.append(lineOf)
                 }
             }
+            return true
         }
         candidates = readings
         lines = readingLines
-    }
-
-    /// The values of the tokens, with glued digit runs split in every way that gives at
-    /// most `target` values (fewest splits first when the target cannot be reached).
-    private static func splits(_ tokens: [Token], target: Int, form: Form) -> [[(value: Decimal?, line: Int)]] {
-        var pieces: [[[(value: Decimal?, line: Int)]]] = []
-        for token in tokens {
-            switch token.kind {
-            case .empty, .text:
-                pieces.append([[(nil, token.line)]])
-            case .number(let digits):
-                var options: [[(value: Decimal?, line: Int)]] = []
-                let unsigned = digits.hasPrefix("-") || digits.hasPrefix("+") ? String(digits.dropFirst()) : digits
-                let sign = digits.hasPrefix("-") ? "-" : ""
-                if token.glued && !digits.contains(".") && unsigned.count > 1 {
-                    for parts in partitions(unsigned, maxParts: target) {
-                        options.append(parts.enumerated().map { index, part in
-                            (Decimal(string: (index == 0 ? sign : "") + part), token.line)
-                        })
-                    }
-                } else {
-                    options.append([(Decimal(string: digits).map { scaled($0, token.suffix, units: form.units) }, token.line)])
-                }
-                pieces.append(options)
-            }
-        }
-        var results: [[(value: Decimal?, line: Int)]] = [[]]
-        for options in pieces {
-            var next: [[(value: Decimal?, line: Int)]] = []
-            combine: for prefix in results {
-                for option in options where prefix.count + option.count <= target {
-                    next.append(prefix + option)
-                    if next.count > 20000 { break combine }
-                }
-            }
-            results = next
-        }
-        let best = results.map(\.count).max() ?? 0
-        return results.filter { $0.count == best }
+        self.complete = complete
     }
 
     /// A value in the form's unit: printed in another unit (元), it is converted (to 万元).
     static func scaled(_ value: Decimal, _ suffix: String, units: Units) -> Decimal {
-        units.conversion(for: suffix).map { value * $0 } ?? value
-    }
-
-    /// The ways to cut a digit string into at most `maxParts` numbers without leading zeros.
-    private static func partitions(_ digits: String, maxParts: Int) -> [[String]] {
-        let chars = Array(digits)
-        var results: [[String]] = []
-        var steps = 0
-        func walk(_ start: Int, _ parts: [String]) {
-            steps += 1
-            if results.count > 20000 || steps > 200_000 { return }
-            if start == chars.count { results.append(parts); return }
-            // No cell holds more than 15 digits: prune what cannot be finished.
-            guard parts.count < maxParts, chars.count - start <= (maxParts - parts.count) * 15 else { return }
-            let maxEnd = chars[start] == "0" ? start + 1 : min(chars.count, start + 15)
-            for end in (start + 1)...maxEnd {
-                walk(end, parts + [String(chars[start..<end])])
-            }
-        }
-        walk(0, [])
-        return results
+        guard !suffix.isEmpty else { return value }
+        return units.conversion(for: suffix).map { value * $0 } ?? value
     }
 
     /// Order-keeping placements of k values in n cells: the natural one first (the first
@@ -160,17 +116,20 @@ struct AlignmentResolver {
         var alive: [[Int]]
     }
 
-    /// Settles every group that the rules can settle.
+    /// Settles every group that the rules can settle: each row by its own rules, then by the
+    /// rows already settled, then all the open rows of a table weighed together.
     func resolve() -> Resolution {
         var progress = Progress(chosen: [Int?](repeating: nil, count: groups.count), alive: groups.map { Array($0.candidates.indices) })
         settleWithinGroups(&progress)
-        while settleAcrossGroups(&progress) {}
+        while settleAcrossGroups(&progress) || JointSearch(form: form, groups: groups).settle(&progress.chosen, &progress.alive) {}
         return settleBlankAgainstZero(progress)
     }
 
     /// 1. Rules wholly inside a group (总计 of a row, a band group).
     private func settleWithinGroups(_ progress: inout Progress) {
         for (index, group) in groups.enumerated() {
+            // Cut-off readings (hostile input) may lack the true one: the row stays open.
+            guard group.complete else { continue }
             let inside = Rule.Instance.instances(inside: group.cells, of: form)
             let passing = progress.alive[index].filter { candidate in
                 let values = Dictionary(uniqueKeysWithValues: zip(group.cells, group.candidates[candidate])).compactMapValues { $0 }
@@ -190,7 +149,7 @@ struct AlignmentResolver {
             guard let choice else { continue }
             for (cell, value) in zip(groups[index].cells, groups[index].candidates[choice]) { known[cell] = value }
         }
-        for (index, group) in groups.enumerated() where progress.chosen[index] == nil {
+        for (index, group) in groups.enumerated() where progress.chosen[index] == nil && group.complete {
             let own = Set(group.cells)
             let touching = form.ruleInstances.filter { instance in
                 instance.cells.contains(where: own.contains) && instance.cells.allSatisfy { own.contains($0) || known[$0] != nil }
@@ -210,12 +169,14 @@ struct AlignmentResolver {
         return settled
     }
 
-    /// 3. Readings that differ only in blank against 0 are one reading: take the first.
+    /// 4. Readings that differ only in blank against 0 are one reading: take the first. A row
+    /// with no reading at all (more digits than its cells can hold) or whose readings were cut
+    /// off is left open too: nothing the text did not say passes as blank.
     private func settleBlankAgainstZero(_ progress: Progress) -> Resolution {
         var resolution = Resolution(chosen: progress.chosen, ambiguous: [])
         for (index, group) in groups.enumerated() where progress.chosen[index] == nil {
             let zeroed = Set(progress.alive[index].map { group.candidates[$0].map { $0 ?? 0 } })
-            if zeroed.count <= 1 { resolution.chosen[index] = progress.alive[index].first } else { resolution.ambiguous.append(index) }
+            if zeroed.count == 1, group.complete { resolution.chosen[index] = progress.alive[index].first } else { resolution.ambiguous.append(index) }
         }
         return resolution
     }
@@ -223,9 +184,18 @@ struct AlignmentResolver {
 
 extension Rule.Instance {
     /// The instances of `form`'s rules wholly inside `cells` (one row, or the band): the
-    /// rules a row's values can be checked by on their own.
+    /// rules a row's values can be checked by on their own. Remembered per form and cells:
+    /// every report asks it for the same rows.
     static func instances(inside cells: [CellKey], of form: Form) -> [Rule.Instance] {
-        let own = Set(cells)
-        return form.ruleInstances.filter { Set($0.cells).isSubset(of: own) }
+        var hasher = Hasher()
+        hasher.combine(form.fingerprint)
+        hasher.combine(cells)
+        return insideRules.value(for: hasher.finalize()) {
+            let own = Set(cells)
+            return form.ruleInstances.filter { $0.cells.allSatisfy(own.contains) }
+        }
     }
 }
+
+/// The rules inside each row of each form definition.
+private let insideRules = FormLabelCache<[Rule.Instance]>()

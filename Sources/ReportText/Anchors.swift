@@ -1,9 +1,10 @@
+import Foundation
 import ReportModel
 
 /// A label of the form that the parser looks for in the text: a row (its values follow
 /// it), a group of rows (a label over several rows), or the band of section 四.
-struct Anchor {
-    enum Kind {
+struct Anchor: Sendable {
+    enum Kind: Sendable {
         /// A row: its values go to these cells.
         case row(table: String, row: String, cells: [CellKey])
         /// A group label; values printed right after it (a form version with a single row
@@ -17,8 +18,24 @@ struct Anchor {
     let label: String
     /// The normalized label without its enumerator.
     let core: String
+    /// `core` as scalars, for `Labels.score` (made once per form, not once per comparison).
+    let coreScalars: [Unicode.Scalar]
     /// The normalized label with its enumerator (`3.其他`), to recognise short labels.
-    var full: String { Labels.normalize(label) }
+    let full: String
+
+    init(kind: Kind, label: String) {
+        self.kind = kind
+        self.label = label
+        full = Labels.normalize(label)
+        core = Labels.core(full)
+        coreScalars = Array(core.unicodeScalars)
+    }
+
+    /// True for the band of section 四.
+    var isBand: Bool {
+        if case .band = kind { return true }
+        return false
+    }
 
     var table: String {
         switch kind {
@@ -26,11 +43,16 @@ struct Anchor {
         }
     }
 
-    /// Every anchor of a form, in the order the tables print them.
+    /// Every anchor of a form, in the order the tables print them (made once per form
+    /// definition: the walker of every report of the form uses the same).
     static func anchors(of form: Form) -> [Anchor] {
+        anchorsByForm.value(for: form.fingerprint) { makeAnchors(of: form) }
+    }
+
+    private static func makeAnchors(of form: Form) -> [Anchor] {
         var anchors: [Anchor] = []
         func make(_ kind: Kind, _ label: String) -> Anchor {
-            Anchor(kind: kind, label: label, core: Labels.core(Labels.normalize(label)))
+            Anchor(kind: kind, label: label)
         }
         for table in form.tables {
             func cells(_ row: String) -> [CellKey] {
@@ -60,3 +82,28 @@ struct Anchor {
         return anchors
     }
 }
+
+/// Values the parser derives from a form definition once (its anchors, its headings' cores),
+/// kept per definition: keyed on `Form.fingerprint`, so a test's altered copy of a form gets
+/// its own. Shared by the threads of a batch, hence the lock.
+final class FormLabelCache<Value: Sendable>: @unchecked Sendable {
+    private let lock = NSLock()
+    private var values: [Int: Value] = [:]
+
+    /// The value for `key`, made by `make` the first time.
+    func value(for key: Int, make: () -> Value) -> Value {
+        lock.lock()
+        if let value = values[key] {
+            lock.unlock()
+            return value
+        }
+        lock.unlock()
+        let value = make()
+        lock.lock()
+        defer { lock.unlock() }
+        return values[key] ?? { values[key] = value; return value }()
+    }
+}
+
+/// The anchors of each form definition.
+private let anchorsByForm = FormLabelCache<[Anchor]>()

@@ -26,46 +26,96 @@ enum Labels {
         return out
     }
 
-    private static let enumerator = NSRegularExpression.constant(#"^(\([一二三四五六七八九十]+\)|[一二三四五六七八九十]+、|\d{1,2}[.、])"#)
-    private static let enumeratorAnywhere = NSRegularExpression.constant(#"\([一二三四五六七八九十]+\)|[一二三四五六七八九十]+、|(?<![0-9])\d[.、](?=[^0-9])"#)
+    /// The Chinese numerals of enumerators (`（三）`, `十二、`).
+    private static let numerals: Set<Character> = ["一", "二", "三", "四", "五", "六", "七", "八", "九", "十"]
+
+    /// The length (in characters) of the enumerator at `start` of `chars`, or nil: `(一)`,
+    /// `一、` and (only when `anywhere` is false) `1.` / `12、`; with `anywhere`, a single digit
+    /// not after an ASCII digit, before `.`/`、` and something that is not an ASCII digit.
+    /// Written by hand: a regular expression per label was most of the cost of matching.
+    private static func enumeratorLength(_ chars: [Character], at start: Int, anywhere: Bool) -> Int? {
+        guard start < chars.count else { return nil }
+        let first = chars[start]
+        if first == "(" {
+            var end = start + 1
+            while end < chars.count, numerals.contains(chars[end]) { end += 1 }
+            if end > start + 1, end < chars.count, chars[end] == ")" { return end + 1 - start }
+            return nil
+        }
+        if numerals.contains(first) {
+            var end = start + 1
+            while end < chars.count, numerals.contains(chars[end]) { end += 1 }
+            return end < chars.count && chars[end] == "、" ? end + 1 - start : nil
+        }
+        guard isDigit(first) else { return nil }
+        func isMark(_ index: Int) -> Bool { index < chars.count && (chars[index] == "." || chars[index] == "、") }
+        if anywhere {
+            guard start == 0 || !chars[start - 1].isASCIIDigit, isMark(start + 1), start + 2 < chars.count, !chars[start + 2].isASCIIDigit else { return nil }
+            return 2
+        }
+        if start + 1 < chars.count, isDigit(chars[start + 1]), isMark(start + 2) { return 3 }
+        return isMark(start + 1) ? 2 : nil
+    }
+
+    /// A decimal digit of any script, as `\d` of a regular expression.
+    private static func isDigit(_ char: Character) -> Bool {
+        char.unicodeScalars.count == 1 && char.unicodeScalars.first?.properties.numericType == .decimal
+    }
 
     /// The distinctive part of a normalized label: without its enumerator (`1.`, `（一）`, `一、`).
     static func core(_ normalized: String) -> String {
-        let range = NSRange(normalized.startIndex..., in: normalized)
-        guard let match = enumerator?.firstMatch(in: normalized, range: range), let found = Range(match.range, in: normalized) else {
-            return normalized
-        }
-        return String(normalized[found.upperBound...])
+        guard let first = normalized.first, first == "(" || numerals.contains(first) || isDigit(first) else { return normalized }
+        let chars = Array(normalized.prefix(64))
+        guard let length = enumeratorLength(chars, at: 0, anywhere: false) else { return normalized }
+        return String(normalized.dropFirst(length))
     }
 
     /// The offsets (in characters) where an enumerator begins in `text`: the places a run of
     /// glued labels splits into labels.
     static func enumeratorStarts(_ text: String) -> [Int] {
-        let range = NSRange(text.startIndex..., in: text)
-        return (enumeratorAnywhere?.matches(in: text, range: range) ?? []).compactMap { match in
-            Range(match.range, in: text).map { text.distance(from: text.startIndex, to: $0.lowerBound) }
+        let chars = Array(text)
+        var starts: [Int] = []
+        var index = 0
+        while index < chars.count {
+            if let length = enumeratorLength(chars, at: index, anywhere: true) {
+                starts.append(index)
+                index += length
+            } else {
+                index += 1
+            }
         }
+        return starts
     }
 
     /// How well a piece of text (a label as printed, normalized, enumerator removed) matches a
     /// form label's core: 1 exact; 0.9 when the text ends with the label (a label glued to
     /// header words); otherwise the longest common subsequence over the longer length.
     static func score(_ text: String, _ label: String) -> Double {
-        if text == label { return 1 }
-        if label.count >= 2, text.hasSuffix(label) { return 0.9 }
+        score(Array(text.unicodeScalars), Array(label.unicodeScalars))
+    }
+
+    /// `score` of texts given as their scalars (each label's once, not once per comparison).
+    static func score(_ a: [Unicode.Scalar], _ b: [Unicode.Scalar]) -> Double {
+        if a == b { return 1 }
+        if b.count >= 2, a.count >= b.count, a[(a.count - b.count)...].elementsEqual(b) { return 0.9 }
         // A fragment of a label wrapped over cells by a converter (`行政机关不再处理其政`).
-        if text.count >= 5, text.count * 4 >= label.count, label.contains(text) { return 0.75 }
-        let a = Array(text), b = Array(label)
+        if a.count >= 5, a.count * 4 >= b.count, contains(b, a) { return 0.75 }
         guard !a.isEmpty, !b.isEmpty, a.count <= 4 * b.count else { return 0 }
+        // Longest common subsequence, one row of the table at a time.
         var previous = [Int](repeating: 0, count: b.count + 1)
+        var current = previous
         for x in a {
-            var current = [Int](repeating: 0, count: b.count + 1)
             for (j, y) in b.enumerated() {
                 current[j + 1] = x == y ? previous[j] + 1 : max(previous[j + 1], current[j])
             }
-            previous = current
+            swap(&previous, &current)
         }
         return Double(previous[b.count]) / Double(max(a.count, b.count))
+    }
+
+    /// Whether `needle` occurs in `haystack`.
+    static func contains(_ haystack: [Unicode.Scalar], _ needle: [Unicode.Scalar]) -> Bool {
+        TextSearch.firstIndex(of: needle, in: haystack) != nil
     }
 }
 

@@ -191,7 +191,7 @@ extension TableWalker {
     func rowRulesHold(_ tokens: [Token], _ cells: [CellKey]) -> Bool {
         var values: [CellKey: Decimal] = [:]
         for (token, cell) in zip(tokens, cells) {
-            if case .number(let digits) = token.kind, let value = Decimal(string: digits) {
+            if case .number(let digits) = token.kind, let value = DigitSplits.number(digits) {
                 values[cell] = ValueGroup.scaled(value, token.suffix, units: form.units)
             }
         }

@@ -30,6 +30,6 @@ struct ReportRecognizer {
         let signature = SignatureReader.read(input.lines, agency: title?.agency)
         let agency = [title?.agency, signature.agency].compactMap { $0 }.first { !$0.isEmpty } ?? ""
         return Recognition(title: title, year: year, form: form, signature: signature,
-            agency: agency.trimmingCharacters(in: .whitespaces))
+            agency: agency.trimmingWhitespace())
     }
 }

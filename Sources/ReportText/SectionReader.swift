@@ -46,7 +46,7 @@ struct SectionReader {
             guard let table = entry.section.table else { continue }
             var notes: [String] = []
             for piece in pieces[(entry.piece + 1)...] {
-                let text = piece.text.trimmingCharacters(in: CharacterSet.whitespaces.union(CharacterSet(charactersIn: "\u{00A0}\u{3000}")))
+                let text = piece.text.trimmingWhitespace()
                 if text.isEmpty { continue }
                 guard Self.isProse(text) else { break }
                 notes.append(text)
@@ -57,7 +57,7 @@ struct SectionReader {
             let stop = position + 1 < found.count ? found[position + 1].piece : (pieces.firstIndex { $0.line >= end } ?? pieces.count)
             guard stop > entry.piece + 1 else { continue }
             let paragraphs = pieces[(entry.piece + 1)..<stop]
-                .map { $0.text.trimmingCharacters(in: CharacterSet.whitespaces.union(CharacterSet(charactersIn: "\u{00A0}\u{3000}"))) }
+                .map { $0.text.trimmingWhitespace() }
                 .filter { !$0.isEmpty && !$0.contains("\t") && !$0.hasPrefix("|") && !Self.isPageFurniture($0) }
             sections[entry.section.id] = paragraphs.joined(separator: "\n")
         }
@@ -101,8 +101,14 @@ struct SectionReader {
 
     /// Page numbers a PDF extraction leaves in the text (`-3-`, `— 4 —`, `第 2 页`).
     static func isPageFurniture(_ line: String) -> Bool {
-        guard line.count <= 20 else { return false }
+        guard line.utf8.count <= 80, line.count <= 20, startsWithOneOf("-—–－第", line) else { return false }
         return pageFurniture?.firstMatch(in: line, range: NSRange(line.startIndex..., in: line)) != nil
+    }
+    /// Whether the first scalar of `line` after whitespace is one of `scalars`: a cheap test
+    /// that keeps the regular expressions off the lines that cannot match them.
+    static func startsWithOneOf(_ scalars: String, _ line: String) -> Bool {
+        guard let first = line.unicodeScalars.first(where: { !$0.properties.isWhitespace }) else { return false }
+        return scalars.unicodeScalars.contains(first)
     }
     private static let pageFurniture = NSRegularExpression.constant(#"^\s*[-—–－]+\s*\d{1,3}\s*[-—–－]+\s*$|^\s*第\s*\d+\s*页"#)
 

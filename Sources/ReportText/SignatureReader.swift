@@ -18,7 +18,7 @@ enum SignatureReader {
         var signature = Signature(firstLine: lines.count)
         var index = lines.count - 1
         func clean(_ line: String) -> String {
-            line.trimmingCharacters(in: CharacterSet.whitespaces.union(CharacterSet(charactersIn: "\u{00A0}\u{3000}")))
+            line.trimmingWhitespace()
         }
         func skipBlank() {
             while index >= 0, clean(lines[index]).isEmpty || SectionReader.isPageFurniture(lines[index]) { index -= 1 }

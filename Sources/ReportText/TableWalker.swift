@@ -42,6 +42,10 @@ struct TableWalker {
     private let bandCores: [String]
     /// The lines that hold some text (labels, headers, prose).
     private let linesWithText: Set<Int>
+    /// Each text token normalized, once: segments are cut from the same tokens many times.
+    private let normalizedTexts: [String?]
+    /// The cores of the headings of the text sections (一、总体情况, 五, 六), once per form.
+    private let textHeadingCores: [[Unicode.Scalar]]
 
     /// A walker over `tokens` for the labels of `form`.
     init(form: Form, tokens: [Token]) {
@@ -53,6 +57,10 @@ struct TableWalker {
             return nil
         }
         linesWithText = Set(tokens.filter { $0.text != nil }.map(\.line))
+        normalizedTexts = tokens.map { $0.text.map(Labels.normalize) }
+        textHeadingCores = headingCoresByForm.value(for: form.fingerprint) {
+            form.sections.filter { $0.table == nil }.map { Array(Labels.core(Labels.normalize($0.heading)).unicodeScalars) }
+        }
     }
 
     /// How many unmatched labels ahead a label may be found (rows a report leaves out).
@@ -186,8 +194,7 @@ struct TableWalker {
         var index = start
         while index < tokens.count, !tokens[index].isNumber {
             let token = tokens[index]
-            guard let text = token.text else { index += 1; continue }
-            let normalized = Labels.normalize(text)
+            guard let normalized = normalizedTexts[index] else { index += 1; continue }
             // A new line that starts a cell-separated row, or a new cell: a new segment.
             // Cells are labels of their own; so is a line that begins with the band's first
             // header label (`行政复议行政诉讼` under a heading that names it too).
@@ -216,6 +223,10 @@ struct TableWalker {
     /// Splits glued labels at their enumerators; each piece ends at the run's last token
     /// only if it is the last piece (values follow the last label of a run).
     private func cut(_ text: String, end: Int) -> [Segment] {
+        // Every enumerator has `(`, `、` or `.`: without them the text is one label.
+        guard text.utf8.contains(where: { $0 == UInt8(ascii: "(") || $0 == UInt8(ascii: ".") }) || TextSearch.contains(text, "、") else {
+            return text.isEmpty ? [] : [Segment(text: text, endToken: end)]
+        }
         let starts = Labels.enumeratorStarts(text).filter { $0 > 0 }
         var pieces: [String] = []
         var previous = 0
@@ -233,24 +244,29 @@ struct TableWalker {
     private func bestAnchor(_ segment: String, from next: Int, started: Set<String>, endToken: Int) -> (Int, Double)? {
         let core = Labels.core(segment)
         guard !core.isEmpty else { return nil }
+        let coreScalars = Array(core.unicodeScalars)
+        let marks = coreScalars.filter(Self.sentenceMarks.contains).count
         var best: (Int, Double)?
         var seen = 0
         var index = next
         while index < anchors.count, seen < window {
             let anchor = anchors[index]
             seen += 1
-            var score = Labels.score(core, anchor.core)
+            var score = Labels.score(coreScalars, anchor.coreScalars)
             if case .band = anchor.kind, score < 0.6 {
-                if core.hasPrefix(anchor.core) {
+                if coreScalars.starts(with: anchor.coreScalars) {
                     // The band's header cells glued together (`行政复议行政诉讼`).
                     score = 0.9
-                } else if segment.contains(anchor.core), valuesAfter(endToken).tokens.contains(where: \.isNumber) {
+                } else if TextSearch.contains(segment, anchor.core), valuesAfter(endToken).tokens.contains(where: \.isNumber) {
                     // Flattened text: the band's header glued to its digits.
                     score = 0.9
                 }
             }
             if case .group = anchor.kind, !started.contains(anchor.table) { score = 0 }
-            if score < 0.9, anchor.core.count <= 3 { score = 0 }
+            if score < 0.9, anchor.coreScalars.count <= 3 { score = 0 }
+            // A sentence that ends in a row's label and a number (`…，现行有效行政规范性文件393`)
+            // is prose: a label printed after a sentence mark stands alone, or it is no label.
+            if marks > 0, score > 0, !anchor.isBand, !Self.standsAlone(anchor.coreScalars, at: coreScalars, marks: marks) { score = 0 }
             if score >= 0.6, score > (best?.1 ?? 0) + 0.05 {
                 // A row label with no values beside it is left for `looseValues`.
                 if case .row = anchor.kind, !hasValues(after: endToken) { index += 1; continue }
@@ -262,11 +278,23 @@ struct TableWalker {
             // A row far ahead (rows or tables left out): only an exact label followed by a number.
             for farIndex in (next + window)..<max(anchors.count, next + window) where farIndex < anchors.count {
                 let anchor = anchors[farIndex]
-                guard case .row = anchor.kind, core == anchor.core, anchor.core.count >= 4 else { continue }
+                guard case .row = anchor.kind, coreScalars == anchor.coreScalars, anchor.coreScalars.count >= 4 else { continue }
                 if valuesAfter(endToken).tokens.contains(where: \.isNumber) { return (farIndex, 1) }
             }
         }
         return best
+    }
+
+    /// The marks that end a sentence or a clause (`，` is `,` once normalized).
+    private static let sentenceMarks: Set<Unicode.Scalar> = ["。", ",", "；", ";", "！", "？"]
+
+    /// Whether a segment with `marks` sentence marks is the label `label` itself, not a
+    /// sentence that ends with it: it has no marks the label lacks, or it ends with the label
+    /// right after a mark (`…情况如下。规章`).
+    private static func standsAlone(_ label: [Unicode.Scalar], at segment: [Unicode.Scalar], marks: Int) -> Bool {
+        guard marks > label.filter(sentenceMarks.contains).count else { return true }
+        guard segment.count > label.count, segment[(segment.count - label.count)...].elementsEqual(label) else { return false }
+        return sentenceMarks.contains(segment[segment.count - label.count - 1])
     }
 
     private func hasValues(after token: Int) -> Bool {
@@ -336,15 +364,19 @@ struct TableWalker {
 
     /// Prose or a section heading: the end of a table.
     func isStopper(_ text: String) -> Bool {
-        Labels.normalize(text).count > 30 || isSectionHeading(text)
+        let normalized = Labels.normalize(text)
+        return normalized.unicodeScalars.count > 30 && normalized.count > 30 || isSectionHeading(normalized: normalized)
     }
 
     private func lineHasText(_ line: Int) -> Bool {
         linesWithText.contains(line)
     }
 
-    private func isSectionHeading(_ text: String) -> Bool {
-        let core = Labels.core(Labels.normalize(text))
-        return form.sections.contains { $0.table == nil && Labels.score(core, Labels.core(Labels.normalize($0.heading))) >= 0.6 }
+    private func isSectionHeading(normalized: String) -> Bool {
+        let core = Array(Labels.core(normalized).unicodeScalars)
+        return textHeadingCores.contains { Labels.score(core, $0) >= 0.6 }
     }
 }
+
+/// The heading cores of each form definition's text sections.
+private let headingCoresByForm = FormLabelCache<[[Unicode.Scalar]]>()

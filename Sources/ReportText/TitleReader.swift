@@ -50,14 +50,14 @@ enum TitleReader {
 
     /// A line without Markdown marks, site prefixes (`标题：`) or metadata cells.
     static func clean(_ line: String) -> String {
-        let cells = line.components(separatedBy: "\t").map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
+        let cells = line.components(separatedBy: "\t").map { $0.trimmingWhitespace() }.filter { !$0.isEmpty }
         var text = cells.last ?? ""
         while text.hasPrefix("#") { text.removeFirst() }
-        text = text.trimmingCharacters(in: .whitespaces)
+        text = text.trimmingWhitespace()
         for prefix in ["标题：", "标题:", "名称：", "名称:", "题名：", "题名:"] where text.hasPrefix(prefix) {
             text = String(text.dropFirst(prefix.count))
         }
-        return text.trimmingCharacters(in: .whitespaces)
+        return text.trimmingWhitespace()
     }
 
     /// The title in one cleaned line: a short line that one of the patterns matches, with an
@@ -66,8 +66,8 @@ enum TitleReader {
         guard text.count <= 80 else { return nil }
         for pattern in patterns {
             guard let parts = pattern.match(text) else { continue }
-            let prefix = parts.agencyBefore.trimmingCharacters(in: .whitespaces)
-            let middle = parts.agencyAfter.trimmingCharacters(in: .whitespaces)
+            let prefix = parts.agencyBefore.trimmingWhitespace()
+            let middle = parts.agencyAfter.trimmingWhitespace()
             guard prefix.count <= 40, middle.count <= 40 else { return nil }
             let agency = prefix.isEmpty ? middle : prefix
             return Title(agency: agency.replacingOccurrences(of: " ", with: ""), year: parts.year, line: line)

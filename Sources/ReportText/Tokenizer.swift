@@ -47,8 +47,8 @@ struct TokenizedText {
     init(text: String) {
         self.text = text
         // By scalars: `\r\n` is one Character, which a split at the Character `\n` misses.
-        lines = text.unicodeScalars.split(separator: "\n", omittingEmptySubsequences: false).map {
-            String(String.UnicodeScalarView($0)).replacingOccurrences(of: "\r", with: "")
+        lines = text.unicodeScalars.split(separator: "\n", omittingEmptySubsequences: false).map { line in
+            String(String.UnicodeScalarView(line.contains("\r") ? line.filter { $0 != "\r" } : Array(line)))
         }
         tokens = Tokenizer.tokens(of: lines)
     }
@@ -111,16 +111,16 @@ enum Tokenizer {
         var tokens: [Token] = []
         for (index, raw) in lines.enumerated() {
             let number = index + 1
-            let line = raw.replacingOccurrences(of: "\r", with: "")
-            if line.trimmingCharacters(in: .whitespaces).isEmpty { continue }
+            let line = raw.utf8.contains(UInt8(ascii: "\r")) ? raw.replacingOccurrences(of: "\r", with: "") : raw
+            if line.trimmingWhitespace().isEmpty { continue }
             if isSeparatorRow(line) || SectionReader.isPageFurniture(line) { continue }
             let cells: [String]
             let separated: Bool
             if line.contains("\t") {
                 cells = line.components(separatedBy: "\t")
                 separated = true
-            } else if line.filter({ $0 == "|" }).count >= 2 || line.trimmingCharacters(in: .whitespaces).hasSuffix("|") {
-                var trimmed = line.trimmingCharacters(in: .whitespaces)
+            } else if line.filter({ $0 == "|" }).count >= 2 || line.trimmingWhitespace().hasSuffix("|") {
+                var trimmed = line.trimmingWhitespace()
                 if trimmed.hasPrefix("|") { trimmed.removeFirst() }
                 if trimmed.hasSuffix("|") { trimmed.removeLast() }
                 cells = trimmed.components(separatedBy: "|")
@@ -128,8 +128,11 @@ enum Tokenizer {
             } else {
                 // pdftotext -layout: two or more spaces part columns; one space parts the
                 // words of a wrapped label.
-                let columns = joinNotes(line).replacingOccurrences(of: "\u{3000}", with: "  ").replacingOccurrences(of: "\u{00A0}", with: " ")
-                    .components(separatedBy: "  ").map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
+                var spaced = joinNotes(line)
+                if spaced.unicodeScalars.contains(where: { $0 == "\u{3000}" || $0 == "\u{00A0}" }) {
+                    spaced = spaced.replacingOccurrences(of: "\u{3000}", with: "  ").replacingOccurrences(of: "\u{00A0}", with: " ")
+                }
+                let columns = Self.columns(of: spaced).map { $0.trimmingWhitespace() }.filter { !$0.isEmpty }
                 for (columnIndex, column) in columns.enumerated() {
                     for (pieceIndex, piece) in column.split(separator: " ").enumerated() {
                         var pieceTokens = cellTokens(String(piece), line: number, separated: false)
@@ -165,18 +168,22 @@ enum Tokenizer {
 
     /// The tokens of one cell (or one word of a layout line).
     private static func cellTokens(_ cell: String, line number: Int, separated: Bool) -> [Token] {
-        var trimmed = asciiDigits(cell.trimmingCharacters(in: CharacterSet.whitespaces.union(CharacterSet(charactersIn: "\u{00A0}\u{3000}"))))
+        var trimmed = asciiDigits(cell.trimmingWhitespace())
         // `1,234`: thousands separators.
-        if trimmed.contains(","), let grouped = thousands, grouped.firstMatch(in: trimmed, range: NSRange(trimmed.startIndex..., in: trimmed)) != nil {
+        if trimmed.utf8.contains(UInt8(ascii: ",")), let grouped = thousands, grouped.firstMatch(in: trimmed, range: NSRange(trimmed.startIndex..., in: trimmed)) != nil {
             trimmed = trimmed.replacingOccurrences(of: ",", with: "")
         }
         if trimmed.isEmpty { return separated ? [Token(kind: .empty, line: number)] : [] }
         let range = NSRange(trimmed.startIndex..., in: trimmed)
-        if pageNumber?.firstMatch(in: trimmed, range: range) != nil { return [] }
-        if let match = numberCell?.firstMatch(in: trimmed, range: range),
+        // The regular expressions only where the first character allows a match.
+        if SectionReader.startsWithOneOf("-—–－第", trimmed), pageNumber?.firstMatch(in: trimmed, range: range) != nil { return [] }
+        if mayBeNumber(trimmed), let match = numberCell?.firstMatch(in: trimmed, range: range),
             let digits = Range(match.range(at: 1), in: trimmed), let rest = Range(match.range(at: 2), in: trimmed)
         {
-            let value = String(trimmed[digits]).replacingOccurrences(of: "−", with: "-").replacingOccurrences(of: "－", with: "-")
+            var value = String(trimmed[digits])
+            if !value.utf8.allSatisfy({ $0 < 0x80 }) {
+                value = value.replacingOccurrences(of: "−", with: "-").replacingOccurrences(of: "－", with: "-")
+            }
             return [Token(kind: .number(value), line: number, suffix: String(trimmed[rest]))]
         }
         if trimmed == "-" || trimmed == "—" || trimmed == "/" || trimmed == "无" { return [Token(kind: .empty, line: number)] }
@@ -184,8 +191,37 @@ enum Tokenizer {
         return separated ? [Token(kind: .text(trimmed), line: number)] : splitGlued(trimmed, line: number)
     }
 
+    /// Whether `numberCell` can match: the cell begins with a sign or a digit (of any script,
+    /// as `\d` allows).
+    private static func mayBeNumber(_ cell: String) -> Bool {
+        guard let first = cell.unicodeScalars.first(where: { !$0.properties.isWhitespace }) else { return false }
+        return "+-−－".unicodeScalars.contains(first) || first.properties.numericType == .decimal
+    }
+
+    /// The pieces of a layout line between runs of two spaces, as `components(separatedBy:
+    /// "  ")` gives them (a run of three leaves a piece with one space, trimmed later).
+    private static func columns(of line: String) -> [String] {
+        var pieces: [String] = []
+        let scalars = Array(line.unicodeScalars)
+        var start = 0
+        var index = 0
+        while index + 1 < scalars.count {
+            if scalars[index] == " " && scalars[index + 1] == " " {
+                pieces.append(String(String.UnicodeScalarView(scalars[start..<index])))
+                index += 2
+                start = index
+            } else {
+                index += 1
+            }
+        }
+        pieces.append(String(String.UnicodeScalarView(scalars[start...])))
+        return pieces
+    }
+
     /// A Markdown table's `| --- |` row.
     private static func isSeparatorRow(_ line: String) -> Bool {
+        // Most lines have no `-` at all.
+        guard line.utf8.contains(UInt8(ascii: "-")) else { return false }
         let set = Set(line.filter { !$0.isWhitespace })
         return !set.isEmpty && set.isSubset(of: ["|", "-", ":"]) && set.contains("-")
     }
@@ -213,10 +249,10 @@ enum Tokenizer {
     /// them together (`199.2 万元`, `22（其中修订 16 件）`).
     private static func joinNotes(_ line: String) -> String {
         var text = line
-        if units.amounts.contains(where: text.contains), let unitAfterSpace {
+        if units.amounts.contains(where: { TextSearch.contains(text, $0) }), let unitAfterSpace {
             text = unitAfterSpace.stringByReplacingMatches(in: text, range: NSRange(text.startIndex..., in: text), withTemplate: "$1$2")
         }
-        guard text.contains("(") || text.contains("（") else { return text }
+        guard TextSearch.contains(text, "(") || TextSearch.contains(text, "（") else { return text }
         // A note in parentheses right after a number: drop its inner spaces.
         let pattern = numberNote
         let range = NSRange(text.startIndex..., in: text)

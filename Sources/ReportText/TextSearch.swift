@@ -1,0 +1,61 @@
+import Foundation
+
+/// Substring search on UTF-8 bytes (or scalars), for the hot paths of the parser: Foundation's
+/// `String.contains` / `range(of:)` goes through `CFStringFind` and Unicode folding for every
+/// call, a hundred times the cost for the CJK labels and ASCII digits the parser looks for
+/// (which have one spelling each, so a byte match is a match).
+enum TextSearch {
+    /// Whether `needle` occurs in `haystack`.
+    static func contains(_ haystack: [UInt8], _ needle: [UInt8]) -> Bool {
+        firstIndex(of: needle, in: haystack) != nil
+    }
+
+    /// Whether `needle` occurs in `haystack`.
+    static func contains(_ haystack: String, _ needle: String) -> Bool {
+        var haystack = haystack
+        var needle = needle
+        return haystack.withUTF8 { text in needle.withUTF8 { word in firstIndex(of: word, in: text) != nil } }
+    }
+
+    /// The byte offset of the first occurrence of `needle` in `haystack`.
+    static func firstIndex<Element: Equatable, Text: RandomAccessCollection<Element>, Word: RandomAccessCollection<Element>>(
+        of needle: Word, in haystack: Text) -> Int?
+    where Text.Index == Int, Word.Index == Int {
+        guard let first = needle.first else { return 0 }
+        let count = needle.count
+        guard haystack.count >= count else { return nil }
+        let last = haystack.startIndex + haystack.count - count
+        var index = haystack.startIndex
+        scan: while index <= last {
+            guard haystack[index] == first else { index += 1; continue }
+            var offset = 1
+            while offset < count {
+                if haystack[index + offset] != needle[needle.startIndex + offset] { index += 1; continue scan }
+                offset += 1
+            }
+            return index - haystack.startIndex
+        }
+        return nil
+    }
+}
+
+extension String {
+    /// The text without leading and trailing spaces and tabs: what `trimmingCharacters(in:
+    /// .whitespaces)` gives (Unicode spaces, category Zs, which include the no-break and
+    /// ideographic spaces, and TAB), without Foundation's conversion of every cell to UTF-16.
+    func trimmingWhitespace() -> String {
+        let scalars = unicodeScalars
+        guard let first = scalars.firstIndex(where: { !$0.isSpaceOrTab }) else { return "" }
+        guard let last = scalars.lastIndex(where: { !$0.isSpaceOrTab }) else { return "" }
+        if first == scalars.startIndex && scalars.index(after: last) == scalars.endIndex { return self }
+        return String(scalars[first...last])
+    }
+}
+
+extension Unicode.Scalar {
+    /// A space (Unicode category Zs) or TAB: the members of `CharacterSet.whitespaces`.
+    var isSpaceOrTab: Bool {
+        if value < 0x80 { return value == 0x20 || value == 0x09 }
+        return properties.generalCategory == .spaceSeparator
+    }
+}

@@ -1,0 +1,58 @@
+#!/usr/bin/env bash
+# Instructions (valgrind callgrind) to parse each corpus text report, for main's parser and
+# this tree's, and the start-up cost of the binary. Instruction counts do not depend on the
+# machine's load, so the figures repeat exactly on a shared machine.
+#
+# Parse: `ReportText.parse` counted alone (--toggle-collect), inside `xxgk convert FILE.txt`;
+# it includes what the first parse of a process builds (form catalogue, caches). "warm" is
+# the cost of a further parse in the same process: xxgk-text-bench with 2 parses minus 1.
+# Start-up: the whole process of `xxgk --version` and of a small convert (JSON → JSON).
+#
+# main's release binary is built once in .build-bench-main (a git worktree of main).
+set -euo pipefail
+cd "$(dirname "$0")/.."
+XXGK=${XXGK:-.build-release/release/xxgk}
+BENCH=${XXGK%/xxgk}/xxgk-text-bench
+command -v valgrind >/dev/null || { echo "text.sh: valgrind is needed (apt-get install valgrind)"; exit 1; }
+[ -x "$XXGK" ] || swift build -c release --build-path .build-release --product xxgk
+[ -x "$BENCH" ] || swift build -c release --build-path .build-release --product xxgk-text-bench
+MAIN=.build-bench-main/build/release/xxgk
+if [ ! -x "$MAIN" ]; then
+  [ -d .build-bench-main/src ] || git worktree add --detach .build-bench-main/src main >/dev/null
+  (cd .build-bench-main/src && swift build -c release --product xxgk --build-path ../build >/dev/null)
+fi
+out=$(mktemp -d)
+trap 'rm -rf "$out"' EXIT
+
+# Instructions of a whole run, or with a function name of only that function (and its callees).
+count() {
+  local toggle=()
+  if [ "$1" != "-" ]; then toggle=("--toggle-collect=$1"); fi
+  shift
+  valgrind --tool=callgrind --callgrind-out-file="$out/cg" "${toggle[@]}" "$@" 2>&1 >/dev/null | sed -n 's/.*Collected : //p'
+}
+mega() { awk -v n="$1" 'BEGIN { printf "%.1fM", n / 1e6 }'; }
+parse='$s10ReportTextAAO5parse*'
+
+printf '%-32s %12s %12s %8s %12s\n' "report (ReportText.parse)" "main" "this tree" "ratio" "warm"
+for file in Tests/Fixtures/corpus/*.txt; do
+  before=$(count "$parse" "$MAIN" convert "$file" "$out/main.json")
+  after=$(count "$parse" "$XXGK" convert "$file" "$out/new.json")
+  one=$(count - "$BENCH" "$file" 1)
+  two=$(count - "$BENCH" "$file" 2)
+  cmp -s "$out/main.json" "$out/new.json" || echo "  note: $(basename "$file"): output differs from main's"
+  printf '%-32s %12s %12s %7.1fx %12s\n' "$(basename "$file")" "$(mega "$before")" "$(mega "$after")" \
+    "$(awk -v a="$before" -v b="$after" 'BEGIN { print a / b }')" "$(mega $((two - one)))"
+done
+
+echo
+printf '%-32s %12s %12s\n' "start-up (whole process)" "main" "this tree"
+printf '%-32s %12s %12s\n' "xxgk --version" "$(mega "$(count - "$MAIN" --version)")" "$(mega "$(count - "$XXGK" --version)")"
+printf '%-32s %12s %12s\n' "xxgk convert 000.json x.json" "$(mega "$(count - "$MAIN" convert examples/000_dongxihu_2020.json "$out/a.json")")" \
+  "$(mega "$(count - "$XXGK" convert examples/000_dongxihu_2020.json "$out/b.json")")"
+# Wall time of 20 runs of the text convert of the flattened report, each binary.
+for binary in "$MAIN" "$XXGK"; do
+  start=$(date +%s%N)
+  for _ in $(seq 20); do "$binary" convert Tests/Fixtures/corpus/08_pingtan_2024.txt "$out/t.json" >/dev/null 2>&1 || true; done
+  printf '%-32s %12s\n' "20 x convert 08_pingtan ($([ "$binary" = "$MAIN" ] && echo main || echo this))" "$(( ($(date +%s%N) - start) / 1000000 )) ms"
+done
