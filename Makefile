@@ -80,17 +80,36 @@ bench: setup-interop release
 clean:
 	rm -rf $(BUILD_DIR) $(DEMO_OUT)
 
-# ---- reader: fuzzing (libFuzzer over the XLSX reader) --------------------------------------
-# Builds Fuzz/ReaderFuzz with -sanitize=fuzzer,address in its own build path and runs it for
-# FUZZ_SECONDS from the seeds in Fuzz/corpus. A crash leaves its input in .build-fuzz/artifacts/
-# and fails the target; such inputs become regression fixtures under Tests/.
+# ---- readers: fuzzing (libFuzzer over every reader of the registry) --------------------------
+# One harness, Fuzz/ReaderFuzz, feeds each input to the registry's reader named by
+# XXGK_FUZZ_KIND; FUZZ_KINDS lists the kinds run, one after another, FUZZ_SECONDS each, from
+# the seeds in Fuzz/corpus/KIND (small real files: the corpus texts and JSON, pages, PDFs,
+# workbooks xxgk writes). A crash, a hang over FUZZ_TIMEOUT s or a memory blow-up over
+# FUZZ_RSS_MB leaves its input in .build-fuzz/artifacts/KIND/ and fails the target; each such
+# input becomes a named fixture under Tests/Fixtures/fuzz/KIND/ (replayed by FuzzRegressionTests).
+#
+# The build snag: -Xswiftc -sanitize=fuzzer reaches every executable, the build plugin's host
+# tool (EmbedFormsTool, which embeds templates/*.json into ReportModel) included, and libFuzzer's
+# `main` then fails its link (no LLVMFuzzerTestOneInput). -Xbuild-tools-swiftc does not help: on
+# a native build the plugin's tool is built for the destination. So -Xswiftc carries only address
+# sanitizer and coverage instrumentation (the tool links with those: ASan's runtime has weak
+# coverage hooks), and XXGK_FUZZ=1 makes Package.swift add -sanitize=fuzzer and -DFUZZING to
+# the harness alone. The manifest cache is off so the variable is always seen.
 FUZZ_SECONDS ?= 50
-FUZZ_FLAGS := -Xswiftc -sanitize=fuzzer,address -Xswiftc -sanitize-coverage=edge,inline-8bit-counters,pc-table,trace-cmp -Xswiftc -DFUZZING
+FUZZ_TIMEOUT ?= 10
+FUZZ_RSS_MB ?= 2048
+FUZZ_KINDS ?= xlsx txt json html pdf
+FUZZ_BUILD := XXGK_FUZZ=1 $(SWIFT) build --build-path .build-fuzz --manifest-cache none --product xxgk-fuzz-reader \
+  -Xswiftc -sanitize=address -Xswiftc -sanitize-coverage=edge,inline-8bit-counters,pc-table,trace-cmp
 
 fuzz: setup
-	@# The host tools of the build plugin fail to link with fuzzer flags; the fuzz product does not need them.
-	-@$(SWIFT) build --build-path .build-fuzz --product xxgk-fuzz-reader $(FUZZ_FLAGS) >/dev/null 2>&1
-	$(SWIFT) build --build-path .build-fuzz --product xxgk-fuzz-reader $(FUZZ_FLAGS) 2>&1 | grep -v "Cannot export local symbol" | tail -n 1
-	@mkdir -p .build-fuzz/corpus .build-fuzz/artifacts
-	set -o pipefail; .build-fuzz/debug/xxgk-fuzz-reader -max_total_time=$(FUZZ_SECONDS) -timeout=10 -rss_limit_mb=1024 \
-	  -artifact_prefix=.build-fuzz/artifacts/ .build-fuzz/corpus Fuzz/corpus 2>&1 | grep -E "^#[0-9]+ +DONE|^Done|ERROR|SUMMARY"
+	@set -o pipefail; $(FUZZ_BUILD) 2>&1 | grep -v "Cannot export local symbol" | tail -n 1
+	@for kind in $(FUZZ_KINDS); do \
+	  mkdir -p .build-fuzz/corpus/$$kind .build-fuzz/artifacts/$$kind Fuzz/corpus/$$kind; \
+	  echo "== fuzz $$kind ($(FUZZ_SECONDS) s)"; \
+	  XXGK_FUZZ_KIND=$$kind .build-fuzz/debug/xxgk-fuzz-reader -max_total_time=$(FUZZ_SECONDS) -timeout=$(FUZZ_TIMEOUT) \
+	    -rss_limit_mb=$(FUZZ_RSS_MB) -malloc_limit_mb=$(FUZZ_RSS_MB) -artifact_prefix=.build-fuzz/artifacts/$$kind/ \
+	    .build-fuzz/corpus/$$kind Fuzz/corpus/$$kind > .build-fuzz/$$kind.log 2>&1; status=$$?; \
+	  grep -E "^#[0-9]+ +DONE|^Done|ERROR|SUMMARY|Slowest|timeout" .build-fuzz/$$kind.log; \
+	  [ $$status -eq 0 ] || { echo "fuzz $$kind failed: see .build-fuzz/$$kind.log and .build-fuzz/artifacts/$$kind/"; exit 1; }; \
+	done
