@@ -132,6 +132,10 @@ let package = Package(
         .testTarget(
             name: "PDFReportTests",
             dependencies: ["PDFReport", "ReportModel"]),
+        // A batch: every file listed and reported (hostile, unreadable, vanished ones too), none read past its caps.
+        .testTarget(
+            name: "ReportBatchTests",
+            dependencies: ["ReportBatch", "ReportFormats", "ReportModel", "TestSupport"]),
         .testTarget(
             name: "CLITests",
             dependencies: ["ReportModel", "TestSupport"]),

@@ -61,7 +61,8 @@ struct WebPageKind: ReportReader {
     func sniff(_ data: Data) -> Bool { HTMLReport.sniff(data) }
 
     func read(_ data: Data, file: String) throws(ReportInputError) -> LoadedReport {
-        try HTMLReport.read(data, file: file)
+        try InputLimits.checkPage(data)
+        return try HTMLReport.read(data, file: file)
     }
 }
 

@@ -5,10 +5,11 @@ import XLSX
 /// The caps the registry's readers put on what an input controls, checked at each reader's
 /// entry before any parsing, so one hostile file costs at most these (docs/LIMITS.md).
 public enum InputLimits {
-    /// The largest text or Markdown report: a long published report is well under 100 KB.
-    public static let textBytes = 8 << 20
+    /// The largest text or Markdown report: a long published report is well under 100 KB, and
+    /// the parser takes seconds a megabyte of prose (a debug build: tens of seconds).
+    public static let textBytes = 2 << 20
     /// The most lines of a text report: real ones have a few hundred.
-    public static let textLines = 100_000
+    public static let textLines = 50_000
     /// The longest line, in bytes: a whole report flattened onto one line is about 20 KB.
     public static let textLineBytes = 256 << 10
     /// The largest canonical JSON: a report's JSON is about 20 KB.
@@ -20,6 +21,9 @@ public enum InputLimits {
         maximumEntrySize: 64 << 20, maximumTotalSize: 256 << 20, maximumSharedStringsSize: 32 << 20, maximumCells: 1_000_000)
     /// The most cells of all sheets of a report's workbook: a filled template has about 2,000.
     public static let workbookCells = 1_000_000
+    /// The largest web page: real report pages are 20–200 KB; the page's text goes to the text
+    /// parser, which the HTML reader's own 20 MB cap would let run for minutes.
+    public static let pageBytes = 4 << 20
     /// The largest file any reader takes (the PDF reader's 50 MB): a batch reads no more of a file.
     public static let anyFileBytes = 50 << 20
 
@@ -45,6 +49,11 @@ public enum InputLimits {
 
     private static func lineTooLong(_ line: Int) -> ReportInputError {
         ReportInputError(at: .line(line), "the line is longer than \(textLineBytes / 1024) KB; a whole report flattened onto one line is about 20 KB")
+    }
+
+    /// Refuses a web page over the size cap (nesting and table cells are capped by `HTMLReport`).
+    static func checkPage(_ data: Data) throws(ReportInputError) {
+        try checkSize(data, limit: pageBytes, what: "page")
     }
 
     /// Refuses a JSON document over the size cap (nesting and numbers are capped by `JSONParser`).

@@ -30,13 +30,13 @@ final class InputLimitTests: XCTestCase {
 
     func testTextOverTheSizeCapIsRefused() throws {
         let data = Data(repeating: UInt8(ascii: "a"), count: InputLimits.textBytes + 1)
-        try assertRefused("txt", data, file: "big.txt", "error: big.txt: the text is 8.1 MB, more than the 8 MB a report may have")
-        try assertRefused("md", data, file: "big.md", "error: big.md: the text is 8.1 MB, more than the 8 MB a report may have")
+        try assertRefused("txt", data, file: "big.txt", "error: big.txt: the text is 2.1 MB, more than the 2 MB a report may have")
+        try assertRefused("md", data, file: "big.md", "error: big.md: the text is 2.1 MB, more than the 2 MB a report may have")
     }
 
     func testTextWithTooManyLinesIsRefused() throws {
         let data = Data(repeating: 0x0A, count: InputLimits.textLines)
-        try assertRefused("txt", data, file: "lines.txt", "error: lines.txt: the text has more than 100000 lines; a report has a few hundred")
+        try assertRefused("txt", data, file: "lines.txt", "error: lines.txt: the text has more than 50000 lines; a report has a few hundred")
         // One line fewer is read (and refused as no report, by the parser).
         let fewer = try XCTUnwrap(try refusal("txt", Data(repeating: 0x0A, count: InputLimits.textLines - 1), file: "f.txt"))
         XCTAssertFalse(fewer.contains("lines;"), fewer)
@@ -46,6 +46,12 @@ final class InputLimitTests: XCTestCase {
         var data = Data("某局2020年政府信息公开工作年度报告\n\n".utf8)
         data.append(Data(repeating: UInt8(ascii: "1"), count: InputLimits.textLineBytes + 1))
         try assertRefused("txt", data, file: "long.txt", "error: long.txt: line 3: the line is longer than 256 KB; a whole report flattened onto one line is about 20 KB")
+    }
+
+    func testPageOverTheSizeCapIsRefused() throws {
+        var data = Data("<html><body>".utf8)
+        data.append(Data(repeating: UInt8(ascii: "a"), count: InputLimits.pageBytes))
+        try assertRefused("html", data, file: "big.html", "error: big.html: the page is 4.1 MB, more than the 4 MB a report may have")
     }
 
     func testJSONOverTheSizeCapIsRefused() throws {
