@@ -124,12 +124,10 @@ final class RobustnessCLITests: XCTestCase {
         templates.append(("empty.txt", Data()))
         templates.append(("garbage.xlsx", Data((0..<4096).map { UInt8(truncatingIfNeeded: $0 &* 131 &+ 7) })))
         templates.append(("nul.json", Data([0x7B, 0, 0, 0xFF])))
-        for name in corpusTexts.prefix(4) {
+        for name in corpusTexts.prefix(1) {
             templates.append(("corpus.txt", try Data(contentsOf: Fixtures.corpus.appendingPathComponent(name))))
         }
-        if templates.count < 20 {
-            templates.append(("wrapped.pdf", try Data(contentsOf: Fixtures.packageRoot.appendingPathComponent("Tests/Fixtures/pdf/made-wrapped-labels.pdf"))))
-        }
+        templates.append(("wrapped.pdf", try Data(contentsOf: Fixtures.packageRoot.appendingPathComponent("Tests/Fixtures/pdf/made-wrapped-labels.pdf"))))
         return templates
     }
 
@@ -139,7 +137,7 @@ final class RobustnessCLITests: XCTestCase {
     /// always opens as a workbook, the old one or the whole new one, never a part of either.
     func testKilledSumLeavesTheOldOrTheWholeNewWorkbook() throws {
         let inputs = try makeTemporaryDirectory("inputs")
-        for index in 0..<300 { try example.write(to: inputs.appendingPathComponent("r\(index).json")) }
+        for index in 0..<100 { try example.write(to: inputs.appendingPathComponent("r\(index).json")) }
         let folder = try makeTemporaryDirectory("killed")
         let target = folder.appendingPathComponent("合计.xlsx").path
         XCTAssertEqual(try CLI.run(["convert", Fixtures.exampleJSON.path, target]).status, 0)

@@ -112,6 +112,20 @@ final class InputLimitTests: XCTestCase {
             "error: bomb.xlsx: xl/worksheets/sheet1.xml unpacks to more than 67108864 bytes; refusing it as a possible zip bomb")
     }
 
+    /// A zip of more entries than any workbook has is refused while its directory is read.
+    func testZipWithTooManyEntriesIsRefused() throws {
+        let path = try makeTemporaryDirectory("entries").appendingPathComponent("entries.xlsx").path
+        let script = """
+            import sys, zipfile
+            z = zipfile.ZipFile(sys.argv[1], "w", zipfile.ZIP_STORED)
+            for i in range(100001): z.writestr("e%d" % i, b"")
+            z.close()
+            """
+        try ExternalProgram.run("python3", ["-c", script, path])
+        try assertRefused("xlsx", try Data(contentsOf: URL(fileURLWithPath: path)), file: "entries.xlsx",
+            "error: entries.xlsx: the workbook is truncated or corrupt (more than 100000 entries); ask for the file again", seconds: 30)
+    }
+
     func testSizesInMessages() {
         XCTAssertEqual(InputLimits.megabytes(8 << 20), "8 MB")
         XCTAssertEqual(InputLimits.megabytes((8 << 20) + 1), "8.1 MB")
