@@ -8,8 +8,9 @@ public enum InputLimits {
     /// The largest text or Markdown report: a long published report is well under 100 KB, and
     /// the parser takes seconds a megabyte of prose (a debug build: tens of seconds).
     public static let textBytes = 2 << 20
-    /// The most lines of a text report: real ones have a few hundred.
-    public static let textLines = 50_000
+    /// The most lines of a text report: real ones have a few hundred; the parser's time grows
+    /// with them (tens of seconds for 20,000 short lines of figures in a debug build).
+    public static let textLines = 10_000
     /// The longest line, in bytes: a whole report flattened onto one line is about 20 KB.
     public static let textLineBytes = 256 << 10
     /// The largest canonical JSON: a report's JSON is about 20 KB.

@@ -36,7 +36,7 @@ final class InputLimitTests: XCTestCase {
 
     func testTextWithTooManyLinesIsRefused() throws {
         let data = Data(repeating: 0x0A, count: InputLimits.textLines)
-        try assertRefused("txt", data, file: "lines.txt", "error: lines.txt: the text has more than 50000 lines; a report has a few hundred")
+        try assertRefused("txt", data, file: "lines.txt", "error: lines.txt: the text has more than 10000 lines; a report has a few hundred")
         // One line fewer is read (and refused as no report, by the parser).
         let fewer = try XCTUnwrap(try refusal("txt", Data(repeating: 0x0A, count: InputLimits.textLines - 1), file: "f.txt"))
         XCTAssertFalse(fewer.contains("lines;"), fewer)
