@@ -94,6 +94,12 @@ let package = Package(
             dependencies: ["ReportModel", "ReportWorkbook"],
             path: "bench/WorkbookBench"),
 
+        // `make bench`: the round-trip soak over 10,000 random reports (bench/soak.sh).
+        .executableTarget(
+            name: "xxgk-soak",
+            dependencies: ["TestSupport", "ReportModel"],
+            path: "bench/Soak"),
+
         // `make bench`: reads a PDF report N times in one process and prints the time per read and per page.
         .executableTarget(
             name: "xxgk-pdf-bench",
@@ -113,7 +119,7 @@ let package = Package(
         // folders removed at teardown, and the external programs (openpyxl, LibreOffice).
         .target(
             name: "TestSupport",
-            dependencies: ["ReportModel"]),
+            dependencies: ["ReportModel", "ReportFormats"]),
         .testTarget(
             name: "ReportModelTests",
             dependencies: ["ReportModel", "TestSupport"]),

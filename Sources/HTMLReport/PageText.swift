@@ -9,7 +9,7 @@ struct PageLine: Equatable, Sendable {
 
 /// Turns the report region of a page into the lines of a text report: paragraphs one per
 /// line, each table row as its cells joined with TAB (the browser-copy shape A of
-/// spec/TEXT-SHAPES.md, which the text parser reads best).
+/// docs/TEXT-SHAPES.md, which the text parser reads best).
 enum PageText {
     /// Elements that start and end a line of text.
     static let blockElements: Set<String> = [

@@ -13,6 +13,10 @@ public struct CheckResult: Sendable {
     public let failure: [Diagnostic]?
     /// What the checks found (and the reader found beyond the rules).
     public private(set) var findings: [Finding]
+    /// The text of a text report (.txt, .md), so narrative findings can name their line.
+    public let sourceText: String?
+    /// Last year's report of the same agency, when the year-to-year check found one.
+    public private(set) var previous: Report?
 
     /// Reads and checks one file; never throws: an unreadable file is a result too.
     public init(path: String) {
@@ -31,33 +35,39 @@ public struct CheckResult: Sendable {
                 throw ReportInputError(file: file, "not a report file; expected \(ReportFormats.readableExtensions)")
             }
             let loaded = try ReportFormats.read(data, file: file, with: reader)
-            self.init(file: file, loaded: loaded, failure: nil, findings: loaded.findings + CheckEngine.check(loaded.report))
+            // Narrative findings are warnings: a report whose tables pass still passes.
+            self.init(
+                file: file, loaded: loaded, failure: nil,
+                findings: loaded.findings + CheckEngine.check(loaded.report) + NarrativeCheck.check(loaded.report),
+                sourceText: ["txt", "md"].contains(reader.kind.name) ? String(data: data, encoding: .utf8) : nil)
         } catch {
             self.init(file: file, failure: error)
         }
     }
 
     private init(file: String, failure error: ReportInputError) {
-        self.init(file: file, loaded: nil, failure: error.inFile(file).diagnostics, findings: [])
+        self.init(file: file, loaded: nil, failure: error.inFile(file).diagnostics, findings: [], sourceText: nil)
     }
 
-    private init(file: String, loaded: LoadedReport?, failure: [Diagnostic]?, findings: [Finding]) {
+    private init(file: String, loaded: LoadedReport?, failure: [Diagnostic]?, findings: [Finding], sourceText: String?) {
         self.file = file
         self.loaded = loaded
         self.failure = failure
         self.findings = findings
+        self.sourceText = sourceText
     }
 
     /// Adds the year-to-year findings against last year's report of the same agency.
     public mutating func compare(withPrevious previous: Report) {
         guard let report = loaded?.report else { return }
+        self.previous = previous
         findings += CheckEngine.checkAcrossYears(report, previous: previous)
     }
 
     /// Reader warnings, then findings placed in the source, or the reason the file was unreadable.
     public var diagnostics: [Diagnostic] {
         guard let loaded else { return failure ?? [] }
-        return loaded.warnings.map { $0.inFile(file) } + findings.map { FindingPlaces.diagnostic(for: $0, in: loaded, file: file) }
+        return loaded.warnings.map { $0.inFile(file) } + findings.map { FindingPlaces.diagnostic(for: $0, in: loaded, file: file, source: sourceText) }
     }
 
     /// The number of failing error rules.
@@ -226,10 +236,17 @@ public enum BatchInput {
     }
 }
 
-/// Findings placed in their source: the file and the place of the rule's first cell.
+/// Findings placed in their source: the file and the place of the rule's first cell, or for
+/// a finding about the report's words (the narrative) the line they stand on.
 public enum FindingPlaces {
     /// A diagnostic naming the file and the place (cell, line or JSON path) of a finding.
-    public static func diagnostic(for finding: Finding, in loaded: LoadedReport, file: String) -> Diagnostic {
+    /// `source` is the text of a text report, where a narrative sentence is looked up.
+    public static func diagnostic(for finding: Finding, in loaded: LoadedReport, file: String, source: String? = nil) -> Diagnostic {
+        if let excerpt = finding.excerpt {
+            // Not the table cell's place: the message is about a sentence, which names itself.
+            let line = source.flatMap { SourceText.line(of: excerpt, in: $0) }
+            return Diagnostic(finding.severity, file: file, at: line.map(SourceLocation.line), finding.message)
+        }
         let location = finding.cells.first.flatMap { loaded.origins[$0] }
         return Diagnostic(finding.severity, file: file, at: location, finding.message)
     }
@@ -251,8 +268,7 @@ public enum YearToYear {
         }
     }
 
-    /// Agency names compared without spaces and with full-width brackets folded.
-    public static func normalized(_ agency: String) -> String {
-        agency.filter { !$0.isWhitespace }.replacingOccurrences(of: "（", with: "(").replacingOccurrences(of: "）", with: ")")
-    }
+    /// Agency names compared without spaces and with full-width brackets folded (`AgencyName`,
+    /// shared with the comparison of years).
+    public static func normalized(_ agency: String) -> String { AgencyName.normalized(agency) }
 }

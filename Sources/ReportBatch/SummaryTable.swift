@@ -30,8 +30,9 @@ public struct SummaryTable: Sendable {
     /// One row per submission.
     public let rows: [[Cell]]
 
-    /// The summary of `results`, one row each, in their order.
-    public init(results: [CheckResult]) {
+    /// The summary of `results`, one row each, in their order; `changes` adds, per key
+    /// figure, its change from last year's report (`--previous`), blank where none was found.
+    public init(results: [CheckResult], changes: Bool = false) {
         // Key figures by caption, in the order the forms list them, so that reports of both
         // forms share columns where their figures mean the same.
         var captions: [String] = []
@@ -39,10 +40,12 @@ public struct SummaryTable: Sendable {
             for figure in form.keyFigures where !captions.contains(figure.label) { captions.append(figure.label) }
         }
         header = ["file", "agency", "year", "form", "status", "errors", "warnings", "failing rules"] + captions
+            + (changes ? captions.map { "\($0)增减" } : [])
         rows = results.map { result in
             guard let report = result.loaded?.report else {
                 return [.text(result.file), .text(""), .number(nil), .text(""), .text("unreadable"), .number(nil), .number(nil),
                         .text(result.failure?.first?.message ?? "")] + captions.map { _ in .number(nil) }
+                    + (changes ? captions.map { _ in .number(nil) } : [])
             }
             let figures = Dictionary(report.form.keyFigures.map { ($0.label, $0.cell) }, uniquingKeysWith: { first, _ in first })
             return [
@@ -51,7 +54,16 @@ public struct SummaryTable: Sendable {
                 .number(Decimal(result.errorCount)), .number(Decimal(result.warningCount)),
                 .text(result.failingRules.joined(separator: " ")),
             ] + captions.map { caption in .number(figures[caption].flatMap { report[$0] }) }
+                + (changes ? captions.map { caption in .number(Self.change(of: caption, in: report, previous: result.previous)) } : [])
         }
+    }
+
+    /// The change of a key figure from last year's report (`ReportComparison.Change`), nil
+    /// without last year's report or when the figure is blank in both.
+    private static func change(of caption: String, in report: Report, previous: Report?) -> Decimal? {
+        guard let previous else { return nil }
+        func value(_ report: Report) -> Decimal? { report.form.keyFigures.first { $0.label == caption }.flatMap { report[$0.cell] } }
+        return ReportComparison.Change(from: value(previous), to: value(report)).difference
     }
 
     /// Writes the summary whole or not at all; the kind comes from the extension.
@@ -66,24 +78,16 @@ public struct SummaryTable: Sendable {
 
     /// RFC 4180 CSV with a UTF-8 byte order mark, so Excel and WPS open the Chinese text correctly.
     public var csv: String {
-        func field(_ original: String) -> String {
-            // Text from submissions (an agency named "=HYPERLINK(…)") must not become a formula
-            // when the summary is opened in Excel or WPS: a leading apostrophe keeps it text.
-            let text = original.first.map { "=+-@\t\r".contains($0) } == true ? "'" + original : original
-            return text.contains(where: { $0 == "," || $0 == "\"" || $0 == "\n" || $0 == "\r" })
-                ? "\"" + text.replacingOccurrences(of: "\"", with: "\"\"") + "\""
-                : text
-        }
-        var lines = [header.map(field).joined(separator: ",")]
+        var lines = [header.map(CSVText.field)]
         for row in rows {
             lines.append(row.map { cell in
                 switch cell {
-                case .text(let text): return field(text)
+                case .text(let text): return CSVText.field(text)
                 case .number(let value): return value.map(ReportJSON.format) ?? ""
                 }
-            }.joined(separator: ","))
+            })
         }
-        return "\u{FEFF}" + lines.joined(separator: "\r\n") + "\r\n"
+        return CSVText.document(lines)
     }
 }
 

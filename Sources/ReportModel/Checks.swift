@@ -16,6 +16,9 @@ public struct Finding: Sendable, Equatable, CustomStringConvertible {
     public let expected: Decimal?
     /// The whole finding as a sentence, without file or place of the source.
     public let message: String
+    /// The words of the report the finding is about (a sentence of the narrative), so a
+    /// command can find their line in the source; nil for findings about cells.
+    public var excerpt: String? = nil
 
     /// A finding; `message` should end with the rule id in brackets, as the engine's do.
     public init(rule: String, severity: Severity, cells: [CellKey], place: String, found: Decimal?, expected: Decimal?, message: String) {

@@ -20,6 +20,13 @@ public struct Form: Sendable, Equatable {
     public let units: Units
     /// The figures that summarise a submission (totals of 三 and 四), for summary sheets.
     public let keyFigures: [KeyFigure]
+    /// The phrases of the narrative (正文) that state a figure of the tables, for the
+    /// narrative check (`NarrativeCheck`).
+    public let narrative: [NarrativeFigure]
+    /// Words that, before a stated number, make it a change rather than a count (同比, 增加).
+    public let narrativeExclusions: [String]
+    /// The parts of 三(七) shown as shares in comparisons (予以公开, 不予公开, …), each the sum of its cells.
+    public let resultGroups: [CellGroup]
     /// Every instance of every rule of the form, in rule order.
     public let ruleInstances: [Rule.Instance]
     /// Every instance of every rule across years, in rule order.
@@ -166,6 +173,17 @@ extension Form {
             let cell: String
             let label: String
         }
+        let narrative: [NarrativeFigure.Definition]?
+        let narrativeExclusions: [String]?
+        let resultGroups: [CellGroup.Definition]?
+    }
+
+    /// `applications.received.total` as a cell of `tables`, or nil when it names none.
+    static func cell(named text: String, in tables: [TableDefinition]) -> CellKey? {
+        let parts = text.split(separator: ".", omittingEmptySubsequences: false).map(String.init)
+        guard parts.count == 3 else { return nil }
+        let cell = CellKey(table: parts[0], row: parts[1], column: parts[2])
+        return tables.first(where: { $0.id == cell.table })?.row(cell.row)?.column(cell.column) != nil ? cell : nil
     }
 
     /// Reads a form definition file (JSON, keys in snake_case).
@@ -209,14 +227,19 @@ extension Form {
         units = parsed.units
         var keyFigures: [KeyFigure] = []
         for figure in parsed.keyFigures ?? [] {
-            let parts = figure.cell.split(separator: ".").map(String.init)
-            let cell = parts.count == 3 ? CellKey(table: parts[0], row: parts[1], column: parts[2]) : nil
-            guard let cell, tables.first(where: { $0.id == cell.table })?.row(cell.row)?.column(cell.column) != nil else {
+            guard let cell = Self.cell(named: figure.cell, in: tables) else {
                 throw FormDefinitionError(file: file, reason: "key figure \(figure.cell) is not a cell of the form")
             }
             keyFigures.append(KeyFigure(cell: cell, label: figure.label))
         }
         self.keyFigures = keyFigures
+        narrative = try (parsed.narrative ?? []).map { definition throws(FormDefinitionError) in
+            try NarrativeFigure(definition, tables: tables, file: file)
+        }
+        narrativeExclusions = parsed.narrativeExclusions ?? []
+        resultGroups = try (parsed.resultGroups ?? []).map { definition throws(FormDefinitionError) in
+            try CellGroup(definition, tables: tables, file: file)
+        }
         ruleInstances = Self.instances(of: rules, in: tables)
         yearToYearInstances = Self.instances(of: yearToYearRules, in: tables)
         computedCells = Self.computedCells(of: ruleInstances)

@@ -128,16 +128,21 @@ public struct Report: Sendable, Equatable {
     /// Sets every computed total (`form.computedCells`: the 总计 column, the （七）总计 row, 四's
     /// 总计) to the sum of its parts, totals inside totals first; blank counts 0, and a total
     /// of only blank cells is blank. Importers use it so a total is never taken on trust.
-    public mutating func computeTotals() {
+    public mutating func computeTotals() { computeTotals(keeping: []) }
+
+    /// Like `computeTotals()`, but the totals in `kept` keep their values and count as given
+    /// in the totals above them: a workbook total written as the report's printed value (not
+    /// a formula) is read back as printed, and the formulas over it sum what it shows.
+    public mutating func computeTotals(keeping kept: Set<CellKey>) {
         let computed = form.computedCells
         var settled: [CellKey: Decimal?] = [:]
         func total(_ cell: CellKey, visiting: inout Set<CellKey>) -> Decimal? {
             if let known = settled[cell] { return known }
             // A cycle in a definition would be a form bug; its cell keeps its value.
-            guard let instance = computed[cell], visiting.insert(cell).inserted else { return values[cell] }
+            guard let instance = computed[cell], !kept.contains(cell), visiting.insert(cell).inserted else { return values[cell] }
             var sum: Decimal?
             for term in instance.right {
-                guard let value = computed[term] != nil ? total(term, visiting: &visiting) : values[term] else { continue }
+                guard let value = computed[term] != nil && !kept.contains(term) ? total(term, visiting: &visiting) : values[term] else { continue }
                 sum = (sum ?? 0) + value
             }
             visiting.remove(cell)

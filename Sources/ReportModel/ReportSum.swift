@@ -8,6 +8,8 @@ public struct ReportSumError: Error, Sendable, CustomStringConvertible {
 extension Report {
     /// The element-wise sum of reports of one form and one year (a district's total).
     /// A cell is blank in the sum only when it is blank in every part; otherwise blanks count as 0.
+    /// The sum's totals are computed from its summed parts, so a part's own arithmetic error
+    /// (a printed total that differs from its parts) does not pass into the district's total.
     /// `sources` names each part in messages (file names), in the same order as `reports`.
     public static func sum(_ reports: [Report], sources: [String], agency: String) throws(ReportSumError) -> Report {
         guard let first = reports.first else { throw ReportSumError(description: "nothing to add up: no reports given") }
@@ -28,6 +30,7 @@ extension Report {
                 total[cell] = (total[cell] ?? 0) + value
             }
         }
+        total.computeTotals()
         return total
     }
 }

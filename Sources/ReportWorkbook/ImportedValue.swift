@@ -46,13 +46,17 @@ enum ImportedValue {
 
     private static let posix = Locale(identifier: "en_US_POSIX")
 
-    /// A number as the file stores it; binary floating-point noise (`0.30000000000000004`)
-    /// is rounded to 10 decimals, far below any value a report can hold.
+    /// A number as the file stores it. A binary double written with 16 or 17 digits
+    /// (libxlsxwriter's `%.16G` writes 9312036.2 as `9312036.199999999`) is read as the shortest
+    /// decimal that gives the same double (9312036.2), which is the value that was written;
+    /// what floating-point noise is left (`0.30000000000000004`, a sum) is rounded to 10
+    /// decimals, far below any value a report can hold.
     static func number(_ text: String) -> Decimal? {
         // `Decimal(string:)` reads a prefix and ignores the rest ("12abc" is 12, "0x10" is 0):
         // only digits, sign, point and exponent may be there, so such text is an error.
-        guard isNumberText(text), let value = Decimal(string: text, locale: posix), text.utf8.contains(where: { (48...57).contains($0) }) else { return nil }
+        guard isNumberText(text), var value = Decimal(string: text, locale: posix), text.utf8.contains(where: { (48...57).contains($0) }) else { return nil }
         guard text.count > 15 else { return value }
+        if let double = Double(text), double.isFinite, let shortest = Decimal(string: "\(double)", locale: posix) { value = shortest }
         var copy = value
         var rounded = Decimal()
         NSDecimalRound(&rounded, &copy, 10, .plain)
@@ -115,5 +119,15 @@ enum ImportedValue {
     /// Without leading and trailing white space, full-width spaces and no-break spaces included.
     static func trimmed(_ text: String) -> String {
         text.trimmingCharacters(in: .whitespacesAndNewlines.union(CharacterSet(charactersIn: "\u{3000}\u{00A0}\u{FEFF}")))
+    }
+}
+
+extension Decimal {
+    /// Whether the value has no more than `decimals` digits after the point (4068.208 has 3).
+    func hasAtMost(decimals: Int) -> Bool {
+        var copy = self
+        var rounded = Decimal()
+        NSDecimalRound(&rounded, &copy, decimals, .plain)
+        return rounded == self
     }
 }

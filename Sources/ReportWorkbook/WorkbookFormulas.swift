@@ -10,7 +10,8 @@ struct WorkbookPlan: Sendable {
     let instances: [Rule.Instance]
     /// Total cells and the rule instance that computes each (`form.computedCells`).
     let computed: [CellKey: Rule.Instance]
-    /// The formula of each total cell (`=SUM(D5:I5)`).
+    /// The formula of each total cell (`=IF(COUNT(D5:I5)=0,"",SUM(D5:I5))`): blank while
+    /// every part is blank, as the model keeps such a total, else the sum.
     let totalFormulas: [CellKey: String]
     /// One row of the checks sheet.
     struct Check: Sendable {
@@ -45,7 +46,10 @@ struct WorkbookPlan: Sendable {
         self.layout = layout
         instances = layout.form.ruleInstances
         computed = formulas.computed
-        totalFormulas = formulas.computed.mapValues { "=" + formulas.sumExpression($0.right, sheetPrefix: false) }
+        totalFormulas = formulas.computed.mapValues { instance in
+            let arguments = formulas.arguments(instance.right, sheetPrefix: false)
+            return "=IF(COUNT(\(arguments))=0,\"\",SUM(\(arguments)))"
+        }
         checks = zip(instances, layout.checkRows).map { instance, row in
             Check(
                 instance: instance, row: row, place: formulas.place(of: instance),
@@ -104,22 +108,47 @@ struct WorkbookPlan: Sendable {
     private static let cache = PerFormCache<WorkbookPlan>()
 }
 
-/// What every value cell of a workbook shows: inputs as given, totals as the formulas compute
-/// them (the cached results written beside the formulas).
+/// What every value cell of a workbook shows: exactly the report's values. Inputs are written
+/// as given; a total is its formula where the formula shows the report's value (blank when
+/// every part is blank), and the report's printed value where it does not.
 struct WorkbookValues {
     /// The shown value of each cell; absent when blank.
-    private(set) var values: [CellKey: Decimal] = [:]
-    private let computed: [CellKey: Rule.Instance]
+    let values: [CellKey: Decimal]
+    /// A total whose printed value is not what its formula would show.
+    struct PrintedTotal: Equatable {
+        /// The report's value (nil: left blank).
+        let printed: Decimal?
+        /// The sum of its parts as the report gives them (nil: every part blank).
+        let sum: Decimal?
+        /// Whether the two differ as numbers (blank counts 0), so the total's rule fails,
+        /// rather than only as blank against 0.
+        var isArithmeticError: Bool { (printed ?? 0) != (sum ?? 0) }
+    }
+    /// The totals written as their printed value instead of the formula, with their sums.
+    let printedTotals: [CellKey: PrintedTotal]
 
     /// The values of `report` in the workbook of `plan` (a blank template when nil).
     init(plan: WorkbookPlan, report: Report?) {
-        computed = plan.computed
-        let form = plan.layout.form
-        var shown = report ?? Report(form: form, agency: "", year: form.years.first)
-        shown.computeTotals()
-        values = shown.values
-        // A formula over blank cells shows 0, where the model keeps the total blank.
-        for cell in computed.keys where values[cell] == nil { values[cell] = 0 }
+        let shown = report?.values ?? [:]
+        values = shown
+        var printed: [CellKey: PrintedTotal] = [:]
+        for (cell, instance) in plan.computed {
+            // One level, over the values as printed: the formula sums the cells above it as
+            // the sheet shows them, and the rule engine evaluates the instance the same way.
+            let sum = Self.sum(of: instance.right, in: shown)
+            if shown[cell] != sum { printed[cell] = PrintedTotal(printed: shown[cell], sum: sum) }
+        }
+        printedTotals = printed
+    }
+
+    /// The sum of `cells` (blank counts 0), nil when every one is blank: what the formula
+    /// `IF(COUNT(…)=0,"",SUM(…))` shows.
+    static func sum(of cells: [CellKey], in values: [CellKey: Decimal]) -> Decimal? {
+        var sum: Decimal?
+        for cell in cells {
+            if let value = values[cell] { sum = (sum ?? 0) + value }
+        }
+        return sum
     }
 
     subscript(cell: CellKey) -> Decimal? { values[cell] }
@@ -179,13 +208,18 @@ struct WorkbookFormulas {
     /// `SUM(D8:D28,D30)`: the cells as ranges of neighbours, prefixed with their sheet when
     /// the formula stands on another sheet (`'三、…'!D8:D28`).
     func sumExpression(_ cells: [CellKey], sheetPrefix: Bool, absolute: Bool = false) -> String {
+        "SUM(" + arguments(cells, sheetPrefix: sheetPrefix, absolute: absolute) + ")"
+    }
+
+    /// `D8:D28,D30`: the arguments of `sumExpression`, for other functions over the same cells.
+    func arguments(_ cells: [CellKey], sheetPrefix: Bool, absolute: Bool = false) -> String {
         let parts = runs(cells).map { run -> String in
             let prefix = sheetPrefix ? XLSXWorkbook.quoted(run.sheet) + "!" : ""
             let first = absolute ? run.first.absolute : run.first.description
             let last = absolute ? run.last.absolute : run.last.description
             return prefix + (run.first == run.last ? first : first + ":" + last)
         }
-        return "SUM(" + parts.joined(separator: ",") + ")"
+        return parts.joined(separator: ",")
     }
 
     /// A condition true when the instance fails, for conditional formatting on its sheet.

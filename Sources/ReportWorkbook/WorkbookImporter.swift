@@ -6,7 +6,8 @@ extension ReportWorkbook {
     /// Reads a filled workbook of any known form, as written by xxgk and then edited and saved
     /// by Excel, WPS, LibreOffice or a script: recognises the form and the sheets (even renamed
     /// or reordered), finds each cell by its labels (rows inserted above a table are followed),
-    /// parses the values people type, and recomputes every total from its inputs.
+    /// parses the values people type, recomputes every total that is a formula and keeps every
+    /// total that is a value as printed (a shown total that differs from its cells is a finding).
     ///
     /// Throws `ReportInputError` naming `file` and, where there is one, the sheet and cell.
     public static func read(_ data: Data, file: String) throws(ReportInputError) -> LoadedReport {
@@ -121,12 +122,17 @@ struct WorkbookImporter {
 
     // MARK: values
 
-    /// Every value cell: inputs parsed; totals recomputed from their inputs, and a warning
-    /// when the workbook shows a different total.
+    /// Every value cell: inputs parsed; a total that is a formula recomputed from the cells it
+    /// sums (its cached value never trusted); a total that is not a formula kept as it shows
+    /// (blank too), since it is what the report printed. A total showing a number other than
+    /// the sum of its cells is a finding either way.
     private mutating func readValues(_ plan: ImportPlan, placed: [String: PlacedSheet], into report: inout Report) throws {
         let layout = plan.layout
         let computed = plan.computed
+        let decimals = layout.form.units.amountDecimals
         var shownTotals: [CellKey: (Decimal, SourceLocation)] = [:]
+        // Totals that are values, not formulas: the report's printed figure, kept.
+        var printedTotals: Set<CellKey> = []
         // A total showing an error value (#REF! after a deleted row) is reported, never read as 0.
         var shownErrors: [CellKey: (String, SourceLocation)] = [:]
         var problems: [Diagnostic] = []
@@ -136,12 +142,24 @@ struct WorkbookImporter {
             let reference = sheet.moved(cell.reference)
             let location = SourceLocation.cell(sheet: sheet.info.name, reference: reference.description)
             origins[key] = location
-            let reading = ImportedValue.read(sheet.contents[reference], kind: column.kind)
+            let found = sheet.contents[reference]
+            var reading = ImportedValue.read(found, kind: column.kind)
+            if case .value(let value) = reading, column.kind == .amount, !value.hasAtMost(decimals: decimals) {
+                reading = .invalid(found: found?.value.text ?? ReportJSON.format(value))
+            }
             if computed[key] != nil {
+                let isFormula = found?.formula != nil
                 switch reading {
-                case .value(let shown): shownTotals[key] = (shown, location)
+                case .value(let shown):
+                    shownTotals[key] = (shown, location)
+                    if !isFormula {
+                        printedTotals.insert(key)
+                        report[key] = shown
+                    }
                 case .invalid(let found), .tooLarge(let found): shownErrors[key] = (found, location)
-                case .blank, .placeholder: break
+                case .blank, .placeholder:
+                    // A blank total that is not a formula was left blank in the report.
+                    if !isFormula { printedTotals.insert(key) }
                 }
                 continue
             }
@@ -153,41 +171,53 @@ struct WorkbookImporter {
             case .value(let value):
                 report[key] = value
             case .invalid(let found):
-                problems.append(Diagnostic(.error, file: file, at: location, "expected \(column.kind.expectation(unit: layout.form.units.unit(of: column.kind))), found \"\(found)\""))
+                problems.append(Diagnostic(.error, file: file, at: location, "expected \(Self.expectation(column.kind, rejecting: 0, units: layout.form.units)), found \"\(found)\""))
             case .tooLarge(let found):
-                problems.append(Diagnostic(.error, file: file, at: location, "expected \(column.kind.expectation(rejecting: nil, unit: layout.form.units.unit(of: column.kind))), found \"\(found)\""))
+                problems.append(Diagnostic(.error, file: file, at: location, "expected \(Self.expectation(column.kind, rejecting: nil, units: layout.form.units)), found \"\(found)\""))
             }
         }
         // Every bad cell at once, so a department can mend them in one go.
         if let error = ReportInputError(problems) { throw error }
-        report.computeTotals()
-        for key in layout.form.cells where computed[key] != nil {
-            let total = report[key]
+        report.computeTotals(keeping: printedTotals)
+        for key in layout.form.cells {
+            guard let instance = computed[key] else { continue }
+            // The sum of the cells as the sheet shows them (printed totals among them as printed).
+            let sum = instance.right.reduce(Decimal(0)) { $0 + (report[$1] ?? 0) }
             if let (found, location) = shownErrors[key] {
                 warnings.append(Diagnostic(
                     .warning, file: file, at: location,
-                    "the total shows \"\(found)\" instead of a number; its cells add up to \(ReportJSON.format(total ?? 0)), which is used"))
+                    "the total shows \"\(found)\" instead of a number; its cells add up to \(ReportJSON.format(sum)), which is used"))
             }
-            if let (shown, location) = shownTotals[key], shown != (total ?? 0) {
+            if let (shown, location) = shownTotals[key], shown != sum {
                 // A total typed over the formula (or cached wrong) is the submission's own
                 // arithmetic error: a finding, like a failing rule, with both values.
+                let outcome = printedTotals.contains(key) ? "kept as printed" : "using \(ReportJSON.format(sum))"
                 findings.append(Finding(
                     rule: "workbook.total", severity: .error, cells: [key], place: location.description,
-                    found: shown, expected: total ?? 0,
-                    message: "\(key.table): the total \(layout.form.label(of: key)) shows \(ReportJSON.format(shown)) but its cells add up to \(ReportJSON.format(total ?? 0)); using \(ReportJSON.format(total ?? 0)) [workbook.total]"))
+                    found: shown, expected: sum,
+                    message: "\(key.table): the total \(layout.form.label(of: key)) shows \(ReportJSON.format(shown)) but its cells add up to \(ReportJSON.format(sum)); \(outcome) [workbook.total]"))
             }
         }
     }
 
+    /// What a cell of `kind` must hold, in the importer's messages: an amount names the unit
+    /// and the decimals the form allows.
+    static func expectation(_ kind: ValueKind, rejecting value: Decimal?, units: Units) -> String {
+        let expected = kind.expectation(rejecting: value, unit: units.unit(of: kind))
+        guard kind == .amount, !ValueKind.isTooLarge(value) else { return expected }
+        return expected + " with at most \(units.amountDecimals) decimals"
+    }
+
     // MARK: texts and cover
 
-    /// The text sections and table notes, paragraphs kept (line breaks normalised to `\n`).
+    /// The text sections and table notes exactly as the cells hold them: line breaks (CR and
+    /// CRLF too), tabs and white space are the report's, and a round trip keeps them.
     private func readTexts(_ layout: WorkbookLayout, placed: [String: PlacedSheet]) -> [String: String] {
         var texts: [String: String] = [:]
         for (id, cell) in layout.textCells {
             guard let sheet = placed[cell.sheet], let found = sheet.cell(at: cell.reference) else { continue }
-            let text = found.value.text.replacingOccurrences(of: "\r\n", with: "\n").replacingOccurrences(of: "\r", with: "\n")
-            if !ImportedValue.trimmed(text).isEmpty { texts[id] = text }
+            let text = found.value.text
+            if !text.isEmpty { texts[id] = text }
         }
         return texts
     }

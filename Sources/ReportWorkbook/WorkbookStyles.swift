@@ -52,31 +52,46 @@ enum WorkbookStyles {
     }
 
     /// An input cell for a value of `kind`: unlocked, shaded, right-aligned with its number format.
-    static func input(_ kind: ValueKind) -> CellStyle { inputs[kind] ?? base }
-    private static let inputs: [ValueKind: CellStyle] = Dictionary(uniqueKeysWithValues: Self.kinds.map { ($0, makeInput($0)) })
+    static func input(_ kind: ValueKind, units: Units) -> CellStyle {
+        var style = inputBase
+        style.numberFormat = numberFormat(kind, units: units)
+        return style
+    }
 
-    private static func makeInput(_ kind: ValueKind) -> CellStyle {
+    private static let inputBase: CellStyle = {
         var style = base
         style.bordered = true
         style.locked = false
         style.fillColor = inputFill
         style.horizontal = .right
-        style.numberFormat = numberFormat(kind)
+        return style
+    }()
+
+    /// A total cell (a formula): locked and grey.
+    static func total(_ kind: ValueKind, units: Units) -> CellStyle {
+        var style = totalBase
+        style.numberFormat = numberFormat(kind, units: units)
         return style
     }
 
-    /// A total cell (a formula): locked and grey.
-    static func total(_ kind: ValueKind) -> CellStyle { totals[kind] ?? base }
-    private static let totals: [ValueKind: CellStyle] = Dictionary(uniqueKeysWithValues: Self.kinds.map { ($0, makeTotal($0)) })
-
-    private static func makeTotal(_ kind: ValueKind) -> CellStyle {
+    private static let totalBase: CellStyle = {
         var style = base
         style.bordered = true
         style.fillColor = totalFill
         style.horizontal = .right
-        style.numberFormat = numberFormat(kind)
+        return style
+    }()
+
+    /// A total written as the report's printed value instead of its formula: locked like a
+    /// total, orange so it stands out from the grey formulas (its note gives both numbers).
+    static func printedTotal(_ kind: ValueKind, units: Units) -> CellStyle {
+        var style = total(kind, units: units)
+        style.fillColor = printedTotalFill
         return style
     }
+
+    /// Light orange: a printed total kept where its formula would show another value.
+    static let printedTotalFill: UInt32 = 0xF8CBAD
 
     /// A large wrapped text input (text sections, notes, the agency name).
     static let textInput: CellStyle = {
@@ -122,12 +137,15 @@ enum WorkbookStyles {
         return style
     }()
 
-    /// Every value kind (ValueKind is not CaseIterable).
-    private static let kinds: [ValueKind] = [.count, .change, .amount]
-
     static let dateFormat = "yyyy\"年\"m\"月\"d\"日\""
 
-    private static func numberFormat(_ kind: ValueKind) -> String {
-        kind == .amount ? "0.00" : "0"
+    /// Whole numbers as `0`; amounts with two decimals always and up to the form's
+    /// `amount_decimals` when the value has them (`0.00##`: 199.20, 4068.208), so no digit
+    /// of an amount is hidden.
+    static func numberFormat(_ kind: ValueKind, units: Units) -> String {
+        guard kind == .amount else { return "0" }
+        let decimals = max(0, units.amountDecimals)
+        let fixed = min(2, decimals)
+        return (fixed > 0 ? "0." + String(repeating: "0", count: fixed) : "0") + String(repeating: "#", count: decimals - fixed)
     }
 }

@@ -1,3 +1,4 @@
+import Foundation
 import ReportModel
 
 /// The workbook's own words (not the form's): cover field names, instructions, check-sheet
@@ -14,8 +15,8 @@ enum WorkbookText {
     static func instructions(_ units: Units) -> String {
         """
         1. 请在浅黄色单元格中填写，其余单元格已锁定（审阅 › 撤销工作表保护 可解除，无密码）。
-        2. 表格数字：件数填写大于或等于 0 的整数，本年增/减可填负数，金额以\(units.amount)为单位、保留\(chineseCount(units.amountDecimals))位小数；没有发生的填 0，不适用的留空。
-        3. 灰色单元格（各“总计”）由公式自动计算，无需填写。
+        2. 表格数字：件数填写大于或等于 0 的整数，本年增/减可填负数，金额以\(units.amount)为单位、最多\(chineseCount(units.amountDecimals))位小数；没有发生的填 0，不适用的留空。
+        3. 灰色单元格（各“总计”）由公式自动计算，无需填写；橙色的总计单元格是报告所列数值（与各项之和不符，或各项均为空白），原样保留，批注中列出两个数值。
         4. “校验”工作表逐条列出勾稽关系，显示“通过”或“不通过”；不通过的单元格在表中显示为红色。
         5. 文字部分各填在一个单元格中，段落之间可用 Alt+Enter 换行。
         """
@@ -26,6 +27,16 @@ enum WorkbookText {
         let words = ["零", "一", "两", "三", "四", "五", "六"]
         return count >= 0 && count < words.count ? words[count] : String(count)
     }
+
+    /// The note on a total kept as printed: `报告所列数值 23，各项之和 22`, `报告所列数值 空白，
+    /// 各项之和 7`, `报告所列数值 0，各项均为空白`.
+    static func printedTotalNote(printed: Decimal?, sum: Decimal?) -> String {
+        let shown = "报告所列数值 " + (printed.map(ReportJSON.format) ?? "空白")
+        return shown + "，" + (sum.map { "各项之和 " + ReportJSON.format($0) } ?? "各项均为空白")
+    }
+
+    /// Who wrote the notes, as the comment box shows it.
+    static let noteAuthor = "xxgk"
 
     static let notesCaption = "本表说明（可不填）："
 

@@ -4,15 +4,17 @@ import XLSX
 
 extension ReportWorkbook {
     /// Writes the blank template of `form`: the official layout, every input cell empty,
-    /// totals and checks as formulas (cached at 0). `agency` and `year` prefill the cover.
+    /// totals and checks as formulas (totals cached blank, checks at 0). `agency` and `year` prefill the cover.
     /// `generator` (`xxgk 0.1.0`) goes into the custom property `xxgk.version`.
     public static func writeTemplate(form: Form, agency: String? = nil, year: Int? = nil, to path: String, generator: String) throws(XLSXWriteError) {
         let content = WorkbookContent(form: form, agency: agency, year: year, date: nil, sections: [:], report: nil)
         try WorkbookWriter(content: content, generator: generator).write(to: path)
     }
 
-    /// Writes a filled workbook: the template with the report's values in the input cells
-    /// (blank stays blank), its texts, and every formula's cached result computed from them.
+    /// Writes a filled workbook that keeps what the report says: its values in the input cells
+    /// (blank stays blank), its texts, each total as a formula where that shows the report's
+    /// value and as the printed value (orange, with a note giving the sum) where it does not,
+    /// and every formula's cached result computed from the values shown.
     public static func write(_ report: Report, to path: String, generator: String) throws(XLSXWriteError) {
         let content = WorkbookContent(
             form: report.form, agency: report.agency, year: report.year, date: report.date,
@@ -156,13 +158,29 @@ struct WorkbookWriter {
                 let key = CellKey(table: table.id, row: row.id, column: column.id)
                 guard let placed = layout.cells[key] else { continue }
                 let value = values[key]
-                if let formula = plan.totalFormulas[key] {
-                    let style = WorkbookStyles.total(column.kind)
+                if let printed = values.printedTotals[key] {
+                    // The report's own figure, kept: a formula would replace it by the sum.
+                    let style = WorkbookStyles.printedTotal(column.kind, units: units)
                     if placed.isMerged { try sheet.merge(from: placed.reference, to: placed.last, string: "", style: style) }
-                    try sheet.write(formula: formula, cachedNumber: (value ?? 0).doubleValue, at: placed.reference, style: style)
+                    if let shown = printed.printed {
+                        try sheet.write(number: shown.doubleValue, at: placed.reference, style: style)
+                    } else if !placed.isMerged {
+                        try sheet.writeBlank(at: placed.reference, style: style)
+                    }
+                    try sheet.comment(WorkbookText.printedTotalNote(printed: printed.printed, sum: printed.sum), at: placed.reference, author: WorkbookText.noteAuthor)
                     continue
                 }
-                let style = WorkbookStyles.input(column.kind)
+                if let formula = plan.totalFormulas[key] {
+                    let style = WorkbookStyles.total(column.kind, units: units)
+                    if placed.isMerged { try sheet.merge(from: placed.reference, to: placed.last, string: "", style: style) }
+                    if let value {
+                        try sheet.write(formula: formula, cachedNumber: value.doubleValue, at: placed.reference, style: style)
+                    } else {
+                        try sheet.write(formula: formula, cachedString: "", at: placed.reference, style: style)
+                    }
+                    continue
+                }
+                let style = WorkbookStyles.input(column.kind, units: units)
                 if placed.isMerged { try sheet.merge(from: placed.reference, to: placed.last, string: "", style: style) }
                 if let value {
                     try sheet.write(number: value.doubleValue, at: placed.reference, style: style)

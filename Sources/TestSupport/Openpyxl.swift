@@ -50,6 +50,8 @@ public enum Openpyxl {
         public let format: String?
         public let wrap: Bool?
         public let font: String?
+        /// The cell's note (comment) text, when it has one.
+        public let comment: String?
     }
 
     /// A cell value as JSON gives it.

@@ -88,3 +88,86 @@ extension RandomReports {
         report.computeTotals()
     }
 }
+
+extension RandomReports {
+    /// A report for the round-trip soak: consistent or not (each total right, wrong, blank or
+    /// 0 at random), blank and 0 apart, amounts with 0 to 4 decimals, and section texts of
+    /// every odd shape (CR, CRLF, tabs, emoji, surrounding spaces, now and then 32 kB).
+    public static func makeVaried(form: Form, using generator: inout SeededGenerator) -> Report {
+        let consistent = Bool.random(using: &generator)
+        var report = consistent ? makeConsistent(form: form, using: &generator) : make(form: form, using: &generator)
+        for cell in form.cells where form.column(of: cell)?.kind == .amount && report[cell] != nil && form.computedCells[cell] == nil {
+            report[cell] = amount(using: &generator)
+        }
+        if consistent {
+            fillTotals(&report)
+        } else {
+            var sums = report
+            sums.computeTotals()
+            for cell in form.computedCells.keys.sorted() {
+                switch Int.random(in: 0..<5, using: &generator) {
+                case 0: report[cell] = nil
+                case 1: report[cell] = 0
+                case 2: report[cell] = sums[cell]
+                case 3: report[cell] = (sums[cell] ?? 0) + Decimal(Int.random(in: 1...9, using: &generator))
+                case 4 where Int.random(in: 0..<4, using: &generator) == 0:
+                    // A 0 printed over parts all left blank (blank and 0 differ).
+                    for term in form.computedCells[cell]?.right ?? [] where form.computedCells[term] == nil { report[term] = nil }
+                    report[cell] = 0
+                default: break
+                }
+            }
+        }
+        var sections: [String: String] = [:]
+        for id in report.allowedSectionIDs {
+            // Notes under a table heading are optional: most reports have none.
+            if id.hasSuffix("_notes") && Int.random(in: 0..<4, using: &generator) != 0 { continue }
+            sections[id] = text(using: &generator)
+        }
+        report.sections = sections
+        return report
+    }
+
+    /// An amount in 万元 with 0 to 4 decimals (4068.208, 0.0001, 12).
+    public static func amount(using generator: inout SeededGenerator) -> Decimal {
+        let decimals = Int.random(in: 0...4, using: &generator)
+        var scale: Decimal = 1
+        for _ in 0..<decimals { scale *= 10 }
+        return Decimal(Int.random(in: 0...99_999_999, using: &generator)) / scale
+    }
+
+    /// Prose as reports write it, in pieces that never look like a heading or a table row.
+    static let phrases = [
+        "本机关认真贯彻落实《中华人民共和国政府信息公开条例》", "坚持以公开为常态、不公开为例外", "主动公开政策文件 12 件",
+        "依申请公开工作规范有序", "“放管服”改革持续深化", "政务新媒体矩阵不断完善😀", "群众满意度明显提升👍🏽",
+        "English words, digits 3.14 & <标记>", "下一步将进一步加强培训", "无",
+    ]
+
+    /// One section's text: paragraphs joined by LF, CRLF or CR, with tabs, emoji and
+    /// surrounding spaces at random; empty now and then; about 32 kB once in a while.
+    public static func text(using generator: inout SeededGenerator) -> String {
+        switch Int.random(in: 0..<40, using: &generator) {
+        case 0: return ""
+        case 1:
+            // About 32 kB of UTF-8 (under a cell's 32,767 characters).
+            var long = ""
+            while long.utf8.count < 32_000 {
+                long += phrases[Int.random(in: 0..<phrases.count, using: &generator)] + "。"
+                if Int.random(in: 0..<8, using: &generator) == 0 { long += "\n" }
+            }
+            return long
+        default: break
+        }
+        let breaks = ["\n", "\r\n", "\r", "\n\n", "\n \n"]
+        var paragraphs: [String] = []
+        for _ in 0..<Int.random(in: 1...4, using: &generator) {
+            var sentence = (0..<Int.random(in: 1...3, using: &generator)).map { _ in phrases[Int.random(in: 0..<phrases.count, using: &generator)] }
+                .joined(separator: Bool.random(using: &generator) ? "，" : "\t")
+            sentence += "。"
+            if Int.random(in: 0..<6, using: &generator) == 0 { sentence = "  " + sentence + " " }
+            paragraphs.append(sentence)
+        }
+        let separator = breaks[Int.random(in: 0..<breaks.count, using: &generator)]
+        return paragraphs.joined(separator: separator)
+    }
+}

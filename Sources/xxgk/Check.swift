@@ -72,7 +72,7 @@ struct Check: ParsableCommand {
                 ("previous", .array(previousResults.map(\.jsonValue))),
             ])), terminator: "")
         }
-        if let summary { try SummaryTable(results: results).write(to: summary) }
+        if let summary { try SummaryTable(results: results, changes: !previous.isEmpty).write(to: summary) }
         if (results + previousResults).contains(where: { $0.loaded == nil }) { throw CommandFailure.inputsUnreadable }
         if results.contains(where: { $0.errorCount > 0 }) { throw CommandFailure.checksFailed }
     }

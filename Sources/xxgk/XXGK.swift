@@ -21,7 +21,7 @@ struct XXGK: ParsableCommand {
             \(CommandFailure.exitCodesHelp)
             """,
         version: version,
-        subcommands: [Forms.self, Check.self, Convert.self, Template.self, Sum.self, Cells.self]
+        subcommands: [Forms.self, Check.self, Compare.self, Convert.self, Template.self, Sum.self, Cells.self]
     )
 
     /// Parses the command line and runs the command; every error ends here, mapped once to

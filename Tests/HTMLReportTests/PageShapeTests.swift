@@ -51,7 +51,7 @@ final class PageShapeTests: XCTestCase {
     }
 
     /// The official form's three-level header and row labels become the browser-copy rows the
-    /// text parser reads (shape A of spec/TEXT-SHAPES.md).
+    /// text parser reads (shape A of docs/TEXT-SHAPES.md).
     func testOfficialFormSpansGiveTheRowsOfABrowserCopy() throws {
         let lines = try HTMLReport.pageLines(try Fixtures.page("09_shuyang_fgj_2023.html")).map(\.text)
         let corpus = try String(contentsOf: Fixtures.corpus.appendingPathComponent("09_shuyang_fgj_2023.txt"), encoding: .utf8)

@@ -2,7 +2,7 @@ import TestSupport
 import XCTest
 @testable import ReportModel
 
-/// The shipped form definitions against spec/FORMAT.md: every id with its verbatim label.
+/// The shipped form definitions against docs/FORMAT.md: every id with its verbatim label.
 final class FormDefinitionTests: XCTestCase {
     /// Section 三's rows as FORMAT.md lists them (id, own label), in order, for a form.
     static func applicationRows(form: String) -> [(String, String)] {

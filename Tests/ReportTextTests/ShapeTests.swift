@@ -3,7 +3,7 @@ import ReportModel
 import ReportText
 import XCTest
 
-/// One test per shape of spec/TEXT-SHAPES.md, on small texts made for the test.
+/// One test per shape of docs/TEXT-SHAPES.md, on small texts made for the test.
 final class ShapeTests: XCTestCase {
     /// A 2021-form report whose rules all hold. `zeros`: cells the report leaves blank are
     /// printed as 0 (shapes that cannot show a blank cell).

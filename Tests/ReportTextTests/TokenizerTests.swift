@@ -3,7 +3,7 @@ import ReportModel
 @testable import ReportText
 import XCTest
 
-/// Stage 1: the tokens of the line shapes of spec/TEXT-SHAPES.md.
+/// Stage 1: the tokens of the line shapes of docs/TEXT-SHAPES.md.
 final class TokenizerTests: XCTestCase {
     /// A compact picture of tokens: `t:规章` text, `n:0` number (`n*:` glued, `+unit` its
     /// suffix), `_` an empty cell; `|` before a token that is a cell of its own.

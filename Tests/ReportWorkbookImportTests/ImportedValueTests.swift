@@ -32,4 +32,39 @@ final class ImportedValueTests: XCTestCase {
         XCTAssertEqual(read("1.2E+3"), .value(1200))
         XCTAssertEqual(read("0.30000000000000004"), .invalid(found: "0.30000000000000004"))
     }
+
+    /// A formula whose cached result is the empty string (a blank total's
+    /// `IF(COUNT(…)=0,"",SUM(…))`) reads as blank; every other formula result as before.
+    func testFormulaShowingTheEmptyStringIsBlank() {
+        func read(_ value: CellValue, _ kind: ValueKind = .count) -> ImportedValue.Reading {
+            ImportedValue.read(Cell(reference: CellReference(row: 4, column: 9), value: value, formula: "IF(COUNT(D5:I5)=0,\"\",SUM(D5:I5))"), kind: kind)
+        }
+        XCTAssertEqual(read(.string("")), .blank)
+        XCTAssertEqual(read(.empty), .blank)
+        XCTAssertEqual(read(.number("22")), .value(22))
+        XCTAssertEqual(read(.number("4068.208"), .amount), .value(Decimal(string: "4068.208") ?? 0))
+        XCTAssertEqual(read(.string("12")), .value(12))
+        XCTAssertEqual(read(.error("#REF!")), .invalid(found: "#REF!"))
+    }
+
+    /// A double the file stores with 16 digits (libxlsxwriter's `%.16G` of 9312036.2) is the
+    /// decimal that was written, not the binary expansion: found by the round-trip soak.
+    func testSixteenDigitDoublesReadAsTheDecimalWritten() {
+        func read(_ text: String) -> ImportedValue.Reading {
+            ImportedValue.read(Cell(reference: CellReference(row: 0, column: 0), value: .number(text)), kind: .amount)
+        }
+        XCTAssertEqual(read("9312036.199999999"), .value(Decimal(string: "9312036.2") ?? 0))
+        XCTAssertEqual(read("4068.2080000000002"), .value(Decimal(string: "4068.208") ?? 0))
+        XCTAssertEqual(read("0.30000000000000004"), .value(Decimal(string: "0.3") ?? 0))
+        XCTAssertEqual(read("99999999.99999999"), .value(Decimal(string: "99999999.99999999") ?? 0))
+    }
+
+    /// The decimals an amount has, as the importer counts them against `amount_decimals`.
+    func testDecimalsOfAnAmount() {
+        XCTAssertTrue((Decimal(string: "4068.208") ?? 0).hasAtMost(decimals: 4))
+        XCTAssertTrue((Decimal(string: "0.0001") ?? 0).hasAtMost(decimals: 4))
+        XCTAssertTrue(Decimal(12).hasAtMost(decimals: 0))
+        XCTAssertFalse((Decimal(string: "1.23456") ?? 0).hasAtMost(decimals: 4))
+        XCTAssertFalse((Decimal(string: "0.00001") ?? 0).hasAtMost(decimals: 4))
+    }
 }

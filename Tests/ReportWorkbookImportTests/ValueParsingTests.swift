@@ -82,19 +82,44 @@ final class ValueParsingTests: XCTestCase {
         XCTAssertEqual(try harness.error(reading: file), "error: typed.xlsx: sheet \(Self.sheet三), cell D5: expected a whole number ≥ 0 of at most 15 digits, found \"1e+20\"")
     }
 
-    /// A total typed over its formula (or a stale cached value) is replaced by the recomputed
-    /// sum, and is a finding (an error of the submission) showing both values at its cell.
-    func testTotalsAreRecomputedAndMismatchesReported() throws {
+    /// A total typed over its formula is what the submission printed: it is kept, and is a
+    /// finding (an error of the submission) showing both values at its cell.
+    func testTotalTypedOverItsFormulaIsKeptAndReported() throws {
         let (harness, file) = try importFilled([(Self.sheet三, "D5", .number(4)), (Self.sheet三, "E5", .number(5)), (Self.sheet三, "J5", .number(10))])
         let loaded = try harness.read(file)
-        XCTAssertEqual(loaded.report[key("applications", "received", "total")], 9)
+        XCTAssertEqual(loaded.report[key("applications", "received", "total")], 10)
         XCTAssertEqual(loaded.warnings, [])
         XCTAssertEqual(loaded.findings.map(\.description), [
-            "error: applications: the total 一、本年新收政府信息公开申请数量 › 总计 shows 10 but its cells add up to 9; using 9 [workbook.total]",
+            "error: applications: the total 一、本年新收政府信息公开申请数量 › 总计 shows 10 but its cells add up to 9; kept as printed [workbook.total]",
         ])
         XCTAssertEqual(loaded.findings.first?.found, 10)
         XCTAssertEqual(loaded.findings.first?.expected, 9)
         XCTAssertEqual(loaded.findings.first.flatMap { $0.cells.first }.flatMap { loaded.origins[$0] }, .cell(sheet: Self.sheet三, reference: "J5"))
+    }
+
+    /// Amounts take up to `amount_decimals` (4) decimals, as real reports print them
+    /// (4068.208); a fifth decimal is an error naming the cell and the limit.
+    func testAmountsTakeFourDecimalsAndAFifthIsAnError() throws {
+        let fees = key("proactive", "fees", "amount")
+        let (harness, file) = try importFilled([try place(fees, .number(Decimal(string: "4068.2085") ?? 0))])
+        XCTAssertEqual(try harness.read(file).report[fees], Decimal(string: "4068.2085"))
+        let placed = try place(fees, .number(Decimal(string: "1.23456") ?? 0))
+        let (badHarness, badFile) = try importFilled([placed])
+        XCTAssertEqual(
+            try badHarness.error(reading: badFile),
+            "error: typed.xlsx: sheet \(placed.0), cell \(placed.1): expected an amount ≥ 0 in 万元 with at most 4 decimals, found \"1.23456\"")
+    }
+
+    /// A total cleared of its formula and left blank is what the report printed: blank, not
+    /// the sum (the check then finds the rule failing); a blank total's formula reads blank.
+    func testBlankTotalWithoutFormulaStaysBlank() throws {
+        let (harness, file) = try importFilled([(Self.sheet三, "D5", .number(4)), (Self.sheet三, "J5", .clear)])
+        let loaded = try harness.read(file)
+        XCTAssertNil(loaded.report[key("applications", "received", "total")])
+        XCTAssertEqual(loaded.report[key("applications", "received", "natural")], 4)
+        // The formula of a total whose parts are all blank gives blank, not 0.
+        XCTAssertNil(loaded.report[key("applications", "carried_over", "total")])
+        XCTAssertTrue(CheckEngine.check(loaded.report).contains { $0.rule == "applications.row_total" })
     }
 
     /// Every bad cell is named at once, so a department mends them in one go.

@@ -38,6 +38,13 @@ final class LibreOfficeTests: XCTestCase {
         for form in FormCatalog.all {
             try add("template-\(form.id).xlsx") { try ReportWorkbook.writeTemplate(form: form, to: $0, generator: Interop.generator) }
             try add("random-\(form.id).xlsx") { try ReportWorkbook.write(ReportFixtures.randomlyFilled(form, seed: 42), to: $0, generator: Interop.generator) }
+            // Totals blank, right and wrong at random: printed totals kept as values, the
+            // formulas over them and the checks sheet computed from what the sheets show.
+            for seed in 1...2 {
+                var generator = SeededGenerator(seed: UInt64(seed) * 104_729)
+                let inconsistent = RandomReports.make(form: form, using: &generator)
+                try add("inconsistent-\(form.id)-\(seed).xlsx") { try ReportWorkbook.write(inconsistent, to: $0, generator: Interop.generator) }
+            }
             for rule in form.rules {
                 let report = ReportFixtures.breaking(rule, form: form)
                 try add("breaks-\(form.id)-\(rule.id).xlsx") { try ReportWorkbook.write(report, to: $0, generator: Interop.generator) }

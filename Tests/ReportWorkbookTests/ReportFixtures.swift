@@ -5,8 +5,8 @@ import ReportModel
 enum ReportFixtures {
     /// A report on `form` that breaks the first instance of `rule`: the first input cell on
     /// the side that must be at least as large (the right side) gets 7, everything else blank.
-    /// For a rule that computes a total, the report's total stays blank; the workbook then
-    /// computes it, and only the JSON report breaks the rule.
+    /// For a rule that computes a total, the report's total stays blank; the workbook keeps it
+    /// blank (not a formula), so the workbook breaks the rule as the JSON report does.
     static func breaking(_ rule: Rule, form: Form) -> Report {
         var report = Report(form: form, agency: "测试机关（违反 \(rule.id)）", year: form.years.first)
         let computed = form.computedCells

@@ -20,7 +20,7 @@ final class WorkbookWriterTests: XCTestCase {
     private static let prompts: [ValueKind: String] = [
         .count: "填写大于或等于 0 的整数；不适用的留空。",
         .change: "填写整数，减少填负数；不适用的留空。",
-        .amount: "填写金额（万元），大于或等于 0，最多两位小数。",
+        .amount: "填写金额（万元），大于或等于 0，最多四位小数。",
     ]
 
     func testTemplateDrawsEveryLabelMergeInputNameAndLockOfTheLayout() throws {
@@ -56,11 +56,14 @@ final class WorkbookWriterTests: XCTestCase {
                 let cell = try XCTUnwrap(sheet.cells[placed.reference.description], "\(key)")
                 XCTAssertEqual(book.names[placed.definedName], "'\(placed.sheet)'!\(placed.reference.absolute)", "\(key)")
                 let kind = try XCTUnwrap(form.column(of: key)?.kind)
-                XCTAssertEqual(cell.format, kind == .amount ? "0.00" : "0", "\(key)")
+                // Amounts show every decimal the form allows (amount_decimals 4).
+                XCTAssertEqual(cell.format, kind == .amount ? "0.00##" : "0", "\(key)")
                 if computed[key] != nil {
-                    XCTAssertTrue(cell.formula?.hasPrefix("=SUM(") ?? false, "\(key) is a formula")
+                    XCTAssertTrue(cell.formula?.hasPrefix("=IF(COUNT(") ?? false, "\(key) is a formula")
+                    XCTAssertTrue(cell.formula?.contains(")=0,\"\",SUM(") ?? false, "\(key) shows nothing while its parts are blank")
                     XCTAssertTrue(cell.locked, "\(key) total is locked")
-                    XCTAssertEqual(cell.value, .number(0), "\(key) caches 0 in a blank template")
+                    // A blank total stays blank: the formula's cached result is the empty string.
+                    XCTAssertTrue(cell.value == nil || cell.value == .string(""), "\(key) caches blank in a blank template")
                 } else {
                     XCTAssertNil(cell.formula, "\(key)")
                     XCTAssertNil(cell.value, "\(key) is blank")
@@ -79,7 +82,7 @@ final class WorkbookWriterTests: XCTestCase {
                     case .amount:
                         // A custom formula is written for the top-left cell of its range.
                         let ref = String(validation.sqref.prefix { $0 != ":" })
-                        XCTAssertEqual([validation.type, validation.formula1], ["custom", "AND(ISNUMBER(\(ref)),\(ref)>=0,ROUND(\(ref),2)=\(ref))"])
+                        XCTAssertEqual([validation.type, validation.formula1], ["custom", "AND(ISNUMBER(\(ref)),\(ref)>=0,ROUND(\(ref),4)=\(ref))"])
                     }
                 }
             }
@@ -152,12 +155,11 @@ final class WorkbookWriterTests: XCTestCase {
             let book = try XCTUnwrap(books[file.path], name)
             let layout = WorkbookLayout(form: report.form)
             let computed = report.form.computedCells
-            // Published reports sometimes leave a total blank or wrong; the workbook computes it.
-            let expected = ReportFixtures.withComputedTotals(report)
+            // Published reports sometimes leave a total blank or wrong; the workbook keeps it as printed.
             for (key, placed) in layout.cells {
                 let cell = book.sheet(placed.sheet)?.cells[placed.reference.description]
-                let value = computed[key] != nil ? expected[key] ?? 0 : report[key]
-                XCTAssertEqual(cell?.value, value.map { .number($0.doubleValue) }, "\(name): \(key)")
+                let shown = cell?.value == .string("") && computed[key] != nil ? nil : cell?.value
+                XCTAssertEqual(shown, report[key].map { .number($0.doubleValue) }, "\(name): \(key)")
             }
             XCTAssertEqual(book.sheet("封面")?.cells["B2"]?.value, .string(report.agency), name)
             XCTAssertEqual(book.custom["xxgk.form"], report.form.id, name)
@@ -169,11 +171,12 @@ final class WorkbookWriterTests: XCTestCase {
         let layout = WorkbookLayout(form: report.form)
         let book = try writeAndDump { try ReportWorkbook.write(report, to: $0, generator: Interop.generator) }
         let computed = report.form.computedCells
-        let expected = ReportFixtures.withComputedTotals(report)
         for (key, placed) in layout.cells {
             let cell = try XCTUnwrap(book.sheet(placed.sheet)?.cells[placed.reference.description], "\(key)")
             if computed[key] != nil {
-                XCTAssertEqual(cell.value, .number((expected[key] ?? 0).doubleValue), "\(key) cached total")
+                // The report's totals, blank kept blank (the formula caches the empty string).
+                let expected: Openpyxl.Value? = report[key].map { .number($0.doubleValue) }
+                XCTAssertTrue(cell.value == expected || (expected == nil && cell.value == .string("")), "\(key) cached total")
             } else if let value = report[key] {
                 XCTAssertEqual(cell.value, .number(value.doubleValue), "\(key)")
             } else {
@@ -212,7 +215,8 @@ final class WorkbookWriterTests: XCTestCase {
             for (report, file) in zip(reports, files) {
                 let book = try XCTUnwrap(books[file.path])
                 let checks = try XCTUnwrap(book.sheet("校验"))
-                let shown = ReportFixtures.withComputedTotals(report)
+                // The workbook shows the report as it is: no total is recomputed.
+                let shown = report
                 for (instance, row) in zip(form.ruleInstances, layout.checkRows) {
                     let place = "\(report.agency) \(instance.rule.id) \(instance.along)"
                     func cell(_ column: WorkbookLayout.CheckColumn) -> Openpyxl.Cell? { checks.cells[CellReference(row: row, column: column.rawValue).description] }
@@ -226,8 +230,8 @@ final class WorkbookWriterTests: XCTestCase {
                     let left = instance.left.reduce(Decimal(0)) { $0 + (shown[$1] ?? 0) }
                     XCTAssertEqual(cell(.left)?.value, .number(left.doubleValue), place)
                 }
-                // The rule that was broken on purpose shows 不通过 unless the workbook computes it.
-                if let rule = form.rules.first(where: { report.agency.contains($0.id) }), !rule.computesLeft {
+                // The rule that was broken on purpose shows 不通过, a computed total's too (it stays as printed).
+                if let rule = form.rules.first(where: { report.agency.contains($0.id) }) {
                     let index = try XCTUnwrap(form.ruleInstances.firstIndex { $0.rule.id == rule.id })
                     XCTAssertEqual(
                         checks.cells[CellReference(row: layout.checkRows[index], column: WorkbookLayout.CheckColumn.result.rawValue).description]?.value,
@@ -235,6 +239,57 @@ final class WorkbookWriterTests: XCTestCase {
                 }
             }
         }
+    }
+
+    /// A total the report prints differently from the sum of its parts (the agency's own
+    /// arithmetic), a blank total over filled parts and a 0 over blank parts are written as
+    /// the report's values, not formulas: orange, with a note giving both numbers; the checks
+    /// sheet shows the total's rule failing; reading the workbook gives the report back.
+    func testPrintedTotalsThatDifferAreKeptAsValuesWithANote() throws {
+        let form = try form("2021")
+        let layout = WorkbookLayout(form: form)
+        func key(_ row: String, _ column: String) -> CellKey { CellKey(table: "applications", row: row, column: column) }
+        var report = Report(form: form, agency: "测试局", year: 2023)
+        report[key("received", "natural")] = 22
+        report[key("received", "total")] = 23
+        report[key("carried_over", "natural")] = 7
+        report[key("carried_forward", "total")] = 0
+        let folder = try makeTemporaryDirectory("workbook")
+        let file = folder.appendingPathComponent("printed.xlsx")
+        try ReportWorkbook.write(report, to: file.path, generator: Interop.generator)
+        let book = try XCTUnwrap(try Openpyxl.dump([file])[file.path])
+        let sheet = try XCTUnwrap(book.sheet("三、收到和处理政府信息公开申请情况"))
+        func cell(_ key: CellKey) throws -> Openpyxl.Cell {
+            try XCTUnwrap(sheet.cells[try XCTUnwrap(layout.cells[key]).reference.description], "\(key)")
+        }
+        let expected: [(CellKey, Openpyxl.Value?, String)] = [
+            (key("received", "total"), .number(23), "报告所列数值 23，各项之和 22"),
+            (key("carried_over", "total"), nil, "报告所列数值 空白，各项之和 7"),
+            (key("carried_forward", "total"), .number(0), "报告所列数值 0，各项均为空白"),
+        ]
+        for (key, value, note) in expected {
+            let printed = try cell(key)
+            XCTAssertNil(printed.formula, "\(key) is the printed value")
+            XCTAssertEqual(printed.value, value, "\(key)")
+            XCTAssertEqual(printed.fill, "F8CBAD", "\(key) is marked")
+            XCTAssertTrue(printed.locked, "\(key)")
+            XCTAssertEqual(printed.comment, note, "\(key)")
+        }
+        // A consistent total (all parts blank) stays a formula that shows nothing.
+        let blank = try cell(key("results_total", "total"))
+        XCTAssertTrue(blank.formula?.hasPrefix("=IF(COUNT(") ?? false)
+        XCTAssertNil(blank.comment)
+        // The checks sheet caches the rule over the values shown: the printed 23 fails it.
+        let checks = try XCTUnwrap(book.sheet("校验"))
+        let row = try XCTUnwrap(zip(form.ruleInstances, layout.checkRows).first { $0.0.rule.id == "applications.row_total" && $0.0.along == "received" }?.1)
+        XCTAssertEqual(checks.cells[CellReference(row: row, column: WorkbookLayout.CheckColumn.result.rawValue).description]?.value, .string("不通过"))
+        XCTAssertEqual(checks.cells[CellReference(row: row, column: WorkbookLayout.CheckColumn.left.rawValue).description]?.value, .number(23))
+        // And the workbook reads back as the report, the printed total a finding.
+        let loaded = try ReportWorkbook.read(Data(contentsOf: file), file: "printed.xlsx")
+        XCTAssertEqual(loaded.report, report)
+        XCTAssertEqual(loaded.findings.map(\.rule), ["workbook.total"])
+        XCTAssertEqual(loaded.findings.first?.found, 23)
+        XCTAssertEqual(loaded.findings.first?.expected, 22)
     }
 
     func testFailingRulesTurnTheirCellsRedByConditionalFormatting() throws {

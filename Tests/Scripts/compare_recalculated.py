@@ -13,6 +13,9 @@ import openpyxl
 
 
 def same(a, b):
+    # A formula showing the empty string (a blank total) may come back as None or "".
+    if a in (None, "") and b in (None, ""):
+        return True
     if isinstance(a, bool) or isinstance(b, bool):
         return a == b
     if isinstance(a, (int, float)) and isinstance(b, (int, float)):

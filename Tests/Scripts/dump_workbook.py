@@ -45,6 +45,8 @@ def dump(path):
                 if cell.alignment is not None and cell.alignment.wrap_text:
                     entry["wrap"] = True
                 entry["font"] = cell.font.name
+                if cell.comment is not None:
+                    entry["comment"] = cell.comment.text
                 cells[cell.coordinate] = entry
         validations = []
         for dv in ws.data_validations.dataValidation:

@@ -5,8 +5,9 @@ import Foundation
 /// that references are inside the sheet, so nothing reaches C that could crash it.
 public final class XLSXSheet {
     /// The workbook owning the sheet (libxlsxwriter frees the sheet when it closes).
-    private let workbook: XLSXWorkbook
-    private let handle: UnsafeMutablePointer<lxw_worksheet>
+    let workbook: XLSXWorkbook
+    /// The libxlsxwriter sheet; internal so the chart calls (XLSXChart.swift) reach it.
+    let handle: UnsafeMutablePointer<lxw_worksheet>
     /// The sheet's name.
     public let name: String
 
@@ -28,7 +29,7 @@ public final class XLSXSheet {
     public func write(string: String, at cell: CellReference, style: CellStyle? = nil) throws(XLSXWriteError) {
         if string.isEmpty { return try writeBlank(at: cell, style: style) }
         let (sheet, format) = try prepare(cell, style)
-        try check(worksheet_write_string(sheet, row(cell), column(cell), string, format), cell)
+        try check(worksheet_write_string(sheet, row(cell), column(cell), Self.escapingEscapes(string), format), cell)
     }
 
     /// Writes an empty cell that carries a style (borders, shading, unlocking).
@@ -58,7 +59,40 @@ public final class XLSXSheet {
         if first == last { return try write(string: string, at: first, style: style) }
         let (sheet, format) = try prepare(first, style)
         try checkRange(first, last)
-        try check(worksheet_merge_range(sheet, row(first), column(first), row(last), column(last), string, format), first)
+        try check(worksheet_merge_range(sheet, row(first), column(first), row(last), column(last), Self.escapingEscapes(string), format), first)
+    }
+
+    /// The text with every literal `_xHHHH_` written as `_x005F_xHHHH_`: libxlsxwriter escapes
+    /// control characters that way (`_x000D_` for CR) but not text that already looks like an
+    /// escape, which every reader would then decode (`_x0041_` read back as `A`).
+    static func escapingEscapes(_ text: String) -> String {
+        guard text.contains("_x") else { return text }
+        let bytes = Array(text.utf8)
+        var output: [UInt8] = []
+        output.reserveCapacity(bytes.count + 14)
+        func isHex(_ byte: UInt8) -> Bool { (48...57).contains(byte) || (65...70).contains(byte) || (97...102).contains(byte) }
+        for (index, byte) in bytes.enumerated() {
+            if byte == UInt8(ascii: "_"), index + 6 < bytes.count, bytes[index + 1] == UInt8(ascii: "x"),
+                bytes[(index + 2)...(index + 5)].allSatisfy(isHex), bytes[index + 6] == UInt8(ascii: "_")
+            {
+                output.append(contentsOf: Array("_x005F".utf8))
+            }
+            output.append(byte)
+        }
+        return String(decoding: output, as: UTF8.self)
+    }
+
+    /// Attaches a note (`worksheet_write_comment`) to a cell, shown when the pointer is over it;
+    /// `author` names who wrote it in Excel's and LibreOffice's comment box.
+    public func comment(_ text: String, at cell: CellReference, author: String? = nil) throws(XLSXWriteError) {
+        // libxlsxwriter 1.1.4 reads an empty string out of bounds: refused before C.
+        guard !text.isEmpty else { throw XLSXWriteError(place: "sheet \(name), cell \(cell)", reason: "empty comment") }
+        let (sheet, _) = try prepare(cell, nil)
+        var options = lxw_comment_options()
+        let authorCopy = author.flatMap { $0.isEmpty ? nil : strdup($0) }
+        defer { free(authorCopy) }
+        options.author = authorCopy
+        try check(worksheet_write_comment_opt(sheet, row(cell), column(cell), text, &options), cell)
     }
 
     // MARK: rows and columns
