@@ -83,8 +83,8 @@ clean:
 # ---- readers: fuzzing (libFuzzer over every reader of the registry) --------------------------
 # One harness, Fuzz/ReaderFuzz, feeds each input to the registry's reader named by
 # XXGK_FUZZ_KIND; FUZZ_KINDS lists the kinds run, one after another, FUZZ_SECONDS each, from
-# the seeds in Fuzz/corpus/KIND (small real files: the corpus texts and JSON, pages, PDFs,
-# workbooks xxgk writes). A crash, a hang over FUZZ_TIMEOUT s or a memory blow-up over
+# the real files of Tests/Fixtures (FUZZ_SEEDS_KIND: corpus texts and JSON, pages, PDFs; inputs
+# are cut to FUZZ_MAX_LEN bytes) and Fuzz/corpus/KIND (sheet XML and workbooks xxgk wrote). A crash, a hang over FUZZ_TIMEOUT s or a memory blow-up over
 # FUZZ_RSS_MB leaves its input in .build-fuzz/artifacts/KIND/ and fails the target; each such
 # input becomes a named fixture under Tests/Fixtures/fuzz/KIND/ (replayed by FuzzRegressionTests).
 #
@@ -102,6 +102,12 @@ FUZZ_SECONDS ?= 50
 FUZZ_TIMEOUT ?= 10
 FUZZ_RSS_MB ?= 2048
 FUZZ_KINDS ?= xlsx txt json html pdf
+FUZZ_MAX_LEN ?= 65536
+FUZZ_SEEDS_xlsx :=
+FUZZ_SEEDS_txt := Tests/Fixtures/text Tests/Fixtures/corpus
+FUZZ_SEEDS_json := Tests/Fixtures/corpus
+FUZZ_SEEDS_html := Tests/Fixtures/html
+FUZZ_SEEDS_pdf := Tests/Fixtures/pdf
 FUZZ_BUILD := XXGK_FUZZ=1 $(SWIFT) build -c release --build-path .build-fuzz --manifest-cache none --product xxgk-fuzz-reader \
   -Xswiftc -sanitize=address -Xswiftc -sanitize-coverage=edge,inline-8bit-counters,pc-table,trace-cmp
 
@@ -111,9 +117,9 @@ fuzz: setup
 	  mkdir -p .build-fuzz/corpus/$$kind .build-fuzz/artifacts/$$kind Fuzz/corpus/$$kind; \
 	  echo "== fuzz $$kind ($(FUZZ_SECONDS) s)"; \
 	  ASAN_OPTIONS=detect_leaks=0 XXGK_FUZZ_KIND=$$kind .build-fuzz/release/xxgk-fuzz-reader -max_total_time=$(FUZZ_SECONDS) -timeout=$(FUZZ_TIMEOUT) \
-	    -rss_limit_mb=$(FUZZ_RSS_MB) -malloc_limit_mb=$(FUZZ_RSS_MB) -detect_leaks=0 -print_final_stats=1 \
+	    -rss_limit_mb=$(FUZZ_RSS_MB) -malloc_limit_mb=$(FUZZ_RSS_MB) -detect_leaks=0 -print_final_stats=1 -max_len=$(FUZZ_MAX_LEN) \
 	    -artifact_prefix=.build-fuzz/artifacts/$$kind/ \
-	    .build-fuzz/corpus/$$kind Fuzz/corpus/$$kind > .build-fuzz/$$kind.log 2>&1; status=$$?; \
+	    .build-fuzz/corpus/$$kind Fuzz/corpus/$$kind $(foreach k,$(FUZZ_KINDS),$$([ $$kind = $(k) ] && echo $(FUZZ_SEEDS_$(k)))) > .build-fuzz/$$kind.log 2>&1; status=$$?; \
 	  grep -E "^#[0-9]+ +DONE|^Done|stat::number_of_executed_units|ERROR|SUMMARY|Slowest|timeout" .build-fuzz/$$kind.log; \
 	  [ $$status -eq 0 ] || { echo "fuzz $$kind failed: see .build-fuzz/$$kind.log and .build-fuzz/artifacts/$$kind/"; failed="$$failed $$kind"; }; \
 	done; \
