@@ -19,7 +19,7 @@ public enum InputLimits {
     public static let workbookBytes = 32 << 20
     /// Zip caps for a report's workbook, far below the generic reader's (1 GiB an entry).
     public static let workbookZip = ReaderLimits(
-        maximumEntrySize: 64 << 20, maximumTotalSize: 256 << 20, maximumSharedStringsSize: 32 << 20, maximumCells: 1_000_000)
+        maximumEntrySize: 128 << 20, maximumTotalSize: 256 << 20, maximumSharedStringsSize: 32 << 20, maximumCells: 1_000_000)
     /// The most cells of all sheets of a report's workbook: a filled template has about 2,000.
     public static let workbookCells = 1_000_000
     /// The largest web page: real report pages are 20–200 KB; the page's text goes to the text
