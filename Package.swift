@@ -1,5 +1,11 @@
 // swift-tools-version:6.0
+import Foundation
 import PackageDescription
+
+// `make fuzz` sets XXGK_FUZZ=1: only the fuzz harness then links libFuzzer (-sanitize=fuzzer).
+// The rest of the build gets address sanitizer and coverage through -Xswiftc, which the build
+// plugin's host tool (EmbedFormsTool) links with; libFuzzer's own `main` would break its link.
+let fuzzing = ProcessInfo.processInfo.environment["XXGK_FUZZ"] == "1"
 
 /// xxgk: the annual report on government information disclosure (政府信息公开工作年度报告)
 /// as one canonical model, converted to and from XLSX workbooks, JSON and text.
@@ -126,12 +132,14 @@ let package = Package(
             dependencies: ["PDFReport"],
             path: "bench/PDFBench"),
 
-        // `make fuzz`: the reader under libFuzzer (built with -sanitize=fuzzer -DFUZZING in
-        // .build-fuzz); without those flags, a replayer of fuzz inputs.
+        // `make fuzz`: every reader of the registry under libFuzzer, one kind a run
+        // (XXGK_FUZZ_KIND); built with XXGK_FUZZ=1 in .build-fuzz. Otherwise a replayer of fuzz inputs.
         .executableTarget(
             name: "xxgk-fuzz-reader",
-            dependencies: ["XLSX"],
-            path: "Fuzz/ReaderFuzz"),
+            dependencies: ["XLSX", "ReportFormats", "ReportModel"],
+            path: "Fuzz/ReaderFuzz",
+            swiftSettings: fuzzing ? [.define("FUZZING"), .unsafeFlags(["-sanitize=fuzzer,address"])] : [],
+            linkerSettings: fuzzing ? [.unsafeFlags(["-sanitize=fuzzer,address"])] : []),
 
         // Shared by the test targets: seeded random reports, fixture paths and variants, temporary
         // folders removed at teardown, and the external programs (openpyxl, LibreOffice).
@@ -156,6 +164,10 @@ let package = Package(
         .testTarget(
             name: "PDFReportTests",
             dependencies: ["PDFReport", "ReportModel"]),
+        // A batch: every file listed and reported (hostile, unreadable, vanished ones too), none read past its caps.
+        .testTarget(
+            name: "ReportBatchTests",
+            dependencies: ["ReportBatch", "ReportFormats", "ReportModel", "TestSupport"]),
         .testTarget(
             name: "CLITests",
             dependencies: ["ReportModel", "TestSupport"]),

@@ -13,6 +13,9 @@ public enum HTMLReport {
     static let maxDepth = 256
     /// Table slots (rowspan and colspan expanded) of a whole page.
     static let maxTableCells = 200_000
+    /// The most lines of text a page may give the text parser, whose cost grows with them: a
+    /// report page gives a few hundred.
+    static let maxTextLines = 10_000
 
     /// True when the bytes start with HTML markup: a doctype, `html`, `head`, `body`, `table` or `meta` tag.
     ///
@@ -60,6 +63,9 @@ public enum HTMLReport {
 
     private static func readPage(_ data: Data, file: String?) throws(ReportInputError) -> LoadedReport {
         let (lines, encodingWarning) = try page(data)
+        guard lines.count <= maxTextLines else {
+            throw ReportInputError(file: file, "the page's text has more than \(maxTextLines) lines; a report page has a few hundred")
+        }
         let text = lines.map(\.text).joined(separator: "\n")
         let pageLine: (Int) -> Int = { line in lines.indices.contains(line - 1) ? lines[line - 1].line : line }
         do {

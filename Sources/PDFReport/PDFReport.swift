@@ -11,6 +11,9 @@ public enum PDFReport {
     /// Documents with more pages are refused: a report has a handful, a bundle of reports is
     /// not one report.
     static let pageLimit = 300
+    /// The most lines of text a PDF may give the text parser (its cost grows with them, tens of
+    /// seconds for 20,000 lines in a debug build): a report has a few hundred; 300 full pages would be 20,000.
+    static let lineLimit = 10_000
 
     /// True when `data` looks like a PDF: `%PDF-` within its first 1024 bytes (the
     /// specification allows leading garbage, and some servers add some).
@@ -49,6 +52,9 @@ public enum PDFReport {
             throw ReportInputError(file: file, "the PDF has no text layer (a scanned image?): run OCR first")
         }
         let lines = ReportLines(pages: pages)
+        guard lines.lines.count <= lineLimit else {
+            throw ReportInputError(file: file, "the PDF's text has more than \(lineLimit) lines; a report has a few hundred")
+        }
         return try lines.parse(file: file)
     }
 

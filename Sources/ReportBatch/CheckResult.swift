@@ -182,19 +182,57 @@ public protocol BatchProgress: Sendable {
     func advance()
 }
 
-/// Reading the files of a batch.
+/// Reading the files of a batch: each file opened once, checked to be a regular file of a
+/// size some reader takes, then read; anything else is an error naming the file, never a hang
+/// (a FIFO), an endless read (a device) or a crash.
 public enum BatchInput {
-    /// The bytes of a file, with a clear error when it cannot be read.
-    public static func contents(of path: String) throws(ReportInputError) -> Data {
-        var isDirectory: ObjCBool = false
-        guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else {
-            throw ReportInputError(file: path, "no such file")
+    /// The bytes of a file, with a clear error when it cannot be read. Files over `maximumSize`
+    /// bytes are refused before any byte is read.
+    public static func contents(of path: String, maximumSize: Int = InputLimits.anyFileBytes) throws(ReportInputError) -> Data {
+        // O_NONBLOCK: opening a FIFO for reading must not wait for a writer.
+        let descriptor = open(path, O_RDONLY | O_NONBLOCK | O_CLOEXEC)
+        guard descriptor >= 0 else { throw ReportInputError(file: path, reason(errno)) }
+        defer { close(descriptor) }
+        var status = stat()
+        guard fstat(descriptor, &status) == 0 else { throw ReportInputError(file: path, reason(errno)) }
+        switch status.st_mode & S_IFMT {
+        case S_IFREG: break
+        case S_IFDIR:
+            // A folder that cannot be listed stands in a batch for the files it hides.
+            let listable = access(path, R_OK | X_OK) == 0
+            throw ReportInputError(file: path, listable ? "is a folder, not a file" : "is a folder that cannot be listed (permission denied)")
+        default: throw ReportInputError(file: path, "is not a regular file (a pipe, socket or device); name a report file")
         }
-        if isDirectory.boolValue { throw ReportInputError(file: path, "is a folder, not a file") }
-        guard let data = FileManager.default.contents(atPath: path) else {
-            throw ReportInputError(file: path, "cannot be read (permission denied?)")
+        if Int(status.st_size) > maximumSize {
+            throw ReportInputError(file: path, "is \(InputLimits.megabytes(Int(status.st_size))), more than the \(InputLimits.megabytes(maximumSize)) any report may have")
+        }
+        // Read to the end, but never past the cap: the file may grow while it is read.
+        var data = Data(capacity: Int(status.st_size))
+        var buffer = [UInt8](repeating: 0, count: 1 << 16)
+        while true {
+            let count = buffer.withUnsafeMutableBytes { read(descriptor, $0.baseAddress, $0.count) }
+            if count == 0 { break }
+            if count < 0 {
+                if errno == EINTR { continue }
+                throw ReportInputError(file: path, reason(errno))
+            }
+            data.append(contentsOf: buffer[0..<count])
+            if data.count > maximumSize {
+                throw ReportInputError(file: path, "grew past \(InputLimits.megabytes(maximumSize)) while it was read")
+            }
         }
         return data
+    }
+
+    /// Why `open` or `read` failed, in the words of a message.
+    private static func reason(_ code: Int32) -> String {
+        switch code {
+        case ENOENT: return "no such file (removed, or a broken link)"
+        case EACCES, EPERM: return "cannot be read: permission denied"
+        case ELOOP: return "cannot be read: a loop of symbolic links"
+        case EISDIR: return "is a folder, not a file"
+        default: return "cannot be read: \(String(cString: strerror(code)))"
+        }
     }
 }
 

@@ -27,21 +27,30 @@ struct TextualKind: ReportReader, ReportWriter {
         looksLikeKind: { data in
             data.prefix(64).first { ![0x20, 0x09, 0x0A, 0x0D, 0xEF, 0xBB, 0xBF].contains($0) } == UInt8(ascii: "{")
         },
-        parse: { (data, file) throws(ReportInputError) in try ReportJSON.decode(data, file: file) },
+        parse: { (data, file) throws(ReportInputError) in
+            try InputLimits.checkJSON(data)
+            return try ReportJSON.decode(data, file: file)
+        },
         render: ReportJSON.encode)
 
     /// Plain text in the official layout, and published reports as text.
     static let plainText = TextualKind(
         kind: ReportKind(name: "txt", extensions: ["txt"], summary: "plain text in the official layout"),
         looksLikeKind: TextSniffing.looksLikeText,
-        parse: { (data, file) throws(ReportInputError) in try ReportText.parse(data, file: file) },
+        parse: { (data, file) throws(ReportInputError) in
+            try InputLimits.checkText(data)
+            return try ReportText.parse(data, file: file)
+        },
         render: ReportText.plainText)
 
     /// Markdown: headings and pipe tables; read by the same parser as text.
     static let markdown = TextualKind(
         kind: ReportKind(name: "md", extensions: ["md"], summary: "Markdown"),
         looksLikeKind: { _ in false },
-        parse: { (data, file) throws(ReportInputError) in try ReportText.parse(data, file: file) },
+        parse: { (data, file) throws(ReportInputError) in
+            try InputLimits.checkText(data)
+            return try ReportText.parse(data, file: file)
+        },
         render: ReportText.markdown)
 }
 
@@ -52,7 +61,8 @@ struct WebPageKind: ReportReader {
     func sniff(_ data: Data) -> Bool { HTMLReport.sniff(data) }
 
     func read(_ data: Data, file: String) throws(ReportInputError) -> LoadedReport {
-        try HTMLReport.read(data, file: file)
+        try InputLimits.checkPage(data)
+        return try HTMLReport.read(data, file: file)
     }
 }
 
@@ -74,7 +84,8 @@ struct WorkbookKind: ReportReader, ReportWriter {
     func sniff(_ data: Data) -> Bool { data.starts(with: [0x50, 0x4B, 0x03, 0x04]) }
 
     func read(_ data: Data, file: String) throws(ReportInputError) -> LoadedReport {
-        try ReportWorkbook.read(data, file: file)
+        try InputLimits.checkWorkbook(data)
+        return try ReportWorkbook.read(data, file: file)
     }
 
     func write(_ report: Report, to path: String, generator: String) throws {

@@ -53,6 +53,9 @@ public struct JSONParser {
     private var index = 0
     private var depth = 0
     private static let maximumDepth = 256
+    /// The longest number accepted, in characters: a report's values have at most 15 digits,
+    /// and `Decimal` holds 38; a megabyte of digits would only cost time downstream.
+    static let maximumNumberLength = 100
 
     /// Parses a whole document; anything but whitespace after the value is an error.
     public static func parse(_ data: Data) throws(JSONSyntaxError) -> JSONValue {
@@ -198,6 +201,10 @@ public struct JSONParser {
             if current == UInt8(ascii: "+") || current == UInt8(ascii: "-") { index += 1 }
             guard let byte = current, (0x30...0x39).contains(byte) else { throw error("expected a digit in the exponent") }
             while let byte = current, (0x30...0x39).contains(byte) { index += 1 }
+        }
+        if index - start > Self.maximumNumberLength {
+            index = start
+            throw error("a number of more than \(Self.maximumNumberLength) characters")
         }
         return String(decoding: bytes[start..<index], as: UTF8.self)
     }

@@ -36,7 +36,15 @@ public enum OutputFile {
                 throw OutputError(path: path, reason: "cannot write: \(String(cString: strerror(errno)))")
             }
         } catch {
+            // The system's reason first, before cleaning up can change errno: a writer library
+            // reports a full disk as "Zip generic error ZIP_ERRNO", which tells a user nothing.
+            let code = errno
             try? FileManager.default.removeItem(at: temporary)
+            let systemReason = String(cString: strerror(code))
+            if [ENOSPC, EDQUOT, EROFS, EIO, EFBIG, EACCES].contains(code), let failure = error as? OutputError,
+                !failure.reason.contains(systemReason) {
+                throw OutputError(path: failure.path, reason: "cannot write: \(systemReason) (\(failure.reason))")
+            }
             throw error
         }
     }

@@ -103,27 +103,5 @@ enum ReportFiles {
 
     /// The input files named: files as given, folders expanded to their report files
     /// (recursively, sorted), so a folder of submissions can be named at once.
-    static func expand(_ inputs: [String]) -> [String] {
-        inputs.flatMap { input -> [String] in
-            var isDirectory: ObjCBool = false
-            guard FileManager.default.fileExists(atPath: input, isDirectory: &isDirectory), isDirectory.boolValue else {
-                return [input]
-            }
-            let root = URL(fileURLWithPath: input)
-            let enumerator = FileManager.default.enumerator(at: root, includingPropertiesForKeys: [.isRegularFileKey])
-            var files: [String] = []
-            while let url = enumerator?.nextObject() as? URL {
-                let name = url.lastPathComponent
-                guard !name.hasPrefix("."), !name.hasPrefix("~$"), ReportFormats.reader(forPath: name) != nil else { continue }
-                files.append(input.hasSuffix("/") ? input + relativePath(url, to: root) : input + "/" + relativePath(url, to: root))
-            }
-            return files.sorted()
-        }
-    }
-
-    private static func relativePath(_ url: URL, to root: URL) -> String {
-        let rootPath = root.standardizedFileURL.path
-        let path = url.standardizedFileURL.path
-        return path.hasPrefix(rootPath + "/") ? String(path.dropFirst(rootPath.count + 1)) : url.lastPathComponent
-    }
+    static func expand(_ inputs: [String]) -> [String] { BatchFiles.expand(inputs) }
 }
