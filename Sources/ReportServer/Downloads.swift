@@ -30,7 +30,8 @@ struct Downloads {
 
     /// The summary workbook (`SummaryTable`), one row per current file.
     func summary(of board: RoundBoard, kind: SummaryTable.Kind) async throws -> Data {
-        let table = SummaryTable(results: try await currentResults(of: board))
+        // With last year's round named, the summary has the change columns `check --previous` writes.
+        let table = SummaryTable(results: try await currentResults(of: board), changes: board.round.previousRound != nil)
         switch kind {
         case .csv: return Data(table.csv.utf8)
         case .xlsx: return try Self.viaTemporaryFile(extension: "xlsx") { try table.write(to: $0) }

@@ -101,7 +101,10 @@ enum ImportedValue {
             default: folded.unicodeScalars.append(scalar)
             }
         }
-        if kind == .amount, folded.hasSuffix("万元") { folded = trimmed(String(folded.dropLast(2))) }
+        // An amount typed with the forms' own unit (199.2万元) is that amount.
+        if kind == .amount, let unit = FormCatalog.all.lazy.map(\.units.amount).first(where: { folded.hasSuffix($0) }) {
+            folded = trimmed(String(folded.dropLast(unit.count)))
+        }
         if folded.utf8.contains(UInt8(ascii: ",")) {
             // Only well-placed thousands separators: 1,234 and 12,345,678.5, not 1,2.
             let parts = folded.split(separator: ".", maxSplits: 1, omittingEmptySubsequences: false)

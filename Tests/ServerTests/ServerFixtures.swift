@@ -34,6 +34,9 @@ enum ServerFixtures {
             let cell = instance.left.first(where: { form.computedCells[$0] == nil })
         else { return broken }
         broken[cell] = (broken[cell] ?? 0) + 5
+        // Totals agree with the raised input, so only the balance fails (a workbook now keeps
+        // a printed total that differs from its parts, which would be another finding).
+        broken.computeTotals()
         return broken
     }
 
