@@ -31,7 +31,7 @@ public struct Finding: Sendable, Equatable, CustomStringConvertible {
         self.message = message
     }
 
-    public var description: String { "\(severity.rawValue): \(message)" }
+    public var description: String { Diagnostic.line(severity: severity, parts: [], message: message) }
 }
 
 /// Runs a form's rules on a report. Blank counts as 0.

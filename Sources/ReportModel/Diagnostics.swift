@@ -13,13 +13,14 @@ public enum SourceLocation: Hashable, Sendable, CustomStringConvertible {
     /// A line of a page of a PDF (both 1-based; lines as rebuilt from the page's text layer).
     case page(Int, line: Int)
 
+    /// The place in words of the process's language: `工作表「三、…」D9 单元格`, `第 12 行`.
     public var description: String {
         switch self {
-        case .jsonPath(let path): return path
-        case .cell(let sheet, let reference): return "sheet \(sheet), cell \(reference)"
-        case .sheet(let sheet): return "sheet \(sheet)"
-        case .line(let line): return "line \(line)"
-        case .page(let page, let line): return "page \(page), line \(line)"
+        case .jsonPath(let path): return Messages.text("place.json_path", ["path": path])
+        case .cell(let sheet, let reference): return Messages.text("place.cell", ["sheet": sheet, "cell": reference])
+        case .sheet(let sheet): return Messages.text("place.sheet", ["sheet": sheet])
+        case .line(let line): return Messages.text("place.line", ["line": String(line)])
+        case .page(let page, let line): return Messages.text("place.page_line", ["page": String(page), "line": String(line)])
         }
     }
 }
@@ -40,13 +41,17 @@ public struct Diagnostic: Sendable, Equatable, CustomStringConvertible {
         self.message = message
     }
 
-    /// `error: report.xlsx: sheet 三、…, cell C9: expected a whole number ≥ 0, found "十二"`.
+    /// `错误：某局.xlsx：工作表「三、…」D9 单元格：应填写不小于 0 的整数，实际为“十二”`, or in
+    /// English `error: report.xlsx: sheet 三、…, cell C9: expected a whole number ≥ 0, found "十二"`.
     public var description: String {
-        var parts = ["\(severity.rawValue):"]
-        if let file { parts.append("\(file):") }
-        if let location { parts.append("\(location):") }
-        parts.append(message)
-        return parts.joined(separator: " ")
+        Diagnostic.line(severity: severity, parts: [file, location?.description].compactMap { $0 }, message: message)
+    }
+
+    /// A message line: the severity word, then each part and the message, joined by the
+    /// language's separator (`：` or `: `).
+    public static func line(severity: Severity, parts: [String], message: String) -> String {
+        let separator = Messages.text("separator.part")
+        return ([severity.word] + parts + [message]).joined(separator: separator)
     }
 
     /// The same message, attributed to a file.

@@ -28,13 +28,18 @@ struct XXGK: AsyncParsableCommand {
     /// `serve` is); every error ends here, mapped once to its message and exit code
     /// (`CommandFailure.exit`).
     static func main() async {
+        let (arguments, unknownLanguage) = LanguageOption.apply(to: Array(CommandLine.arguments.dropFirst()))
+        if let unknownLanguage {
+            printError(Diagnostic.line(severity: .error, parts: [], message: Messages.text("cli.language.unknown", ["value": unknownLanguage])))
+            Foundation.exit(CommandFailure.usageCode)
+        }
         if !FormCatalog.problems.isEmpty {
-            FormCatalog.problems.forEach { printError("error: \($0)") }
+            FormCatalog.problems.forEach { printError(Diagnostic.line(severity: .error, parts: [], message: "\($0)")) }
             Foundation.exit(CommandFailure.usageCode)
         }
         let command: ParsableCommand
         do {
-            command = try parseAsRoot()
+            command = try parseAsRoot(arguments)
         } catch {
             exit(withError: error)
         }
