@@ -88,31 +88,56 @@ struct AccessMiddleware: RouterMiddleware {
     }
 }
 
-/// The session tokens of logged-in browsers (in memory: a restart asks for the password again).
+/// The sessions of logged-in browsers, kept in the store so a restart keeps them (30 days).
+/// The store holds only SHA-256 of token and password together: a copy of the database gives
+/// no live token, and a new password ends every earlier session.
 final class Sessions: @unchecked Sendable {
     // Guarded by `lock`.
-    private var tokens: Set<String> = []
+    private var digests: Set<String> = []
     private let lock = NSLock()
+    private let store: Store?
+    private let password: String
+
+    /// How long a session lasts.
+    static let lifetime: TimeInterval = 30 * 24 * 3600
+
+    /// The sessions remembered in `store` (none when the server has no password).
+    init(store: Store?, password: String?) {
+        self.store = password == nil ? nil : store
+        self.password = password ?? ""
+        let oldest = ISO8601DateFormatter().string(from: Date().addingTimeInterval(-Self.lifetime))
+        digests = (try? self.store?.sessionDigests(since: oldest)) ?? []
+    }
+
+    private func digest(_ token: String) -> String { SHA256.hex(Data("\(token)\n\(password)".utf8)) }
 
     /// A new random token, remembered.
     func open() -> String {
         var generator = SystemRandomNumberGenerator()
         let token = (0..<32).map { _ in String(format: "%02x", UInt8.random(in: 0...255, using: &generator)) }.joined()
+        let digest = digest(token)
         lock.lock()
-        tokens.insert(token)
+        digests.insert(digest)
         lock.unlock()
+        // A session the store could not keep still works until the next restart.
+        try? store?.saveSession(digest: digest)
         return token
     }
 
+    /// Whether `token` is a session opened with the current password.
     func contains(_ token: String) -> Bool {
+        let digest = digest(token)
         lock.lock()
         defer { lock.unlock() }
-        return tokens.contains(token)
+        return digests.contains(digest)
     }
 
+    /// Ends a session.
     func close(_ token: String) {
+        let digest = digest(token)
         lock.lock()
-        tokens.remove(token)
+        digests.remove(digest)
         lock.unlock()
+        try? store?.deleteSession(digest: digest)
     }
 }

@@ -19,12 +19,13 @@ public final class ReportServer: Sendable {
     public let settings: ServerSettings
     let store: Store
     let results = ResultCache()
-    let sessions = Sessions()
+    let sessions: Sessions
 
     /// Opens the data folder (creating the database when missing).
     public init(settings: ServerSettings) throws {
         self.settings = settings
         store = try Store(folder: settings.dataFolder)
+        sessions = Sessions(store: store, password: settings.password)
     }
 
     /// Closes the database.

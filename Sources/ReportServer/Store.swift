@@ -119,7 +119,33 @@ final class Store: Sendable {
                 CREATE INDEX submissions_current ON submissions(round, superseded_by, department_key);
                 """)
         }
+        // Sessions survive a restart: a clerk logged in stays logged in (for 30 days).
+        migrator.registerMigration("v2 sessions") { db in
+            try db.execute(sql: "CREATE TABLE sessions (digest TEXT PRIMARY KEY, created TEXT NOT NULL)")
+        }
         return migrator
+    }
+
+    // MARK: Sessions
+
+    /// The digests of the sessions opened since `oldest` (ISO 8601); older ones are removed.
+    func sessionDigests(since oldest: String) throws -> Set<String> {
+        try pool.write { db in
+            try db.execute(sql: "DELETE FROM sessions WHERE created < ?", arguments: [oldest])
+            return Set(try String.fetchAll(db, sql: "SELECT digest FROM sessions"))
+        }
+    }
+
+    /// Remembers a session's digest.
+    func saveSession(digest: String) throws {
+        try pool.write { db in
+            try db.execute(sql: "INSERT OR REPLACE INTO sessions (digest, created) VALUES (?, ?)", arguments: [digest, Self.now()])
+        }
+    }
+
+    /// Forgets a session's digest (logout).
+    func deleteSession(digest: String) throws {
+        try pool.write { db in try db.execute(sql: "DELETE FROM sessions WHERE digest = ?", arguments: [digest]) }
     }
 
     // MARK: Rounds

@@ -339,6 +339,31 @@ final class ServerTests: XCTestCase {
         }
     }
 
+    func testALoginSurvivesARestartButNotANewPassword() async throws {
+        let folder = try makeTemporaryDirectory("sessions")
+        let form = ServerFixtures.headers(contentType: "application/x-www-form-urlencoded")
+        let first = try makeServer(folder: folder, password: "pw-1", host: "0.0.0.0")
+        let session = try await Application(router: first.router()).test(.router) { client in
+            let login = try await client.execute(uri: "/login", method: .post, headers: form, body: ByteBuffer(string: "password=pw-1"))
+            return String((login.headers[.setCookie] ?? "").prefix { $0 != ";" })
+        }
+        try first.close()
+        XCTAssertTrue(session.hasPrefix("xxgk_session="), session)
+
+        let restarted = try makeServer(folder: folder, password: "pw-1", host: "0.0.0.0")
+        try await Application(router: restarted.router()).test(.router) { client in
+            let page = try await client.execute(uri: "/", method: .get, headers: [.cookie: session])
+            XCTAssertEqual(page.status, .ok, "the session outlives the restart")
+        }
+        try restarted.close()
+
+        let newPassword = try makeServer(folder: folder, password: "pw-2", host: "0.0.0.0")
+        try await Application(router: newPassword.router()).test(.router) { client in
+            let page = try await client.execute(uri: "/", method: .get, headers: [.cookie: session])
+            XCTAssertEqual(page.status, .seeOther, "a new password ends the old sessions")
+        }
+    }
+
     func testCrossSiteRequestsAndForeignHostsAreRefused() async throws {
         let app = Application(router: try makeServer().router())
         try await app.test(.router) { client in
