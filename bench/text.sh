@@ -6,7 +6,8 @@
 # Parse: `ReportText.parse` counted alone (--toggle-collect), inside `xxgk convert FILE.txt`;
 # it includes what the first parse of a process builds (form catalogue, caches). "warm" is
 # the cost of a further parse in the same process: xxgk-text-bench with 2 parses minus 1.
-# Start-up: the whole process of `xxgk --version` and of a small convert (JSON → JSON).
+# Web page and PDF page: `HTMLReport.read` / `PDFReport.read` counted alone inside `xxgk convert`.
+# Start-up: the whole process of `xxgk --version`, `xxgk forms` and a small convert (JSON → JSON).
 #
 # main's release binary is built once in .build-bench-main (a git worktree of main).
 set -euo pipefail
@@ -45,9 +46,23 @@ for file in Tests/Fixtures/corpus/*.txt; do
     "$(awk -v a="$before" -v b="$after" 'BEGIN { print a / b }')" "$(mega $((two - one)))"
 done
 
+# A published page (HTMLReport.read, counted alone) and a PDF page (PDFReport.read over the
+# corpus PDF's 5 pages, per page): both end in the text parser, whose first parse builds the caches.
+echo
+printf '%-32s %12s %12s\n' "web page (HTMLReport.read)" "main" "this tree"
+for file in Tests/Fixtures/html/*.html; do
+  printf '%-32s %12s %12s\n' "$(basename "$file")" "$(mega "$(count '$s10HTMLReportAAO4read*' "$MAIN" convert "$file" "$out/h1.json")")" \
+    "$(mega "$(count '$s10HTMLReportAAO4read*' "$XXGK" convert "$file" "$out/h2.json")")"
+done
+pdf=Tests/Fixtures/pdf/02_hongze_quzf_2023.pdf
+perpage() { awk -v n="$1" 'BEGIN { printf "%.1fM", n / 5 / 1e6 }'; }
+printf '%-32s %12s %12s\n' "PDF page (PDFReport.read / 5)" "$(perpage "$(count '$s9PDFReportAAO4read*' "$MAIN" convert "$pdf" "$out/p1.json")")" \
+  "$(perpage "$(count '$s9PDFReportAAO4read*' "$XXGK" convert "$pdf" "$out/p2.json")")"
+
 echo
 printf '%-32s %12s %12s\n' "start-up (whole process)" "main" "this tree"
 printf '%-32s %12s %12s\n' "xxgk --version" "$(mega "$(count - "$MAIN" --version)")" "$(mega "$(count - "$XXGK" --version)")"
+printf '%-32s %12s %12s\n' "xxgk forms" "$(mega "$(count - "$MAIN" forms)")" "$(mega "$(count - "$XXGK" forms)")"
 printf '%-32s %12s %12s\n' "xxgk convert 000.json x.json" "$(mega "$(count - "$MAIN" convert examples/000_dongxihu_2020.json "$out/a.json")")" \
   "$(mega "$(count - "$XXGK" convert examples/000_dongxihu_2020.json "$out/b.json")")"
 # Wall time of 20 runs of the text convert of the flattened report, each binary.

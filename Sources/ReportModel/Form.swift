@@ -129,9 +129,7 @@ public struct RetiredForm: Sendable, Equatable, Decodable {
 
     /// The retired forms of a `retired-*.json` file.
     static func decode(_ data: Data) -> [RetiredForm]? {
-        let decoder = JSONDecoder()
-        decoder.keyDecodingStrategy = .convertFromSnakeCase
-        return try? decoder.decode(File.self, from: data).retiredForms
+        try? JSONValueDecoder.decode(File.self, from: data).retiredForms
     }
 }
 
@@ -188,11 +186,16 @@ extension Form {
 
     /// Reads a form definition file (JSON, keys in snake_case).
     public init(definition data: Data, file: String) throws(FormDefinitionError) {
-        let decoder = JSONDecoder()
-        decoder.keyDecodingStrategy = .convertFromSnakeCase
+        try self.init(definition: data, file: file, compilingPhrases: true)
+    }
+
+    /// Reads a form definition file; with `compilingPhrases` false the narrative phrases are
+    /// compiled on first use (for the shipped forms, whose phrases the tests compile).
+    init(definition data: Data, file: String, compilingPhrases: Bool) throws(FormDefinitionError) {
         let parsed: File
         do {
-            parsed = try decoder.decode(File.self, from: data)
+            // ReportModel's own parser, not JSONDecoder: this runs at every start (see JSONValueDecoder).
+            parsed = try JSONValueDecoder.decode(File.self, from: data)
         } catch {
             throw FormDefinitionError(file: file, reason: "\(error)")
         }
@@ -234,7 +237,7 @@ extension Form {
         }
         self.keyFigures = keyFigures
         narrative = try (parsed.narrative ?? []).map { definition throws(FormDefinitionError) in
-            try NarrativeFigure(definition, tables: tables, file: file)
+            try NarrativeFigure(definition, tables: tables, file: file, compiling: compilingPhrases)
         }
         narrativeExclusions = parsed.narrativeExclusions ?? []
         resultGroups = try (parsed.resultGroups ?? []).map { definition throws(FormDefinitionError) in
@@ -355,7 +358,8 @@ public enum FormCatalog {
                 continue
             }
             do throws(FormDefinitionError) {
-                forms.append(try Form(definition: data, file: entry.name))
+                // Compiled when first used: most runs never check a narrative.
+                forms.append(try Form(definition: data, file: entry.name, compilingPhrases: false))
             } catch {
                 problems.append(error)
             }
@@ -413,7 +417,18 @@ public enum FormCatalog {
     public static func retiredForm(in text: String) -> RetiredForm? {
         // On UTF-8 bytes: `String.contains` (CFStringFind) over a whole report per label cost
         // more than reading the report's tables.
-        let squeezed = Array(String(String.UnicodeScalarView(text.unicodeScalars.filter { !$0.properties.isWhitespace })).utf8)
+        // Built byte by byte, with ASCII spaces told apart without the Unicode property table.
+        var squeezed: [UInt8] = []
+        squeezed.reserveCapacity(text.utf8.count)
+        for scalar in text.unicodeScalars {
+            if scalar.isASCII {
+                let byte = UInt8(scalar.value)
+                if byte == 0x20 || (0x09...0x0D).contains(byte) { continue }
+                squeezed.append(byte)
+            } else if !scalar.properties.isWhitespace {
+                UTF8.encode(scalar) { squeezed.append($0) }
+            }
+        }
         return retired.first { form in form.labels.filter { occurs(Array($0.utf8), in: squeezed) }.count >= form.minimumMatches }
     }
 

@@ -211,7 +211,21 @@ public struct JSONParser {
 
     private mutating func parseString() throws(JSONSyntaxError) -> String {
         index += 1
-        var buffer: [UInt8] = []
+        // Most strings have no escape: one scan to the closing quote and one copy, instead of
+        // appending byte by byte (the form definitions are parsed at every start).
+        let start = index
+        var end = index
+        bytes.withUnsafeBufferPointer { buffer in
+            while end < buffer.count, buffer[end] != 0x22, buffer[end] != 0x5C, buffer[end] >= 0x20 { end += 1 }
+        }
+        if end < bytes.count, bytes[end] == 0x22 {
+            index = end + 1
+            // The error's place is after the quote, as the byte-by-byte path reports it.
+            guard let text = String(validating: bytes[start..<end], as: UTF8.self) else { throw error("invalid UTF-8 in a string") }
+            return text
+        }
+        var buffer: [UInt8] = Array(bytes[start..<end])
+        index = end
         while true {
             guard let byte = current else { throw error("unterminated string") }
             index += 1

@@ -35,7 +35,10 @@ public struct NarrativeFigure: Sendable {
         "(?<![0-9.])(?<n>[0-9][0-9,]*(?:\\.[0-9]+)?|[零〇一二两三四五六七八九十百千万]+)(?![0-9]|\\.[0-9]|%|％)"
 
     /// An entry of a form file, its cells checked against the form's tables and its phrases compiled.
-    init(_ definition: Definition, tables: [TableDefinition], file: String) throws(FormDefinitionError) {
+    /// With `compiling` false the phrases are compiled on first use instead (a phrase that is not
+    /// a valid expression is then never searched): the shipped forms, checked by the tests, are
+    /// read at every start, and compiling their 36 phrases was half the cost of reading them.
+    init(_ definition: Definition, tables: [TableDefinition], file: String, compiling: Bool = true) throws(FormDefinitionError) {
         let names = definition.cells ?? definition.cell.map { [$0] } ?? []
         var cells: [CellKey] = []
         for name in names {
@@ -51,18 +54,22 @@ public struct NarrativeFigure: Sendable {
         self.cells = cells
         label = definition.label
         patterns = definition.patterns
+        var sources: [String] = []
         var compiled: [NSRegularExpression] = []
         for pattern in definition.patterns {
             guard pattern.components(separatedBy: "{n}").count == 2 else {
                 throw FormDefinitionError(file: file, reason: "narrative figure \(id): the phrase \(pattern) must hold {n} once")
             }
+            let source = pattern.replacingOccurrences(of: "{n}", with: Self.numberExpression)
+            sources.append(source)
+            guard compiling else { continue }
             do {
-                compiled.append(try NSRegularExpression(pattern: pattern.replacingOccurrences(of: "{n}", with: Self.numberExpression)))
+                compiled.append(try NSRegularExpression(pattern: source))
             } catch {
                 throw FormDefinitionError(file: file, reason: "narrative figure \(id): the phrase \(pattern) is not a valid expression")
             }
         }
-        expressions = CompiledPatterns(compiled, literals: definition.patterns.map(Self.requiredLiteral))
+        expressions = CompiledPatterns(sources: sources, compiled: compiling ? compiled : nil, literals: definition.patterns.map(Self.requiredLiteral))
         let words = definition.patterns.map(Self.wordsAfterNumber)
         anchors = words.contains(where: \.isEmpty) ? nil : Array(Set(words.joined())).sorted()
     }
@@ -142,14 +149,29 @@ public struct NarrativeFigure: Sendable {
 
 /// Regular expressions compiled once per form. `NSRegularExpression` is immutable and safe to
 /// use from many threads at once (Foundation documents it so), which the box asserts.
+/// Compiled on first use when the form was read without compiling them; the lock guards that
+/// one assignment.
 final class CompiledPatterns: @unchecked Sendable {
-    let expressions: [NSRegularExpression]
+    private let sources: [String]
+    private var compiled: [NSRegularExpression?]?
+    private let lock = NSLock()
     /// For each expression, text every match contains (UTF-8), or nil: a paragraph without it
     /// is not searched, which spares most calls of the expressions (each has a fixed cost).
     let literals: [[CChar]?]
-    init(_ expressions: [NSRegularExpression], literals: [String?]) {
-        self.expressions = expressions
+    init(sources: [String], compiled: [NSRegularExpression]?, literals: [String?]) {
+        self.sources = sources
+        self.compiled = compiled
         self.literals = literals.map { $0.map { Array($0.utf8CString) } }
+    }
+
+    /// The expressions, in the order of the phrases (nil for one that does not compile).
+    var expressions: [NSRegularExpression?] {
+        lock.lock()
+        defer { lock.unlock() }
+        if let compiled { return compiled }
+        let made = sources.map { try? NSRegularExpression(pattern: $0) }
+        compiled = made
+        return made
     }
 
     /// Whether `needle` occurs in `haystack`, both NUL-terminated UTF-8 (C's strstr: the
@@ -161,6 +183,7 @@ final class CompiledPatterns: @unchecked Sendable {
     /// The expressions worth running on `text` (its NUL-terminated UTF-8).
     func candidates(in text: [CChar]) -> [NSRegularExpression] {
         zip(expressions, literals).compactMap { expression, literal in
+            guard let expression else { return nil }
             guard let literal else { return expression }
             return Self.contains(text, literal) ? expression : nil
         }

@@ -20,6 +20,8 @@ struct Anchor: Sendable {
     let core: String
     /// `core` as scalars, for `Labels.score` (made once per form, not once per comparison).
     let coreScalars: [Unicode.Scalar]
+    /// `core.count` (characters), kept: `String.count` walks the whole label each time.
+    let coreLength: Int
     /// The normalized label with its enumerator (`3.其他`), to recognise short labels.
     let full: String
 
@@ -29,6 +31,7 @@ struct Anchor: Sendable {
         full = Labels.normalize(label)
         core = Labels.core(full)
         coreScalars = Array(core.unicodeScalars)
+        coreLength = core.count
     }
 
     /// True for the band of section 四.

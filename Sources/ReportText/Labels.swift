@@ -5,25 +5,29 @@ import Foundation
 enum Labels {
     /// Full-width forms mapped to ASCII, and characters that never matter dropped.
     static func normalize(_ text: String) -> String {
-        var out = ""
+        // Into UTF-8 bytes, made a string once: appending scalar by scalar to a String cost
+        // more than the rest of the function (it runs on every label and on whole reports).
+        var out: [UInt8] = []
+        out.reserveCapacity(text.utf8.count)
         for scalar in text.unicodeScalars {
             switch scalar {
             case " ", "\t", "\u{00A0}", "\u{3000}", "\u{2002}", "\u{2003}", "\u{200B}", "\r", "\n", "*", "#", "›", "|", "`", "_", ">":
                 continue
-            case "（": out.append("(")
-            case "）": out.append(")")
-            case "：": out.append(":")
-            case "，": out.append(",")
-            case "．": out.append(".")
-            case "／": out.append("/")
-            case "＋": out.append("+")
-            case "－", "−", "—", "–": out.append("-")
+            case "（": out.append(UInt8(ascii: "("))
+            case "）": out.append(UInt8(ascii: ")"))
+            case "：": out.append(UInt8(ascii: ":"))
+            case "，": out.append(UInt8(ascii: ","))
+            case "．": out.append(UInt8(ascii: "."))
+            case "／": out.append(UInt8(ascii: "/"))
+            case "＋": out.append(UInt8(ascii: "+"))
+            case "－", "−", "—", "–": out.append(UInt8(ascii: "-"))
             case "\u{FF10}"..."\u{FF19}":
-                out.unicodeScalars.append(Unicode.Scalar(scalar.value - 0xFF10 + 0x30) ?? scalar)
-            default: out.unicodeScalars.append(scalar)
+                out.append(UInt8(scalar.value - 0xFF10 + 0x30))
+            default:
+                if scalar.isASCII { out.append(UInt8(scalar.value)) } else { UTF8.encode(scalar) { out.append($0) } }
             }
         }
-        return out
+        return String(decoding: out, as: UTF8.self)
     }
 
     /// The Chinese numerals of enumerators (`（三）`, `十二、`).
@@ -73,7 +77,11 @@ enum Labels {
     /// The offsets (in characters) where an enumerator begins in `text`: the places a run of
     /// glued labels splits into labels.
     static func enumeratorStarts(_ text: String) -> [Int] {
-        let chars = Array(text)
+        enumeratorStarts(Array(text))
+    }
+
+    /// `enumeratorStarts` of a text already split into characters.
+    static func enumeratorStarts(_ chars: [Character]) -> [Int] {
         var starts: [Int] = []
         var index = 0
         while index < chars.count {

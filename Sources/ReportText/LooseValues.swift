@@ -121,6 +121,9 @@ extension TableWalker {
     /// The anchors of `table` (rows and groups) whose labels `region` prints.
     private func labelsPresent(in region: Range<Int>, table: String) -> Set<Int> {
         var present: Set<Int> = []
+        // The table's anchors once, not once per piece of text; scores on the anchors' scalars
+        // (made once per form): converting both labels for every comparison was most of the cost.
+        let candidates = anchors.indices.filter { anchors[$0].table == table }
         var index = region.lowerBound
         while index < region.upperBound {
             guard tokens[index].text != nil else { index += 1; continue }
@@ -131,9 +134,11 @@ extension TableWalker {
             for text in segments.map(\.text) + single {
                 let core = Labels.core(text)
                 guard !core.isEmpty else { continue }
-                for (anchorIndex, anchor) in anchors.enumerated() where anchor.table == table {
+                let coreScalars = Array(core.unicodeScalars)
+                for anchorIndex in candidates where !present.contains(anchorIndex) {
+                    let anchor = anchors[anchorIndex]
                     // A short label (`3.其他`) only with its enumerator: `其他` is also a column.
-                    let score = anchor.core.count > 3 ? Labels.score(core, anchor.core) : (text == anchor.full ? 1 : 0)
+                    let score = anchor.coreLength > 3 ? Labels.score(coreScalars, anchor.coreScalars) : (text == anchor.full ? 1 : 0)
                     if score >= 0.75 { present.insert(anchorIndex) }
                 }
             }

@@ -46,6 +46,9 @@ struct TableWalker {
     private let normalizedTexts: [String?]
     /// The cores of the headings of the text sections (一、总体情况, 五, 六), once per form.
     private let textHeadingCores: [[Unicode.Scalar]]
+    /// The segments from each start token, made once: the walk and the loose values ask for the
+    /// same starts again and again (82 cuts of the same runs in a corpus report).
+    private let segmentCache = SegmentCache()
 
     /// A walker over `tokens` for the labels of `form`.
     init(form: Form, tokens: [Token]) {
@@ -188,6 +191,14 @@ struct TableWalker {
     /// The text run from `start` (text tokens, skipping empty cells, broken by values), cut
     /// into segments at cell boundaries and enumerators (`1.`, `（一）`, `一、`).
     func segmentsStarting(at start: Int) -> [Segment] {
+        if let cached = segmentCache.byStart[start] { return cached }
+        let segments = makeSegments(startingAt: start)
+        segmentCache.byStart[start] = segments
+        return segments
+    }
+
+    /// `segmentsStarting(at:)` worked out.
+    private func makeSegments(startingAt start: Int) -> [Segment] {
         var segments: [Segment] = []
         var current = ""
         var currentEnd = start
@@ -227,10 +238,10 @@ struct TableWalker {
         guard text.utf8.contains(where: { $0 == UInt8(ascii: "(") || $0 == UInt8(ascii: ".") }) || TextSearch.contains(text, "、") else {
             return text.isEmpty ? [] : [Segment(text: text, endToken: end)]
         }
-        let starts = Labels.enumeratorStarts(text).filter { $0 > 0 }
+        let chars = Array(text)
+        let starts = Labels.enumeratorStarts(chars).filter { $0 > 0 }
         var pieces: [String] = []
         var previous = 0
-        let chars = Array(text)
         for start in starts {
             pieces.append(String(chars[previous..<start]))
             previous = start
@@ -380,3 +391,9 @@ struct TableWalker {
 
 /// The heading cores of each form definition's text sections.
 private let headingCoresByForm = FormLabelCache<[[Unicode.Scalar]]>()
+
+/// The segments a walker has cut, by start token. A class so the walker's non-mutating
+/// methods can fill it; a walker (and its cache) belongs to one parse on one thread.
+final class SegmentCache {
+    var byStart: [Int: [TableWalker.Segment]] = [:]
+}

@@ -50,7 +50,9 @@ enum TitleReader {
 
     /// A line without Markdown marks, site prefixes (`标题：`) or metadata cells.
     static func clean(_ line: String) -> String {
-        let cells = line.components(separatedBy: "\t").map { $0.trimmingWhitespace() }.filter { !$0.isEmpty }
+        // Split at the TAB Character (always one of its own): `components(separatedBy:)` costs
+        // twenty times as much, on every line of the report.
+        let cells = line.split(separator: "\t", omittingEmptySubsequences: false).map { String($0).trimmingWhitespace() }.filter { !$0.isEmpty }
         var text = cells.last ?? ""
         while text.hasPrefix("#") { text.removeFirst() }
         text = text.trimmingWhitespace()
