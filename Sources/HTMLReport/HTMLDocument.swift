@@ -47,11 +47,11 @@ enum HTMLDocument {
             }
         }
         guard let document = parsed else {
-            throw ReportInputError("the page could not be parsed as HTML")
+            throw ReportInputError(Messages.text("html.unparsable"))
         }
         defer { xmlFreeDoc(document) }
         guard let root = xmlDocGetRootElement(document) else {
-            throw ReportInputError("the page has no HTML elements")
+            throw ReportInputError(Messages.text("html.no_elements"))
         }
         return try element(root, depth: 1, maxDepth: maxDepth)
     }
@@ -59,7 +59,7 @@ enum HTMLDocument {
     /// The Swift value of one element and everything below it.
     private static func element(_ node: xmlNodePtr, depth: Int, maxDepth: Int) throws(ReportInputError) -> HTMLElement {
         guard depth <= maxDepth else {
-            throw ReportInputError(at: .line(line(of: node)), "the page nests elements more than \(maxDepth) deep; a report page is not built so")
+            throw ReportInputError(at: .line(line(of: node)), Messages.text("html.too_deep", ["limit": String(maxDepth)]))
         }
         var result = HTMLElement(name: name(of: node), attributes: attributes(of: node), children: [], line: line(of: node))
         var child = node.pointee.children

@@ -64,7 +64,7 @@ public enum HTMLReport {
     private static func readPage(_ data: Data, file: String?) throws(ReportInputError) -> LoadedReport {
         let (lines, encodingWarning) = try page(data)
         guard lines.count <= maxTextLines else {
-            throw ReportInputError(file: file, "the page's text has more than \(maxTextLines) lines; a report page has a few hundred")
+            throw ReportInputError(file: file, Messages.text("html.too_many_lines", ["limit": String(maxTextLines)]))
         }
         let text = lines.map(\.text).joined(separator: "\n")
         let pageLine: (Int) -> Int = { line in lines.indices.contains(line - 1) ? lines[line - 1].line : line }
@@ -90,10 +90,10 @@ public enum HTMLReport {
     /// The lines of the page and what decoding its bytes had to say.
     private static func page(_ data: Data) throws(ReportInputError) -> (lines: [PageLine], encodingWarning: String?) {
         guard data.count <= maxPageBytes else {
-            throw ReportInputError("the page is larger than \(maxPageBytes / 1024 / 1024) MB; a report page is far smaller")
+            throw ReportInputError(Messages.text("html.too_large", ["limit": String(maxPageBytes / 1024 / 1024)]))
         }
         guard sniff(data) else {
-            throw ReportInputError("not an HTML page: expected <!DOCTYPE html>, <html>, <head>, <body>, <table> or <meta> at the start")
+            throw ReportInputError(Messages.text("html.not_html"))
         }
         let decoded = try PageEncoding.utf8([UInt8](data))
         let root = try HTMLDocument.parse(utf8: decoded.bytes, maxDepth: maxDepth)
@@ -110,7 +110,7 @@ public enum HTMLReport {
             }
         }
         guard !lines.isEmpty else {
-            throw ReportInputError("the page has no text")
+            throw ReportInputError(Messages.text("html.no_text"))
         }
         return (lines, decoded.warning)
     }

@@ -31,7 +31,7 @@ enum PageEncoding {
         if bytes.starts(with: [0xFF, 0xFE]) || bytes.starts(with: [0xFE, 0xFF]) {
             let encoding: String.Encoding = bytes[0] == 0xFF ? .utf16LittleEndian : .utf16BigEndian
             guard let text = String(data: Data(bytes.dropFirst(2)), encoding: encoding) else {
-                throw ReportInputError("the page starts with a UTF-16 byte order mark but is not UTF-16 text")
+                throw ReportInputError(Messages.text("html.encoding.bad_utf16"))
             }
             return Decoded(bytes: cleaned(Array(text.utf8)))
         }
@@ -42,23 +42,23 @@ enum PageEncoding {
         if let label, let charset = Charset(label: label) {
             if let text = charset.decode(bytes) { return Decoded(bytes: cleaned(Array(text.utf8))) }
             if let (text, replaced) = charset.decodeReplacingInvalid(bytes), tolerable(replaced, of: bytes.count) {
-                return Decoded(bytes: cleaned(Array(text.utf8)), warning: "\(replaced) of the page's \(bytes.count) bytes are not valid \(label), the charset it declares: read as �")
+                return Decoded(bytes: cleaned(Array(text.utf8)), warning: Messages.text("html.encoding.replaced_declared", ["count": String(replaced), "total": String(bytes.count), "charset": label]))
             }
-            throw ReportInputError("the page declares charset “\(label)” but its bytes are not GB18030/GBK text")
+            throw ReportInputError(Messages.text("html.encoding.not_gbk", ["charset": label]))
         }
         // A UTF-8 page with a few broken bytes (cut characters) reads as UTF-8.
         let lossy = String(decoding: bytes, as: UTF8.self)
         let broken = lossy.unicodeScalars.filter { $0 == "\u{FFFD}" }.count
         if tolerable(broken, of: bytes.count) {
-            return Decoded(bytes: cleaned(Array(lossy.utf8)), warning: "\(broken) of the page's \(bytes.count) bytes are not valid UTF-8: read as �")
+            return Decoded(bytes: cleaned(Array(lossy.utf8)), warning: Messages.text("html.encoding.replaced_utf8", ["count": String(broken), "total": String(bytes.count)]))
         }
         // Undeclared or mislabelled (`utf-8`, `iso-8859-1` on a Chinese page): Chinese sites
         // that are not UTF-8 are GBK.
         if let text = Charset.gb18030.decode(bytes) { return Decoded(bytes: cleaned(Array(text.utf8))) }
         if let label {
-            throw ReportInputError("the page declares charset “\(label)”, and its bytes are neither UTF-8 nor GB18030/GBK text")
+            throw ReportInputError(Messages.text("html.encoding.neither_declared", ["charset": label]))
         }
-        throw ReportInputError("the page's bytes are neither UTF-8 nor GB18030/GBK text, and it declares no charset")
+        throw ReportInputError(Messages.text("html.encoding.neither_undeclared"))
     }
 
     /// The charset named by the first `<meta charset=…>` or

@@ -305,7 +305,7 @@ private struct FlowWriter {
             placed = grid.place(rows, maxSlots: remaining)
         }
         guard placed else {
-            throw ReportInputError("the page's tables have more than \(maxCells) cells (rowspan and colspan counted); a report's tables have a few hundred")
+            throw ReportInputError(Messages.text("html.too_many_cells", ["limit": String(maxCells)]))
         }
         cellCount += grid.slotCount
         for line in grid.textLines() {

@@ -27,10 +27,10 @@ public enum PDFReport {
     /// or whose text is not a readable report.
     public static func read(_ data: Data, file: String?) throws(ReportInputError) -> LoadedReport {
         guard data.count <= byteLimit else {
-            throw ReportInputError(file: file, "the PDF is \(data.count / (1024 * 1024)) MB, more than the \(byteLimit / (1024 * 1024)) MB a report may have")
+            throw ReportInputError(file: file, Messages.text("pdf.too_large", ["size": String(data.count / (1024 * 1024)), "limit": String(byteLimit / (1024 * 1024))]))
         }
         guard sniff(data) else {
-            throw ReportInputError(file: file, "not a PDF: no %PDF- header in the first 1024 bytes")
+            throw ReportInputError(file: file, Messages.text("pdf.not_pdf"))
         }
         let pages: [PageText]
         do {
@@ -38,22 +38,22 @@ public enum PDFReport {
         } catch {
             switch error {
             case .encrypted:
-                throw ReportInputError(file: file, "the PDF is encrypted and needs a password: save an unprotected copy and read that")
+                throw ReportInputError(file: file, Messages.text("pdf.encrypted"))
             case .tooManyPages(let count):
-                throw ReportInputError(file: file, "the PDF has \(count) pages, more than the \(pageLimit) a report may have")
+                throw ReportInputError(file: file, Messages.text("pdf.too_many_pages", ["count": String(count), "limit": String(pageLimit)]))
             case .unreadable(let reason):
-                throw ReportInputError(file: file, "a damaged or truncated PDF that cannot be opened (poppler: \(reason))")
+                throw ReportInputError(file: file, Messages.text("pdf.unreadable", ["reason": reason]))
             }
         }
         guard !pages.isEmpty else {
-            throw ReportInputError(file: file, "a damaged PDF: it has no pages")
+            throw ReportInputError(file: file, Messages.text("pdf.no_pages"))
         }
         guard pages.contains(where: { page in page.glyphs.contains { !$0.scalar.properties.isWhitespace } }) else {
-            throw ReportInputError(file: file, "the PDF has no text layer (a scanned image?): run OCR first")
+            throw ReportInputError(file: file, Messages.text("pdf.no_text_layer"))
         }
         let lines = ReportLines(pages: pages)
         guard lines.lines.count <= lineLimit else {
-            throw ReportInputError(file: file, "the PDF's text has more than \(lineLimit) lines; a report has a few hundred")
+            throw ReportInputError(file: file, Messages.text("pdf.too_many_lines", ["limit": String(lineLimit)]))
         }
         return try lines.parse(file: file)
     }

@@ -1,5 +1,6 @@
 import CPoppler
 import Foundation
+import ReportModel
 
 /// One character of a page's text layer with its box, in points from the page's top left.
 struct Glyph: Sendable, Equatable {
@@ -47,7 +48,7 @@ enum PopplerText {
         let bytes: OpaquePointer? = data.withUnsafeBytes { buffer in
             g_bytes_new(buffer.baseAddress, gsize(buffer.count))
         }
-        guard let bytes else { throw .unreadable("out of memory") }
+        guard let bytes else { throw .unreadable(Messages.text("pdf.poppler.out_of_memory")) }
         defer { g_bytes_unref(bytes) }
 
         var error: UnsafeMutablePointer<GError>?
@@ -55,12 +56,12 @@ enum PopplerText {
         if let error {
             let encrypted = error.pointee.domain == xxgk_poppler_error_domain()
                 && error.pointee.code == Int32(POPPLER_ERROR_ENCRYPTED.rawValue)
-            let message = error.pointee.message.map { String(cString: $0) } ?? "unknown error"
+            let message = error.pointee.message.map { String(cString: $0) } ?? Messages.text("pdf.poppler.unknown_error")
             g_error_free(error)
             if let opened { g_object_unref(UnsafeMutableRawPointer(opened)) }
             throw encrypted ? .encrypted : .unreadable(message)
         }
-        guard let document = opened else { throw .unreadable("unknown error") }
+        guard let document = opened else { throw .unreadable(Messages.text("pdf.poppler.unknown_error")) }
         defer { g_object_unref(UnsafeMutableRawPointer(document)) }
 
         let count = Int(poppler_document_get_n_pages(document))
@@ -69,7 +70,7 @@ enum PopplerText {
         pages.reserveCapacity(count)
         for index in 0..<count {
             guard let page = poppler_document_get_page(document, Int32(index)) else {
-                throw .unreadable("page \(index + 1) cannot be loaded")
+                throw .unreadable(Messages.text("pdf.poppler.page", ["page": String(index + 1)]))
             }
             defer { g_object_unref(UnsafeMutableRawPointer(page)) }
             pages.append(text(of: page))

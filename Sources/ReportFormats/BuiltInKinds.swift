@@ -23,7 +23,7 @@ struct TextualKind: ReportReader, ReportWriter {
 
     /// The canonical JSON (docs/MODEL.md).
     static let json = TextualKind(
-        kind: ReportKind(name: "json", extensions: ["json"], summary: "the canonical JSON"),
+        kind: ReportKind(name: "json", extensions: ["json"], summary: Messages.text("formats.summary.json")),
         looksLikeKind: { data in
             data.prefix(64).first { ![0x20, 0x09, 0x0A, 0x0D, 0xEF, 0xBB, 0xBF].contains($0) } == UInt8(ascii: "{")
         },
@@ -35,7 +35,7 @@ struct TextualKind: ReportReader, ReportWriter {
 
     /// Plain text in the official layout, and published reports as text.
     static let plainText = TextualKind(
-        kind: ReportKind(name: "txt", extensions: ["txt"], summary: "plain text in the official layout"),
+        kind: ReportKind(name: "txt", extensions: ["txt"], summary: Messages.text("formats.summary.txt")),
         looksLikeKind: TextSniffing.looksLikeText,
         parse: { (data, file) throws(ReportInputError) in
             try InputLimits.checkText(data)
@@ -45,7 +45,7 @@ struct TextualKind: ReportReader, ReportWriter {
 
     /// Markdown: headings and pipe tables; read by the same parser as text.
     static let markdown = TextualKind(
-        kind: ReportKind(name: "md", extensions: ["md"], summary: "Markdown"),
+        kind: ReportKind(name: "md", extensions: ["md"], summary: Messages.text("formats.summary.md")),
         looksLikeKind: { _ in false },
         parse: { (data, file) throws(ReportInputError) in
             try InputLimits.checkText(data)
@@ -56,7 +56,7 @@ struct TextualKind: ReportReader, ReportWriter {
 
 /// Published web pages (a saved page or its source), read through the text parser.
 struct WebPageKind: ReportReader {
-    let kind = ReportKind(name: "html", extensions: ["html", "htm"], summary: "a published web page")
+    let kind = ReportKind(name: "html", extensions: ["html", "htm"], summary: Messages.text("formats.summary.html"))
 
     func sniff(_ data: Data) -> Bool { HTMLReport.sniff(data) }
 
@@ -68,7 +68,7 @@ struct WebPageKind: ReportReader {
 
 /// Published PDFs: the text layer with its positions, rebuilt into lines and table rows.
 struct PDFKind: ReportReader {
-    let kind = ReportKind(name: "pdf", extensions: ["pdf"], summary: "a published PDF")
+    let kind = ReportKind(name: "pdf", extensions: ["pdf"], summary: Messages.text("formats.summary.pdf"))
 
     func sniff(_ data: Data) -> Bool { PDFReport.sniff(data) }
 
@@ -79,7 +79,7 @@ struct PDFKind: ReportReader {
 
 /// Workbooks in the official layout.
 struct WorkbookKind: ReportReader, ReportWriter {
-    let kind = ReportKind(name: "xlsx", extensions: ["xlsx"], summary: "a workbook in the official layout")
+    let kind = ReportKind(name: "xlsx", extensions: ["xlsx"], summary: Messages.text("formats.summary.xlsx"))
 
     func sniff(_ data: Data) -> Bool { data.starts(with: [0x50, 0x4B, 0x03, 0x04]) }
 

@@ -1,5 +1,6 @@
 import Foundation
 import ReportModel
+import ReportWorkbook
 import XLSX
 
 /// The caps the registry's readers put on what an input controls, checked at each reader's
@@ -30,7 +31,7 @@ public enum InputLimits {
 
     /// Refuses a text report over the size, line count or line length caps.
     static func checkText(_ data: Data) throws(ReportInputError) {
-        try checkSize(data, limit: textBytes, what: "text")
+        try checkSize(data, limit: textBytes, what: Messages.text("limits.what.text"))
         var lines = 1
         var lineStart = 0
         var index = 0
@@ -40,7 +41,7 @@ public enum InputLimits {
                 lines += 1
                 lineStart = index + 1
                 if lines > textLines {
-                    throw ReportInputError("the text has more than \(textLines) lines; a report has a few hundred")
+                    throw ReportInputError(Messages.text("limits.text_lines", ["limit": String(textLines)]))
                 }
             }
             index += 1
@@ -49,23 +50,23 @@ public enum InputLimits {
     }
 
     private static func lineTooLong(_ line: Int) -> ReportInputError {
-        ReportInputError(at: .line(line), "the line is longer than \(textLineBytes / 1024) KB; a whole report flattened onto one line is about 20 KB")
+        ReportInputError(at: .line(line), Messages.text("limits.line_length", ["limit": String(textLineBytes / 1024)]))
     }
 
     /// Refuses a web page over the size cap (nesting and table cells are capped by `HTMLReport`).
     static func checkPage(_ data: Data) throws(ReportInputError) {
-        try checkSize(data, limit: pageBytes, what: "page")
+        try checkSize(data, limit: pageBytes, what: Messages.text("limits.what.page"))
     }
 
     /// Refuses a JSON document over the size cap (nesting and numbers are capped by `JSONParser`).
     static func checkJSON(_ data: Data) throws(ReportInputError) {
-        try checkSize(data, limit: jsonBytes, what: "JSON document")
+        try checkSize(data, limit: jsonBytes, what: Messages.text("limits.what.json"))
     }
 
     /// Refuses a workbook over the file size, zip or cell caps, streaming every sheet once
     /// with `workbookZip` before the importer collects any sheet in memory.
     static func checkWorkbook(_ data: Data) throws(ReportInputError) {
-        try checkSize(data, limit: workbookBytes, what: "workbook")
+        try checkSize(data, limit: workbookBytes, what: Messages.text("limits.what.workbook"))
         // Not a zip: the importer's own message (an encrypted or old .xls file) says more.
         guard data.starts(with: [0x50, 0x4B]) else { return }
         // Opening fails as the importer's own opening would (the same reader, the same sentence),
@@ -74,7 +75,7 @@ public enum InputLimits {
         do {
             workbook = try Workbook(data: data, limits: workbookZip)
         } catch {
-            throw ReportInputError(error.description)
+            throw ReportInputError(error.message)
         }
         var cells = 0
         for sheet in workbook.sheets {
@@ -83,20 +84,20 @@ public enum InputLimits {
             } catch {
                 switch error {
                 case .entryTooLarge, .totalTooLarge, .suspiciousCompression, .tooManyCells:
-                    throw ReportInputError(error.description)
+                    throw ReportInputError(error.message)
                 default:
                     continue  // A damaged sheet the importer may never read is its to judge.
                 }
             }
             if cells > workbookCells {
-                throw ReportInputError("the workbook has more than \(workbookCells) cells; a report's workbook has a few thousand")
+                throw ReportInputError(Messages.text("limits.workbook_cells", ["limit": String(workbookCells)]))
             }
         }
     }
 
     private static func checkSize(_ data: Data, limit: Int, what: String) throws(ReportInputError) {
         guard data.count > limit else { return }
-        throw ReportInputError("the \(what) is \(megabytes(data.count)), more than the \(megabytes(limit)) a report may have")
+        throw ReportInputError(Messages.text("limits.size", ["what": what, "size": megabytes(data.count), "limit": megabytes(limit)]))
     }
 
     /// `8 MB`, `8.5 MB`: sizes in messages.

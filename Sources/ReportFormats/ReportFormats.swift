@@ -63,6 +63,6 @@ public enum ReportFormats {
     private static func listed(_ kinds: [ReportKind]) -> String {
         let names = kinds.map(\.description)
         guard let last = names.last else { return "" }
-        return names.count == 1 ? last : names.dropLast().joined(separator: ", ") + " or " + last
+        return names.count == 1 ? last : names.dropLast().joined(separator: Messages.text("list.separator")) + Messages.text("list.or") + last
     }
 }

@@ -54,19 +54,19 @@ public enum CheckEngine {
         let rule = instance.rule
         let place = instance.place(in: form).description
         let values = "\(sumText(evaluation.leftValues)) \(rule.relation.failureSign) \(sumText(evaluation.rightValues))"
-        let statement: String
+        let message: String
         if rule.acrossYears {
             let title = rule.title.replacingOccurrences(of: " \(rule.relation.rawValue) ", with: " \(rule.relation.failureSign) ")
                 .replacingOccurrences(of: "{year}", with: years.map { String($0.current) } ?? "")
                 .replacingOccurrences(of: "{previous_year}", with: years.map { String($0.previous) } ?? "")
-            statement = "\(title) in \(place)"
+            message = Messages.text("check.rule_fails_across_years", ["table": rule.table, "title": title, "place": place, "values": values, "rule": rule.id])
         } else {
-            statement = "\(rule.title) fails in \(place)"
+            message = Messages.text("check.rule_fails", ["table": rule.table, "title": rule.title, "place": place, "values": values, "rule": rule.id])
         }
         return Finding(
             rule: rule.id, severity: rule.severity, cells: rule.acrossYears ? instance.left : instance.cells, place: place,
             found: evaluation.left, expected: evaluation.right,
-            message: "\(rule.table): \(statement): \(values) [\(rule.id)]")
+            message: message)
     }
 
     /// `column 总计` or `row 行政复议`: the column or row the instance runs along.
@@ -76,7 +76,7 @@ public enum CheckEngine {
 
     /// Values joined by `+`; more than six terms are shown as their sum.
     private static func sumText(_ values: [Decimal]) -> String {
-        if values.count > 6 { return "\(ReportJSON.format(values.reduce(0, +))) (sum of \(values.count) cells)" }
+        if values.count > 6 { return Messages.text("check.sum_of_cells", ["sum": ReportJSON.format(values.reduce(0, +)), "count": String(values.count)]) }
         return values.map(ReportJSON.format).joined(separator: " + ")
     }
 
@@ -85,15 +85,15 @@ public enum CheckEngine {
     public static func reportWarnings(_ report: Report) -> [Finding] {
         var findings: [Finding] = []
         if !report.form.years.contains(report.year) {
-            let fitting = FormCatalog.form(forYear: report.year).map { " (reports for \(report.year) use form \($0.id))" } ?? ""
+            let fitting = FormCatalog.form(forYear: report.year).map { Messages.text("check.report.year_form.fitting", ["year": String(report.year), "form": $0.id]) } ?? ""
             findings.append(Finding(
                 rule: "report.year_form", severity: .warning, cells: [], place: "", found: nil, expected: nil,
-                message: "report: form \(report.form.id) is for the years \(report.form.years.description), but the report is for \(report.year)\(fitting) [report.year_form]"))
+                message: Messages.text("check.report.year_form", ["form": report.form.id, "years": report.form.years.description, "year": String(report.year), "fitting": fitting])))
         }
         if let date = report.date, date.year <= report.year {
             findings.append(Finding(
                 rule: "report.date", severity: .warning, cells: [], place: "", found: nil, expected: nil,
-                message: "report: dated \(date), before the end of the year reported on (\(report.year)) [report.date]"))
+                message: Messages.text("check.report.date", ["date": date.description, "year": String(report.year)])))
         }
         return findings
     }

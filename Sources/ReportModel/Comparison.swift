@@ -93,15 +93,15 @@ public struct ReportComparison: Sendable {
     /// Compares reports of one agency, at least two, of different years, in any order.
     /// `allCells` adds every cell of the forms after the key figures.
     public init(_ reports: [Report], allCells: Bool = false) throws(ComparisonError) {
-        guard reports.count >= 2 else { throw ComparisonError("give at least two reports of one agency to compare") }
+        guard reports.count >= 2 else { throw ComparisonError(Messages.text("compare.too_few")) }
         let agencies = Dictionary(grouping: reports, by: { AgencyName.normalized($0.agency) })
         guard agencies.count == 1 else {
             let names = agencies.values.compactMap(\.first?.agency).sorted().joined(separator: "、")
-            throw ComparisonError("the reports are of different agencies (\(names)); compare one agency's reports, or two folders with --by agency")
+            throw ComparisonError(Messages.text("compare.different_agencies", ["names": names]))
         }
         let byYear = Dictionary(grouping: reports, by: \.year)
         if let (year, _) = byYear.first(where: { $0.value.count > 1 }) {
-            throw ComparisonError("two reports are for the year \(year); give one report per year")
+            throw ComparisonError(Messages.text("compare.same_year", ["year": String(year)]))
         }
         let sorted = reports.sorted { $0.year < $1.year }
         self.reports = sorted
@@ -139,13 +139,13 @@ public struct ReportComparison: Sendable {
             var byName: [String: Report] = [:]
             for report in round {
                 let key = AgencyName.normalized(report.agency)
-                if byName[key] != nil { throw ComparisonError("\(name) holds two reports of \(report.agency); give one report per agency") }
+                if byName[key] != nil { throw ComparisonError(Messages.text("compare.two_of_agency", ["folder": name, "agency": report.agency])) }
                 byName[key] = report
             }
             return byName
         }
-        let firstByName = try index(first, "the first folder")
-        let secondByName = try index(second, "the second folder")
+        let firstByName = try index(first, Messages.text("compare.first_folder"))
+        let secondByName = try index(second, Messages.text("compare.second_folder"))
         var comparisons: [ReportComparison] = []
         for report in first {
             guard let later = secondByName[AgencyName.normalized(report.agency)] else { continue }

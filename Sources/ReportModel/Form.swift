@@ -122,7 +122,9 @@ public struct RetiredForm: Sendable, Equatable, Decodable {
 
     /// What a reader says of a report on this form.
     public var refusal: String {
-        "this is a report on an older form, \(name), used for the years \(years.description); xxgk reads the forms \(FormCatalog.knownIDs) (reports for \(FormCatalog.all.first?.years.first ?? 2019) on)"
+        Messages.text("form.retired.refusal", [
+            "name": name, "years": years.description, "known": FormCatalog.knownIDs, "first": String(FormCatalog.all.first?.years.first ?? 2019),
+        ])
     }
 
     private struct File: Decodable { let retiredForms: [RetiredForm] }
@@ -137,7 +139,7 @@ public struct RetiredForm: Sendable, Equatable, Decodable {
 public struct FormDefinitionError: Error, Sendable, CustomStringConvertible {
     public let file: String
     public let reason: String
-    public var description: String { "form definition \(file): \(reason)" }
+    public var description: String { Messages.text("form.definition.error", ["file": file, "reason": reason]) }
 }
 
 extension Form {
@@ -214,7 +216,7 @@ extension Form {
             do {
                 rules.append(try Rule(definition, tables: tables))
             } catch {
-                throw FormDefinitionError(file: file, reason: "rule \(definition.id): \(error.reason)")
+                throw FormDefinitionError(file: file, reason: Messages.text("form.definition.rule", ["rule": definition.id, "reason": error.reason]))
             }
         }
         self.rules = rules
@@ -223,7 +225,7 @@ extension Form {
             do {
                 yearToYearRules.append(try Rule(definition, tables: tables, acrossYears: true))
             } catch {
-                throw FormDefinitionError(file: file, reason: "rule \(definition.id): \(error.reason)")
+                throw FormDefinitionError(file: file, reason: Messages.text("form.definition.rule", ["rule": definition.id, "reason": error.reason]))
             }
         }
         self.yearToYearRules = yearToYearRules
@@ -231,7 +233,7 @@ extension Form {
         var keyFigures: [KeyFigure] = []
         for figure in parsed.keyFigures ?? [] {
             guard let cell = Self.cell(named: figure.cell, in: tables) else {
-                throw FormDefinitionError(file: file, reason: "key figure \(figure.cell) is not a cell of the form")
+                throw FormDefinitionError(file: file, reason: Messages.text("form.definition.key_figure", ["cell": "\(figure.cell)"]))
             }
             keyFigures.append(KeyFigure(cell: cell, label: figure.label))
         }
@@ -252,7 +254,7 @@ extension Form {
         fingerprint = hasher.finalize()
         for section in sections where section.table != nil {
             guard tables.contains(where: { $0.id == section.table }) else {
-                throw FormDefinitionError(file: file, reason: "section \(section.id) names an unknown table")
+                throw FormDefinitionError(file: file, reason: Messages.text("form.definition.section_table", ["section": section.id]))
             }
         }
     }
@@ -261,7 +263,7 @@ extension Form {
         switch table.layout {
         case "blocks":
             guard let fileBlocks = table.blocks else {
-                throw FormDefinitionError(file: file, reason: "table \(table.id): blocks layout without blocks")
+                throw FormDefinitionError(file: file, reason: Messages.text("form.definition.blocks", ["table": table.id]))
             }
             var blocks: [TableBlock] = []
             var rows: [RowDefinition] = []
@@ -272,7 +274,7 @@ extension Form {
                 blocks.append(TableBlock(caption: block.caption, corner: block.corner, columns: columns, rows: block.rows))
                 for row in block.rows {
                     guard let id = row.id else {
-                        throw FormDefinitionError(file: file, reason: "table \(table.id): a row without id")
+                        throw FormDefinitionError(file: file, reason: Messages.text("form.definition.row_id", ["table": table.id]))
                     }
                     rows.append(RowDefinition(id: id, labelPath: [block.caption, row.label], columns: columns))
                 }
@@ -280,7 +282,7 @@ extension Form {
             return try checked(TableDefinition(id: table.id, layout: .blocks(blocks), rows: rows), file: file)
         case "grid":
             guard let corner = table.corner, let header = table.columnHeader, let rowHeader = table.rowHeader else {
-                throw FormDefinitionError(file: file, reason: "table \(table.id): grid layout needs corner, column_header and row_header")
+                throw FormDefinitionError(file: file, reason: Messages.text("form.definition.grid", ["table": table.id]))
             }
             let columns = leaves(of: header).map { path in
                 ColumnDefinition(id: path.last?.id ?? "", labelPath: path.map(\.label), kind: path.last?.kind ?? .count, span: 1)
@@ -291,7 +293,7 @@ extension Form {
             return try checked(TableDefinition(id: table.id, layout: .grid(corner: corner, columnHeader: header, rowHeader: rowHeader), rows: rows), file: file)
         case "band":
             guard let header = table.columnHeader else {
-                throw FormDefinitionError(file: file, reason: "table \(table.id): band layout needs column_header")
+                throw FormDefinitionError(file: file, reason: Messages.text("form.definition.band", ["table": table.id]))
             }
             var rows: [RowDefinition] = []
             func visit(_ node: LabelNode, path: [String]) {
@@ -308,7 +310,7 @@ extension Form {
             header.forEach { visit($0, path: []) }
             return try checked(TableDefinition(id: table.id, layout: .band(columnHeader: header), rows: rows), file: file)
         default:
-            throw FormDefinitionError(file: file, reason: "table \(table.id): unknown layout \(table.layout)")
+            throw FormDefinitionError(file: file, reason: Messages.text("form.definition.layout", ["table": table.id, "layout": table.layout]))
         }
     }
 
@@ -323,11 +325,11 @@ extension Form {
         var rowIDs = Set<String>()
         for row in table.rows {
             guard !row.id.isEmpty, rowIDs.insert(row.id).inserted else {
-                throw FormDefinitionError(file: file, reason: "table \(table.id): missing or repeated row id '\(row.id)'")
+                throw FormDefinitionError(file: file, reason: Messages.text("form.definition.row_repeated", ["table": table.id, "row": row.id]))
             }
             var columnIDs = Set<String>()
             for column in row.columns where column.id.isEmpty || !columnIDs.insert(column.id).inserted {
-                throw FormDefinitionError(file: file, reason: "table \(table.id), row \(row.id): missing or repeated column id '\(column.id)'")
+                throw FormDefinitionError(file: file, reason: Messages.text("form.definition.column_repeated", ["table": table.id, "row": row.id, "column": column.id]))
             }
         }
         return table
@@ -354,7 +356,7 @@ public enum FormCatalog {
         for entry in embeddedFormDefinitions where entry.name.hasPrefix("form-") {
             // The shipped definitions are checked by the tests; a broken one is a build defect.
             guard let data = Data(base64Encoded: entry.base64) else {
-                problems.append(FormDefinitionError(file: entry.name, reason: "not embedded correctly"))
+                problems.append(FormDefinitionError(file: entry.name, reason: Messages.text("form.definition.not_embedded")))
                 continue
             }
             do throws(FormDefinitionError) {
@@ -382,14 +384,14 @@ public enum FormCatalog {
         do {
             names = try FileManager.default.contentsOfDirectory(atPath: folder)
         } catch {
-            return ([], [FormDefinitionError(file: folder, reason: "the folder named by \(folderVariable) cannot be read")])
+            return ([], [FormDefinitionError(file: folder, reason: Messages.text("form.definition.folder_unreadable", ["variable": folderVariable]))])
         }
         var forms: [Form] = []
         var problems: [FormDefinitionError] = []
         for name in names.sorted() where name.hasPrefix("form-") && name.hasSuffix(".json") {
             let path = (folder as NSString).appendingPathComponent(name)
             guard let data = FileManager.default.contents(atPath: path) else {
-                problems.append(FormDefinitionError(file: path, reason: "cannot be read"))
+                problems.append(FormDefinitionError(file: path, reason: Messages.text("form.definition.unreadable")))
                 continue
             }
             do throws(FormDefinitionError) {
@@ -399,7 +401,7 @@ public enum FormCatalog {
             }
         }
         if forms.isEmpty && problems.isEmpty {
-            problems.append(FormDefinitionError(file: folder, reason: "holds no form-*.json file"))
+            problems.append(FormDefinitionError(file: folder, reason: Messages.text("form.definition.folder_empty")))
         }
         return (forms, problems)
     }

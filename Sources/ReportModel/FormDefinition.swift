@@ -13,9 +13,9 @@ public enum ValueKind: String, Sendable, Codable {
     /// is the form's unit of the kind (`Units.unit(of:)`), named for amounts.
     public func expectation(unit: String?) -> String {
         switch self {
-        case .count: return "a whole number ≥ 0"
-        case .change: return "a whole number"
-        case .amount: return "an amount ≥ 0" + (unit.map { " in \($0)" } ?? "")
+        case .count: return Messages.text("form.expect.count")
+        case .change: return Messages.text("form.expect.change")
+        case .amount: return unit.map { Messages.text("form.expect.amount_in", ["unit": $0]) } ?? Messages.text("form.expect.amount")
         }
     }
 
@@ -44,7 +44,7 @@ public enum ValueKind: String, Sendable, Codable {
     /// What a valid value looks like, said for a number that was rejected: with the size
     /// limit when the number's size is what is wrong ("a whole number ≥ 0 of at most 15 digits").
     public func expectation(rejecting value: Decimal?, unit: String?) -> String {
-        Self.isTooLarge(value) ? "\(expectation(unit: unit)) of at most 15 digits" : expectation(unit: unit)
+        Self.isTooLarge(value) ? Messages.text("form.expect.at_most_digits", ["expectation": expectation(unit: unit)]) : expectation(unit: unit)
     }
 }
 
@@ -163,5 +163,5 @@ public struct YearRange: Sendable, Equatable, Codable {
     /// Whether reports of `year` use this form.
     public func contains(_ year: Int) -> Bool { year >= first && year <= (last ?? Int.max) }
     /// "2019–2020" or "2021 on".
-    public var description: String { last.map { "\(first)–\($0)" } ?? "\(first) on" }
+    public var description: String { last.map { "\(first)–\($0)" } ?? Messages.text("form.years.from", ["first": String(first)]) }
 }

@@ -31,9 +31,9 @@ public indirect enum JSONValue: Sendable, Equatable {
         case .null: return "null"
         case .bool(let value): return value ? "true" : "false"
         case .number(let text): return text
-        case .string(let text): return "the string \"\(text)\""
-        case .array: return "an array"
-        case .object: return "an object"
+        case .string(let text): return Messages.text("json.kind.string", ["text": text])
+        case .array: return Messages.text("json.kind.array")
+        case .object: return Messages.text("json.kind.object")
         }
     }
 }
@@ -43,7 +43,7 @@ public struct JSONSyntaxError: Error, Sendable, CustomStringConvertible {
     public let line: Int
     public let column: Int
     public let reason: String
-    public var description: String { "line \(line), column \(column): \(reason)" }
+    public var description: String { Messages.text("json.syntax.at", ["line": String(line), "column": String(column), "reason": reason]) }
 }
 
 /// A strict RFC 8259 parser over UTF-8 bytes, with a nesting limit so hostile input
@@ -65,7 +65,7 @@ public struct JSONParser {
         let value = try parser.parseValue()
         parser.skipWhitespace()
         guard parser.index == parser.bytes.count else {
-            throw parser.error("unexpected text after the end of the document")
+            throw parser.error(Messages.text("json.syntax.trailing_text"))
         }
         return value
     }
@@ -95,7 +95,7 @@ public struct JSONParser {
     }
 
     private mutating func parseValue() throws(JSONSyntaxError) -> JSONValue {
-        guard let byte = current else { throw error("unexpected end of the document") }
+        guard let byte = current else { throw error(Messages.text("json.syntax.end")) }
         switch byte {
         case UInt8(ascii: "{"): return try parseObject()
         case UInt8(ascii: "["): return try parseArray()
@@ -104,7 +104,7 @@ public struct JSONParser {
         case UInt8(ascii: "f"): try expectWord("false"); return .bool(false)
         case UInt8(ascii: "n"): try expectWord("null"); return .null
         case UInt8(ascii: "-"), UInt8(ascii: "0")...UInt8(ascii: "9"): return .number(try parseNumber())
-        default: throw error("unexpected character '\(characterText(at: index))'")
+        default: throw error(Messages.text("json.syntax.character", ["character": characterText(at: index)]))
         }
     }
 
@@ -120,14 +120,14 @@ public struct JSONParser {
     private mutating func expectWord(_ word: String) throws(JSONSyntaxError) {
         let expected = Array(word.utf8)
         guard index + expected.count <= bytes.count, Array(bytes[index..<index + expected.count]) == expected else {
-            throw error("expected \(word)")
+            throw error(Messages.text("json.syntax.word", ["word": word]))
         }
         index += expected.count
     }
 
     private mutating func enter() throws(JSONSyntaxError) {
         depth += 1
-        if depth > Self.maximumDepth { throw error("nesting deeper than \(Self.maximumDepth) levels") }
+        if depth > Self.maximumDepth { throw error(Messages.text("json.syntax.depth", ["depth": String(Self.maximumDepth)])) }
     }
 
     private mutating func parseObject() throws(JSONSyntaxError) -> JSONValue {
@@ -143,11 +143,11 @@ public struct JSONParser {
         }
         while true {
             skipWhitespace()
-            guard current == UInt8(ascii: "\"") else { throw error("expected a key in quotes") }
+            guard current == UInt8(ascii: "\"") else { throw error(Messages.text("json.syntax.key_quotes")) }
             let key = try parseString()
-            guard seen.insert(key).inserted else { throw error("the key \"\(key)\" appears twice") }
+            guard seen.insert(key).inserted else { throw error(Messages.text("json.syntax.key_twice", ["key": key])) }
             skipWhitespace()
-            guard current == UInt8(ascii: ":") else { throw error("expected ':' after the key \"\(key)\"") }
+            guard current == UInt8(ascii: ":") else { throw error(Messages.text("json.syntax.colon", ["key": key])) }
             index += 1
             skipWhitespace()
             members.append((key, try parseValue()))
@@ -155,7 +155,7 @@ public struct JSONParser {
             switch current {
             case UInt8(ascii: ","): index += 1
             case UInt8(ascii: "}"): index += 1; return .object(members)
-            default: throw error("expected ',' or '}'")
+            default: throw error(Messages.text("json.syntax.object_separator"))
             }
         }
     }
@@ -177,7 +177,7 @@ public struct JSONParser {
             switch current {
             case UInt8(ascii: ","): index += 1
             case UInt8(ascii: "]"): index += 1; return .array(elements)
-            default: throw error("expected ',' or ']'")
+            default: throw error(Messages.text("json.syntax.array_separator"))
             }
         }
     }
@@ -185,7 +185,7 @@ public struct JSONParser {
     private mutating func parseNumber() throws(JSONSyntaxError) -> String {
         let start = index
         if current == UInt8(ascii: "-") { index += 1 }
-        guard let first = current, (0x30...0x39).contains(first) else { throw error("expected a digit") }
+        guard let first = current, (0x30...0x39).contains(first) else { throw error(Messages.text("json.syntax.digit")) }
         if first == 0x30 {
             index += 1
         } else {
@@ -193,18 +193,18 @@ public struct JSONParser {
         }
         if current == UInt8(ascii: ".") {
             index += 1
-            guard let byte = current, (0x30...0x39).contains(byte) else { throw error("expected a digit after '.'") }
+            guard let byte = current, (0x30...0x39).contains(byte) else { throw error(Messages.text("json.syntax.digit_after_point")) }
             while let byte = current, (0x30...0x39).contains(byte) { index += 1 }
         }
         if current == UInt8(ascii: "e") || current == UInt8(ascii: "E") {
             index += 1
             if current == UInt8(ascii: "+") || current == UInt8(ascii: "-") { index += 1 }
-            guard let byte = current, (0x30...0x39).contains(byte) else { throw error("expected a digit in the exponent") }
+            guard let byte = current, (0x30...0x39).contains(byte) else { throw error(Messages.text("json.syntax.digit_exponent")) }
             while let byte = current, (0x30...0x39).contains(byte) { index += 1 }
         }
         if index - start > Self.maximumNumberLength {
             index = start
-            throw error("a number of more than \(Self.maximumNumberLength) characters")
+            throw error(Messages.text("json.syntax.number_length", ["length": String(Self.maximumNumberLength)]))
         }
         return String(decoding: bytes[start..<index], as: UTF8.self)
     }
@@ -227,14 +227,14 @@ public struct JSONParser {
         var buffer: [UInt8] = Array(bytes[start..<end])
         index = end
         while true {
-            guard let byte = current else { throw error("unterminated string") }
+            guard let byte = current else { throw error(Messages.text("json.syntax.unterminated")) }
             index += 1
             switch byte {
             case UInt8(ascii: "\""):
-                guard let text = String(validating: buffer, as: UTF8.self) else { throw error("invalid UTF-8 in a string") }
+                guard let text = String(validating: buffer, as: UTF8.self) else { throw error(Messages.text("json.syntax.utf8")) }
                 return text
             case UInt8(ascii: "\\"):
-                guard let escape = current else { throw error("unterminated string") }
+                guard let escape = current else { throw error(Messages.text("json.syntax.unterminated")) }
                 index += 1
                 switch escape {
                 case UInt8(ascii: "\""): buffer.append(0x22)
@@ -249,19 +249,19 @@ public struct JSONParser {
                     var scalar = try parseHex4()
                     if (0xD800...0xDBFF).contains(scalar) {
                         guard current == UInt8(ascii: "\\"), index + 1 < bytes.count, bytes[index + 1] == UInt8(ascii: "u") else {
-                            throw error("a lone surrogate in a \\u escape")
+                            throw error(Messages.text("json.syntax.lone_surrogate"))
                         }
                         index += 2
                         let low = try parseHex4()
-                        guard (0xDC00...0xDFFF).contains(low) else { throw error("a lone surrogate in a \\u escape") }
+                        guard (0xDC00...0xDFFF).contains(low) else { throw error(Messages.text("json.syntax.lone_surrogate")) }
                         scalar = 0x10000 + ((scalar - 0xD800) << 10) + (low - 0xDC00)
                     }
-                    guard let unicode = Unicode.Scalar(scalar) else { throw error("an invalid \\u escape") }
+                    guard let unicode = Unicode.Scalar(scalar) else { throw error(Messages.text("json.syntax.invalid_unicode_escape")) }
                     buffer.append(contentsOf: Array(String(Character(unicode)).utf8))
-                default: throw error("an invalid escape '\\\(Character(Unicode.Scalar(escape)))'")
+                default: throw error(Messages.text("json.syntax.invalid_escape", ["escape": "\\\(Character(Unicode.Scalar(escape)))"]))
                 }
             case 0x00..<0x20:
-                throw error("a control character inside a string")
+                throw error(Messages.text("json.syntax.control_character"))
             default:
                 buffer.append(byte)
             }
@@ -271,7 +271,7 @@ public struct JSONParser {
     private mutating func parseHex4() throws(JSONSyntaxError) -> UInt32 {
         guard index + 4 <= bytes.count,
             let value = UInt32(String(decoding: bytes[index..<index + 4], as: UTF8.self), radix: 16)
-        else { throw error("expected four hex digits after \\u") }
+        else { throw error(Messages.text("json.syntax.hex_digits")) }
         index += 4
         return value
     }

@@ -43,12 +43,12 @@ public struct NarrativeFigure: Sendable {
         var cells: [CellKey] = []
         for name in names {
             guard let cell = Form.cell(named: name, in: tables) else {
-                throw FormDefinitionError(file: file, reason: "narrative figure \(name) is not a cell of the form")
+                throw FormDefinitionError(file: file, reason: Messages.text("form.definition.narrative_cell", ["name": name]))
             }
             cells.append(cell)
         }
         guard let first = cells.first else {
-            throw FormDefinitionError(file: file, reason: "a narrative figure names no cell")
+            throw FormDefinitionError(file: file, reason: Messages.text("form.definition.narrative_no_cell"))
         }
         id = definition.id ?? (cells.count == 1 ? first.description : names.joined(separator: "+"))
         self.cells = cells
@@ -58,7 +58,7 @@ public struct NarrativeFigure: Sendable {
         var compiled: [NSRegularExpression] = []
         for pattern in definition.patterns {
             guard pattern.components(separatedBy: "{n}").count == 2 else {
-                throw FormDefinitionError(file: file, reason: "narrative figure \(id): the phrase \(pattern) must hold {n} once")
+                throw FormDefinitionError(file: file, reason: Messages.text("form.definition.narrative_phrase_n", ["id": id, "pattern": pattern]))
             }
             let source = pattern.replacingOccurrences(of: "{n}", with: Self.numberExpression)
             sources.append(source)
@@ -66,7 +66,7 @@ public struct NarrativeFigure: Sendable {
             do {
                 compiled.append(try NSRegularExpression(pattern: source))
             } catch {
-                throw FormDefinitionError(file: file, reason: "narrative figure \(id): the phrase \(pattern) is not a valid expression")
+                throw FormDefinitionError(file: file, reason: Messages.text("form.definition.narrative_phrase_invalid", ["id": id, "pattern": pattern]))
             }
         }
         expressions = CompiledPatterns(sources: sources, compiled: compiling ? compiled : nil, literals: definition.patterns.map(Self.requiredLiteral))
@@ -208,7 +208,7 @@ public struct CellGroup: Sendable, Equatable {
         var cells: [CellKey] = []
         for name in definition.cells {
             guard let cell = Form.cell(named: name, in: tables) else {
-                throw FormDefinitionError(file: file, reason: "result group \(definition.label): \(name) is not a cell of the form")
+                throw FormDefinitionError(file: file, reason: Messages.text("form.definition.result_group_cell", ["group": definition.label, "name": name]))
             }
             cells.append(cell)
         }

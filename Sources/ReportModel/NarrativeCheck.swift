@@ -94,10 +94,10 @@ public enum NarrativeCheck {
         let contested = Set(claims.filter { Set($0.value.map(\.figure.cells)).count > 1 }.keys)
         for position in contested.sorted(by: { ($0.section, $0.paragraph, $0.offset) < ($1.section, $1.paragraph, $1.offset) }) {
             guard let claimants = claims[position], let first = claimants.first else { continue }
-            let names = claimants.map { label(of: $0.figure, in: report.form) }.joined(separator: " or ")
+            let names = claimants.map { label(of: $0.figure, in: report.form) }.joined(separator: Messages.text("narrative.or"))
             findings.append(undetermined(
                 first, cells: claimants.flatMap(\.figure.cells), in: report,
-                "\(heading(of: first.section, in: report.form)) states \(first.written) in “\(first.sentence)”, which may be \(names)"))
+                Messages.text("narrative.contested", ["section": heading(of: first.section, in: report.form), "written": first.written, "sentence": first.sentence, "names": names])))
         }
 
         let settled = stated.filter { !contested.contains($0.position) }
@@ -107,25 +107,31 @@ public enum NarrativeCheck {
             if let unreadable = statements.first(where: { $0.value == nil }) {
                 findings.append(undetermined(
                     unreadable, cells: figure.cells, in: report,
-                    "\(heading(of: unreadable.section, in: report.form)) states \(label(of: figure, in: report.form)) as “\(unreadable.written)” in “\(unreadable.sentence)”, which is not a number xxgk reads"))
+                    Messages.text("narrative.unreadable", [
+                        "section": heading(of: unreadable.section, in: report.form), "figure": label(of: figure, in: report.form),
+                        "written": unreadable.written, "sentence": unreadable.sentence,
+                    ])))
                 continue
             }
             let values = Set(statements.compactMap(\.value))
             if values.count > 1 {
-                let each = statements.map { "\($0.written) (“\($0.sentence)”)" }.joined(separator: " and ")
+                let each = statements.map { Messages.text("narrative.statement", ["written": $0.written, "sentence": $0.sentence]) }.joined(separator: Messages.text("narrative.and"))
                 findings.append(undetermined(
                     first, cells: figure.cells, in: report,
-                    "the narrative states \(label(of: figure, in: report.form)) differently: \(each)"))
+                    Messages.text("narrative.differently", ["figure": label(of: figure, in: report.form), "each": each])))
                 continue
             }
             guard let value = first.value else { continue }
             let table = tableValue(of: figure.cells, in: report, computed: computed)
             if table ?? 0 == value && (table != nil || value == 0) { continue }
-            let has = table.map { "the table has \(ReportJSON.format($0))" } ?? "the table has no value for it"
+            let has = table.map { Messages.text("narrative.table_has", ["value": ReportJSON.format($0)]) } ?? Messages.text("narrative.table_has_none")
             var finding = Finding(
-                rule: figure.ruleID, severity: .warning, cells: figure.cells, place: "section \(heading(of: first.section, in: report.form))",
+                rule: figure.ruleID, severity: .warning, cells: figure.cells, place: Messages.text("place.section", ["section": heading(of: first.section, in: report.form)]),
                 found: value, expected: table,
-                message: "narrative: \(heading(of: first.section, in: report.form)) states \(label(of: figure, in: report.form)) as \(first.written) (“\(first.sentence)”), \(has) [\(figure.ruleID)]")
+                message: Messages.text("narrative.differs", [
+                    "section": heading(of: first.section, in: report.form), "figure": label(of: figure, in: report.form),
+                    "written": first.written, "sentence": first.sentence, "has": has, "rule": figure.ruleID,
+                ]))
             finding.excerpt = first.sentence
             findings.append(finding)
         }
@@ -148,8 +154,8 @@ public enum NarrativeCheck {
 
     private static func undetermined(_ statement: StatedFigure, cells: [CellKey], in report: Report, _ text: String) -> Finding {
         var finding = Finding(
-            rule: undeterminedRule, severity: .warning, cells: cells, place: "section \(heading(of: statement.section, in: report.form))",
-            found: statement.value, expected: nil, message: "narrative: \(text); not compared [\(undeterminedRule)]")
+            rule: undeterminedRule, severity: .warning, cells: cells, place: Messages.text("place.section", ["section": heading(of: statement.section, in: report.form)]),
+            found: statement.value, expected: nil, message: Messages.text("narrative.undetermined", ["what": text, "rule": undeterminedRule]))
         finding.excerpt = statement.sentence
         return finding
     }
@@ -164,7 +170,7 @@ public enum NarrativeCheck {
     private static func heading(of section: String, in form: Form) -> String {
         if let definition = form.sections.first(where: { $0.id == section }) { return definition.heading }
         if let table = form.sections.first(where: { $0.table != nil && Report.noteSectionID(forTable: $0.table ?? "") == section }) {
-            return "\(table.heading) (note)"
+            return Messages.text("narrative.note_heading", ["heading": table.heading])
         }
         return section
     }

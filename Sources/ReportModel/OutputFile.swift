@@ -11,7 +11,7 @@ public struct OutputError: Error, Sendable, CustomStringConvertible {
         self.reason = reason
     }
 
-    public var description: String { "error: \(path): \(reason)" }
+    public var description: String { Diagnostic.line(severity: .error, parts: [path], message: reason) }
 }
 
 /// Writes output files whole or not at all: into a temporary file beside the target,
@@ -23,17 +23,17 @@ public enum OutputFile {
         let target = URL(fileURLWithPath: path)
         var isDirectory: ObjCBool = false
         if FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory), isDirectory.boolValue {
-            throw OutputError(path: path, reason: "is a folder; give a file name to write")
+            throw OutputError(path: path, reason: Messages.text("output.is_folder"))
         }
         let folder = target.deletingLastPathComponent()
         guard FileManager.default.fileExists(atPath: folder.path, isDirectory: &isDirectory), isDirectory.boolValue else {
-            throw OutputError(path: path, reason: "the folder \(folder.path) does not exist")
+            throw OutputError(path: path, reason: Messages.text("output.no_folder", ["folder": folder.path]))
         }
         let temporary = folder.appendingPathComponent(".\(temporaryStem(of: target.lastPathComponent)).\(ProcessInfo.processInfo.processIdentifier).\(UInt32.random(in: 0...UInt32.max)).tmp")
         do {
             try produce(temporary.path)
             guard rename(temporary.path, target.path) == 0 else {
-                throw OutputError(path: path, reason: "cannot write: \(String(cString: strerror(errno)))")
+                throw OutputError(path: path, reason: Messages.text("output.cannot_write", ["reason": String(cString: strerror(errno))]))
             }
         } catch {
             // The system's reason first, before cleaning up can change errno: a writer library
@@ -43,7 +43,7 @@ public enum OutputFile {
             let systemReason = String(cString: strerror(code))
             if [ENOSPC, EDQUOT, EROFS, EIO, EFBIG, EACCES].contains(code), let failure = error as? OutputError,
                 !failure.reason.contains(systemReason) {
-                throw OutputError(path: failure.path, reason: "cannot write: \(systemReason) (\(failure.reason))")
+                throw OutputError(path: failure.path, reason: Messages.text("output.cannot_write_because", ["reason": systemReason, "detail": failure.reason]))
             }
             throw error
         }
@@ -67,7 +67,7 @@ public enum OutputFile {
     public static func write(_ data: Data, to path: String) throws {
         try write(to: path) { temporaryPath in
             guard FileManager.default.createFile(atPath: temporaryPath, contents: data) else {
-                throw OutputError(path: path, reason: "cannot write here (\(String(cString: strerror(errno))))")
+                throw OutputError(path: path, reason: Messages.text("output.cannot_write_here", ["reason": String(cString: strerror(errno))]))
             }
         }
     }

@@ -32,7 +32,7 @@ public enum ReportYears {
 
     /// What every reader says of a year outside the range.
     public static func outOfRangeMessage(_ year: Int) -> String {
-        "the year \(year) is not a report year xxgk reads (\(description))"
+        Messages.text("report.year.out_of_range", ["year": String(year), "years": description])
     }
 }
 

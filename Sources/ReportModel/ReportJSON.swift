@@ -65,7 +65,7 @@ public enum ReportJSON {
         do {
             document = try JSONParser.parse(data)
         } catch {
-            throw ReportInputError(file: file, "not valid JSON: \(error)")
+            throw ReportInputError(file: file, Messages.text("json.not_valid", ["error": "\(error)"]))
         }
         do {
             return try decode(document, forms: forms)
@@ -78,22 +78,22 @@ public enum ReportJSON {
     public static func decode(_ document: JSONValue, forms: [Form] = FormCatalog.all) throws(ReportInputError) -> LoadedReport {
         let known = forms.map { "\"\($0.id)\"" }.joined(separator: ", ")
         guard case .object(let members) = document else {
-            throw ReportInputError(at: .jsonPath("$"), "expected a JSON object with the keys form, agency, year, sections, tables; found \(document.kindDescription)")
+            throw ReportInputError(at: .jsonPath("$"), Messages.text("json.not_report_object", ["found": document.kindDescription]))
         }
         let top = Dictionary(members.map { ($0.key, $0.value) }, uniquingKeysWith: { first, _ in first })
         for key in top.keys where !key.hasPrefix("_") && !["form", "agency", "year", "date", "sections", "tables", "unresolved"].contains(key) {
-            throw ReportInputError(at: .jsonPath(key), "unknown key (annotations must begin with \"_\")")
+            throw ReportInputError(at: .jsonPath(key), Messages.text("json.unknown_key"))
         }
-        guard let formValue = top["form"] else { throw ReportInputError(at: .jsonPath("form"), "missing; expected one of \(known)") }
+        guard let formValue = top["form"] else { throw ReportInputError(at: .jsonPath("form"), Messages.text("json.form.missing", ["known": known])) }
         guard case .string(let formID) = formValue, let form = forms.first(where: { $0.id == formID }) else {
             let found = if case .string(let text) = formValue { "\"\(text)\"" } else { formValue.kindDescription }
-            throw ReportInputError(at: .jsonPath("form"), "unknown form \(found); expected one of \(known)")
+            throw ReportInputError(at: .jsonPath("form"), Messages.text("json.form.unknown", ["found": found, "known": known]))
         }
         guard case .string(let agency)? = top["agency"] else {
-            throw ReportInputError(at: .jsonPath("agency"), top["agency"].map { "expected a string, found \($0.kindDescription)" } ?? "missing")
+            throw ReportInputError(at: .jsonPath("agency"), top["agency"].map { Messages.text("json.expected_string", ["found": $0.kindDescription]) } ?? Messages.text("json.missing"))
         }
         guard case .number(let yearText)? = top["year"], let year = Int(yearText) else {
-            throw ReportInputError(at: .jsonPath("year"), top["year"].map { "expected a year such as 2021, found \($0.kindDescription)" } ?? "missing")
+            throw ReportInputError(at: .jsonPath("year"), top["year"].map { Messages.text("json.year.expected", ["found": $0.kindDescription]) } ?? Messages.text("json.missing"))
         }
         guard ReportYears.contains(year) else {
             throw ReportInputError(at: .jsonPath("year"), ReportYears.outOfRangeMessage(year))
@@ -103,40 +103,40 @@ public enum ReportJSON {
         case nil, .null?: date = nil
         case .string(let text)?:
             guard let parsed = ReportDate(iso: text) else {
-                throw ReportInputError(at: .jsonPath("date"), "expected a date as YYYY-MM-DD, found \"\(text)\"")
+                throw ReportInputError(at: .jsonPath("date"), Messages.text("json.date.expected", ["found": "\"\(text)\""]))
             }
             date = parsed
         case let other?:
-            throw ReportInputError(at: .jsonPath("date"), "expected a date as YYYY-MM-DD, found \(other.kindDescription)")
+            throw ReportInputError(at: .jsonPath("date"), Messages.text("json.date.expected", ["found": other.kindDescription]))
         }
         var report = Report(form: form, agency: agency, year: year, date: date)
         var origins: [CellKey: SourceLocation] = [:]
 
         if let sectionsValue = top["sections"] {
             guard case .object(let sections) = sectionsValue else {
-                throw ReportInputError(at: .jsonPath("sections"), "expected an object, found \(sectionsValue.kindDescription)")
+                throw ReportInputError(at: .jsonPath("sections"), Messages.text("json.expected_object", ["found": sectionsValue.kindDescription]))
             }
             let allowed = Set(report.allowedSectionIDs)
             for (key, value) in sections {
                 guard allowed.contains(key) else {
-                    throw ReportInputError(at: .jsonPath("sections.\(key)"), "unknown section; expected one of \(report.allowedSectionIDs.joined(separator: ", "))")
+                    throw ReportInputError(at: .jsonPath("sections.\(key)"), Messages.text("json.section.unknown", ["known": report.allowedSectionIDs.joined(separator: ", ")]))
                 }
                 guard case .string(let text) = value else {
-                    throw ReportInputError(at: .jsonPath("sections.\(key)"), "expected a string, found \(value.kindDescription)")
+                    throw ReportInputError(at: .jsonPath("sections.\(key)"), Messages.text("json.expected_string", ["found": value.kindDescription]))
                 }
                 report.sections[key] = text
             }
         }
 
-        guard let tablesValue = top["tables"] else { throw ReportInputError(at: .jsonPath("tables"), "missing") }
+        guard let tablesValue = top["tables"] else { throw ReportInputError(at: .jsonPath("tables"), Messages.text("json.missing")) }
         let tables = try object(tablesValue, at: "tables", expecting: form.tables.map(\.id))
         for table in form.tables {
             let tablePath = "tables.\(table.id)"
-            guard let tableValue = tables[table.id] else { throw ReportInputError(at: .jsonPath(tablePath), "missing") }
+            guard let tableValue = tables[table.id] else { throw ReportInputError(at: .jsonPath(tablePath), Messages.text("json.missing")) }
             let rows = try object(tableValue, at: tablePath, expecting: table.rows.map(\.id))
             for row in table.rows {
                 let rowPath = "\(tablePath).\(row.id)"
-                guard let rowValue = rows[row.id] else { throw ReportInputError(at: .jsonPath(rowPath), "missing") }
+                guard let rowValue = rows[row.id] else { throw ReportInputError(at: .jsonPath(rowPath), Messages.text("json.missing")) }
                 let cells = try object(rowValue, at: rowPath, expecting: row.columns.map(\.id))
                 for column in row.columns {
                     let path = "\(rowPath).\(column.id)"
@@ -144,17 +144,17 @@ public enum ReportJSON {
                     origins[key] = .jsonPath(path)
                     switch cells[column.id] {
                     case nil:
-                        throw ReportInputError(at: .jsonPath(path), "missing (write null for a blank cell)")
+                        throw ReportInputError(at: .jsonPath(path), Messages.text("json.cell.missing"))
                     case .null?:
                         continue
                     case .number(let text)?:
                         let parsed = Decimal(string: text, locale: Locale(identifier: "en_US_POSIX"))
                         guard let value = parsed, column.kind.accepts(value) else {
-                            throw ReportInputError(at: .jsonPath(path), "expected \(column.kind.expectation(rejecting: parsed, unit: form.units.unit(of: column.kind))) or null, found \(text)")
+                            throw ReportInputError(at: .jsonPath(path), Messages.text("json.cell.unexpected", ["expected": column.kind.expectation(rejecting: parsed, unit: form.units.unit(of: column.kind)), "found": text]))
                         }
                         report[key] = value
                     case let other?:
-                        throw ReportInputError(at: .jsonPath(path), "expected \(column.kind.expectation(unit: form.units.unit(of: column.kind))) or null, found \(other.kindDescription)")
+                        throw ReportInputError(at: .jsonPath(path), Messages.text("json.cell.unexpected", ["expected": column.kind.expectation(unit: form.units.unit(of: column.kind)), "found": other.kindDescription]))
                     }
                 }
             }
@@ -166,44 +166,44 @@ public enum ReportJSON {
     /// The `unresolved` array: each entry names a table (and row) of the form.
     private static func unresolved(_ value: JSONValue, form: Form) throws(ReportInputError) -> [Unresolved] {
         guard case .array(let entries) = value else {
-            throw ReportInputError(at: .jsonPath("unresolved"), "expected an array, found \(value.kindDescription)")
+            throw ReportInputError(at: .jsonPath("unresolved"), Messages.text("json.expected_array", ["found": value.kindDescription]))
         }
         var result: [Unresolved] = []
         for (index, entry) in entries.enumerated() {
             let path = "unresolved[\(index)]"
             let members = try object(entry, at: path, expecting: ["table", "row", "line", "reason", "candidates"])
             guard case .string(let tableID)? = members["table"], let table = form.table(tableID) else {
-                throw ReportInputError(at: .jsonPath("\(path).table"), "expected a table id of form \(form.id): \(form.tables.map(\.id).joined(separator: ", "))")
+                throw ReportInputError(at: .jsonPath("\(path).table"), Messages.text("json.unresolved.table", ["form": form.id, "known": form.tables.map(\.id).joined(separator: ", ")]))
             }
             var row: RowDefinition?
             switch members["row"] {
             case nil, .null?: row = nil
             case .string(let id)?:
                 guard let found = table.row(id) else {
-                    throw ReportInputError(at: .jsonPath("\(path).row"), "unknown row id \"\(id)\" of table \(tableID)")
+                    throw ReportInputError(at: .jsonPath("\(path).row"), Messages.text("json.unresolved.row_unknown", ["row": id, "table": tableID]))
                 }
                 row = found
             case let other?:
-                throw ReportInputError(at: .jsonPath("\(path).row"), "expected a row id or null, found \(other.kindDescription)")
+                throw ReportInputError(at: .jsonPath("\(path).row"), Messages.text("json.unresolved.row_expected", ["found": other.kindDescription]))
             }
             var line: Int?
             switch members["line"] {
             case nil, .null?: line = nil
             case .number(let text)?:
-                guard let number = Int(text), number > 0 else { throw ReportInputError(at: .jsonPath("\(path).line"), "expected a line number ≥ 1, found \(text)") }
+                guard let number = Int(text), number > 0 else { throw ReportInputError(at: .jsonPath("\(path).line"), Messages.text("json.unresolved.line_positive", ["found": text])) }
                 line = number
             case let other?:
-                throw ReportInputError(at: .jsonPath("\(path).line"), "expected a line number or null, found \(other.kindDescription)")
+                throw ReportInputError(at: .jsonPath("\(path).line"), Messages.text("json.unresolved.line_expected", ["found": other.kindDescription]))
             }
             guard case .string(let reasonText)? = members["reason"], let reason = Unresolved.Reason(rawValue: reasonText) else {
-                throw ReportInputError(at: .jsonPath("\(path).reason"), "expected \"ambiguous\" or \"not_found\"")
+                throw ReportInputError(at: .jsonPath("\(path).reason"), Messages.text("json.unresolved.reason"))
             }
             var candidates: [[Decimal?]] = []
             if case .array(let readings)? = members["candidates"] {
                 for (readingIndex, reading) in readings.enumerated() {
                     let readingPath = "\(path).candidates[\(readingIndex)]"
                     guard case .array(let values) = reading, values.count == (row?.columns.count ?? values.count) else {
-                        throw ReportInputError(at: .jsonPath(readingPath), "expected an array of one value per column of the row")
+                        throw ReportInputError(at: .jsonPath(readingPath), Messages.text("json.unresolved.reading"))
                     }
                     var parsed: [Decimal?] = []
                     for value in values {
@@ -211,17 +211,17 @@ public enum ReportJSON {
                         case .null: parsed.append(nil)
                         case .number(let text):
                             guard let number = Decimal(string: text, locale: Locale(identifier: "en_US_POSIX")), !ValueKind.isTooLarge(number) else {
-                                throw ReportInputError(at: .jsonPath(readingPath), "expected numbers or null, found \(text)")
+                                throw ReportInputError(at: .jsonPath(readingPath), Messages.text("json.unresolved.numbers", ["found": text]))
                             }
                             parsed.append(number)
                         default:
-                            throw ReportInputError(at: .jsonPath(readingPath), "expected numbers or null, found \(value.kindDescription)")
+                            throw ReportInputError(at: .jsonPath(readingPath), Messages.text("json.unresolved.numbers", ["found": value.kindDescription]))
                         }
                     }
                     candidates.append(parsed)
                 }
             } else if let other = members["candidates"] {
-                throw ReportInputError(at: .jsonPath("\(path).candidates"), "expected an array, found \(other.kindDescription)")
+                throw ReportInputError(at: .jsonPath("\(path).candidates"), Messages.text("json.expected_array", ["found": other.kindDescription]))
             }
             result.append(Unresolved(table: tableID, row: row?.id, line: line, reason: reason, candidates: candidates))
         }
@@ -231,10 +231,10 @@ public enum ReportJSON {
     /// The members of an object whose keys must all be among `expected`.
     private static func object(_ value: JSONValue, at path: String, expecting expected: [String]) throws(ReportInputError) -> [String: JSONValue] {
         guard case .object(let members) = value else {
-            throw ReportInputError(at: .jsonPath(path), "expected an object, found \(value.kindDescription)")
+            throw ReportInputError(at: .jsonPath(path), Messages.text("json.expected_object", ["found": value.kindDescription]))
         }
         for member in members where !expected.contains(member.key) {
-            throw ReportInputError(at: .jsonPath("\(path).\(member.key)"), "unknown id; expected one of \(expected.joined(separator: ", "))")
+            throw ReportInputError(at: .jsonPath("\(path).\(member.key)"), Messages.text("json.unknown_id", ["known": expected.joined(separator: ", ")]))
         }
         return Dictionary(members.map { ($0.key, $0.value) }, uniquingKeysWith: { first, _ in first })
     }

@@ -12,17 +12,17 @@ extension Report {
     /// (a printed total that differs from its parts) does not pass into the district's total.
     /// `sources` names each part in messages (file names), in the same order as `reports`.
     public static func sum(_ reports: [Report], sources: [String], agency: String) throws(ReportSumError) -> Report {
-        guard let first = reports.first else { throw ReportSumError(description: "nothing to add up: no reports given") }
+        guard let first = reports.first else { throw ReportSumError(description: Messages.text("sum.no_reports")) }
         let named = zip(sources, reports).map { (source: $0, report: $1) }
         let forms = Dictionary(grouping: named, by: { $0.report.form.id })
         if forms.count > 1 {
-            let listing = forms.keys.sorted().map { id in "form \(id): \(forms[id, default: []].map(\.source).joined(separator: ", "))" }
-            throw ReportSumError(description: "cannot add up reports of different forms (\(listing.joined(separator: "; ")))")
+            let listing = forms.keys.sorted().map { id in Messages.text("sum.form_listing", ["form": id, "sources": forms[id, default: []].map(\.source).joined(separator: ", ")]) }
+            throw ReportSumError(description: Messages.text("sum.different_forms", ["listing": listing.joined(separator: "; ")]))
         }
         let years = Dictionary(grouping: named, by: { $0.report.year })
         if years.count > 1 {
             let listing = years.keys.sorted().map { year in "\(year): \(years[year, default: []].map(\.source).joined(separator: ", "))" }
-            throw ReportSumError(description: "cannot add up reports of different years (\(listing.joined(separator: "; ")))")
+            throw ReportSumError(description: Messages.text("sum.different_years", ["listing": listing.joined(separator: "; ")]))
         }
         var total = Report(form: first.form, agency: agency, year: first.year)
         for report in reports {

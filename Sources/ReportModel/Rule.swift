@@ -62,7 +62,7 @@ public struct Rule: Sendable, Equatable {
 
     init(_ definition: Definition, tables: [TableDefinition], acrossYears: Bool = false) throws(DefinitionError) {
         guard let table = tables.first(where: { $0.id == definition.table }) else {
-            throw DefinitionError(reason: "unknown table \(definition.table)")
+            throw DefinitionError(reason: Messages.text("form.rule.unknown_table", ["table": definition.table]))
         }
         let relation: Relation
         let sides: [Substring]
@@ -73,7 +73,7 @@ public struct Rule: Sendable, Equatable {
             relation = .equal
             sides = definition.expression.split(separator: "=")
         }
-        guard sides.count == 2 else { throw DefinitionError(reason: "expected one '=' or '>=' in \(definition.expression)") }
+        guard sides.count == 2 else { throw DefinitionError(reason: Messages.text("form.rule.relation", ["expression": definition.expression])) }
         func terms(_ side: Substring) -> [String] {
             side.split(separator: "+").map { $0.trimmingCharacters(in: .whitespaces) }
         }
@@ -88,17 +88,17 @@ public struct Rule: Sendable, Equatable {
         computesLeft = definition.computes ?? false
         limitedTo = definition.forEach == .row ? definition.rows : definition.columns
         self.acrossYears = acrossYears
-        if acrossYears && computesLeft { throw DefinitionError(reason: "a rule across years cannot compute a total") }
+        if acrossYears && computesLeft { throw DefinitionError(reason: Messages.text("form.rule.across_years_computes")) }
         if computesLeft && (left.count != 1 || relation != .equal) {
-            throw DefinitionError(reason: "a computing rule needs one id on the left and '='")
+            throw DefinitionError(reason: Messages.text("form.rule.computing"))
         }
         let known: Set<String> = scope == .column
             ? Set(table.rows.map(\.id))
             : Set(table.rows.flatMap { $0.columns.map(\.id) })
         for term in left + right where !known.contains(term) {
-            throw DefinitionError(reason: "unknown \(scope == .column ? "row" : "column") id '\(term)'")
+            throw DefinitionError(reason: scope == .column ? Messages.text("form.rule.unknown_row", ["id": term]) : Messages.text("form.rule.unknown_column", ["id": term]))
         }
-        if instances(in: table).isEmpty { throw DefinitionError(reason: "the rule applies to no cell") }
+        if instances(in: table).isEmpty { throw DefinitionError(reason: Messages.text("form.rule.no_cell")) }
     }
 
     /// One application of the rule: in one column (or row), the cells of each side.

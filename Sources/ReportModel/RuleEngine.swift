@@ -77,7 +77,7 @@ public struct RulePlace: Sendable, Equatable, CustomStringConvertible {
     public let name: String
 
     /// `column 自然人`, `row 行政复议`.
-    public var description: String { "\(scope == .column ? "column" : "row") \(name)" }
+    public var description: String { scope == .column ? Messages.text("place.rule_column", ["name": name]) : Messages.text("place.rule_row", ["name": name]) }
 
     /// A column's name without the header over all columns (申请人情况): `法人或其他组织›商业企业`.
     static func columnName(_ path: [String]) -> String {

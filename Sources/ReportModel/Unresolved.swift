@@ -51,23 +51,23 @@ extension CheckEngine {
             let form = report.form
             let table = form.table(unresolved.table)
             let place = unresolved.row.flatMap { table?.row($0)?.labelPath.joined(separator: "›") } ?? unresolved.table
-            let line = unresolved.line.map { " (line \($0))" } ?? ""
+            let line = unresolved.line.map { Messages.text("unresolved.line", ["line": String($0)]) } ?? ""
             let what: String
             switch unresolved.reason {
             case .ambiguous:
                 let readings = unresolved.candidates.prefix(20).map { reading in
                     reading.map { $0.map(ReportJSON.format) ?? "·" }.joined(separator: " ")
                 }
-                let more = unresolved.candidates.count > 20 ? " (and \(unresolved.candidates.count - 20) more)" : ""
-                what = "the values of “\(place)”\(line) admit several readings: \(readings.joined(separator: " | "))\(more); the cells are left blank"
+                let more = unresolved.candidates.count > 20 ? Messages.text("unresolved.more", ["count": String(unresolved.candidates.count - 20)]) : ""
+                what = Messages.text("unresolved.ambiguous", ["place": place, "line": line, "readings": readings.joined(separator: " | "), "more": more])
             case .notFound:
                 what = unresolved.row == nil
-                    ? "the table was not found in the source; its cells are left blank"
-                    : "the row “\(place)” was not found in the source; its cells are left blank"
+                    ? Messages.text("unresolved.table_not_found")
+                    : Messages.text("unresolved.row_not_found", ["place": place])
             }
             return Finding(
                 rule: unresolvedRule, severity: .error, cells: unresolved.cells(in: form), place: place,
-                found: nil, expected: nil, message: "\(unresolved.table): \(what) [report.unresolved]")
+                found: nil, expected: nil, message: Messages.text("unresolved.finding", ["table": unresolved.table, "what": what]))
         }
     }
 }

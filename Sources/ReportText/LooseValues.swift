@@ -78,7 +78,7 @@ extension TableWalker {
         for (group, row) in singleRows {
             result.found.formUnion(descendants(of: group))
             result.warnings.append(Diagnostic(.warning,
-                "the single row “\(anchors[group].label)” (an older form's row) is counted under “\(anchors[row].label)”"))
+                Messages.text("text.single_row_counted", ["single": anchors[group].label, "row": anchors[row].label])))
         }
         var position = 0
         for run in runs {
@@ -94,9 +94,9 @@ extension TableWalker {
                 result.groups.append(ValueGroup(cells: row.cells, line: values.first?.line ?? run.line, tokens: values, form: form))
                 result.found.insert(row.anchor)
             }
-            let names = taken.map { "“\($0.label)”" }.joined(separator: ", ")
+            let names = taken.map { "“\($0.label)”" }.joined(separator: Messages.text("list.separator"))
             result.warnings.append(Diagnostic(.warning, at: .line(run.line),
-                "values printed apart from their labels are read as the row\(taken.count > 1 ? "s" : "") \(names)"))
+                taken.count > 1 ? Messages.text("text.loose_values.rows", ["names": names]) : Messages.text("text.loose_values.row", ["names": names])))
         }
         guard position == queue.count, !queue.isEmpty else { return nil }
         return result

@@ -17,7 +17,7 @@ struct ReportAssembler {
         let form = recognition.form
         var warnings = tables.warnings
         if recognition.agency.isEmpty {
-            warnings.append(Diagnostic(.warning, "no agency found in the title or the signature"))
+            warnings.append(Diagnostic(.warning, Messages.text("text.no_agency")))
         }
         var report = Report(form: form, agency: recognition.agency, year: year, date: recognition.signature.date)
         for (cell, value) in tables.values { report[cell] = value }
@@ -40,10 +40,10 @@ struct ReportAssembler {
             throw ReportInputError(retired.refusal)
         }
         guard recognition.title != nil || tables.matchedRows >= 5 else {
-            throw ReportInputError("not a 政府信息公开工作年度报告: no title such as “\(example)” and no table rows of the form were found")
+            throw ReportInputError(Messages.text("text.not_a_report", ["example": example]))
         }
         guard let year = recognition.year else {
-            throw ReportInputError("no report year found: expected a title such as “\(example)”")
+            throw ReportInputError(Messages.text("text.no_year", ["example": example]))
         }
         guard ReportYears.contains(year.year) else {
             throw ReportInputError(at: .line(year.line), ReportYears.outOfRangeMessage(year.year))

@@ -34,7 +34,7 @@ struct TableReporter {
             undetermine(anchor.table)
         }
         for table in undetermined {
-            reading.warnings.append(Diagnostic(.warning, "table \(table) is undetermined: the text does not fix its values"))
+            reading.warnings.append(Diagnostic(.warning, Messages.text("text.table_undetermined", ["table": table])))
         }
         return reading
     }
@@ -60,9 +60,9 @@ struct TableReporter {
         if case .number(let digits) = token.kind { value = digits } else { value = "" }
         if form.units.conversion(for: token.suffix) != nil {
             let unit = form.units.amountConversions.keys.first { token.suffix.hasPrefix($0) } ?? token.suffix
-            return Diagnostic(.warning, at: .line(token.line), "“\(value)\(token.suffix)” is in \(unit): converted to \(form.units.amount)")
+            return Diagnostic(.warning, at: .line(token.line), Messages.text("text.unit_converted", ["value": value + token.suffix, "unit": unit, "amount": form.units.amount]))
         }
-        return Diagnostic(.warning, at: .line(token.line), "“\(value)\(token.suffix)”: kept the number \(value), the note “\(token.suffix)” is not a value")
+        return Diagnostic(.warning, at: .line(token.line), Messages.text("text.note_dropped", ["written": value + token.suffix, "value": value, "note": token.suffix]))
     }
 
     /// A row or band header the text does not have; nil for a group label (its rows speak).

@@ -141,7 +141,7 @@ struct TableWalker {
             state.matches.add(ValueGroup(cells: cells, line: line, tokens: values.tokens, form: form), claiming: (labelEnd + 1)..<values.end)
             let rowLabel = form.table(table)?.row(lastRow)?.label ?? lastRow
             state.matches.warnings.append(Diagnostic(.warning, at: .line(line),
-                "the single row “\(anchors[anchorIndex].label)” (an older form's row) is counted under “\(rowLabel)”"))
+                Messages.text("text.single_row_counted", ["single": anchors[anchorIndex].label, "row": rowLabel])))
             state.matches.matchedRows += 1
             state.matches.found.formUnion(descendants(of: anchorIndex))
             return .values(end: values.end)

@@ -7,22 +7,22 @@ enum TextDecoding {
     static func decode(_ data: Data) throws(ReportInputError) -> String {
         let bytes = [UInt8](data)
         if bytes.allSatisfy({ $0 == 0x20 || $0 == 0x09 || $0 == 0x0A || $0 == 0x0D }) {
-            throw ReportInputError("the file is empty; expected the text of a 政府信息公开工作年度报告")
+            throw ReportInputError(Messages.text("text.empty_file"))
         }
         if bytes.starts(with: [0xFF, 0xFE]) || bytes.starts(with: [0xFE, 0xFF]) {
             let encoding: String.Encoding = bytes[0] == 0xFF ? .utf16LittleEndian : .utf16BigEndian
             if let text = String(data: Data(bytes.dropFirst(2)), encoding: encoding) { return text }
         }
         if bytes.starts(with: [0x50, 0x4B, 0x03, 0x04]) {
-            throw ReportInputError("this is a ZIP archive (an .xlsx or .docx document?), not a text report")
+            throw ReportInputError(Messages.text("text.zip_archive"))
         }
         if bytes.starts(with: Array("%PDF".utf8)) {
-            throw ReportInputError("this is a PDF document, not a text report; name it .pdf (or use --from pdf) to read it as a PDF")
+            throw ReportInputError(Messages.text("text.pdf_document"))
         }
         let body = bytes.starts(with: [0xEF, 0xBB, 0xBF]) ? Array(bytes.dropFirst(3)) : bytes
         if let text = String(validating: body, as: UTF8.self) {
             if text.unicodeScalars.contains(where: { $0.value == 0 || ($0.value < 0x20 && ![0x09, 0x0A, 0x0D, 0x0C].contains($0.value)) }) {
-                throw ReportInputError("binary data (control characters), not a text report")
+                throw ReportInputError(Messages.text("text.binary_control"))
             }
             return text
         }
@@ -30,7 +30,7 @@ enum TextDecoding {
         if looksLikeGB18030(body), let text = Charset.gb18030.decode(body) {
             return text
         }
-        throw ReportInputError("binary data (not UTF-8 text), not a text report")
+        throw ReportInputError(Messages.text("text.binary_not_utf8"))
     }
 
     /// True when the bytes are valid double-byte GB18030/GBK sequences with no control bytes:
