@@ -34,6 +34,7 @@ setup:
 setup-interop: setup
 	@missing=""; \
 	command -v soffice >/dev/null || missing="$$missing libreoffice-calc"; \
+	/usr/bin/python3 -c "import uno" 2>/dev/null || missing="$$missing python3-uno"; \
 	fc-list 2>/dev/null | grep -qi "wenquanyi\|wqy" || missing="$$missing fonts-wqy-microhei"; \
 	command -v pdfinfo >/dev/null || missing="$$missing poppler-utils"; \
 	command -v chromium >/dev/null || missing="$$missing chromium"; \

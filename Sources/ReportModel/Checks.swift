@@ -36,9 +36,14 @@ public struct Finding: Sendable, Equatable, CustomStringConvertible {
 
 /// Runs a form's rules on a report. Blank counts as 0.
 public enum CheckEngine {
-    /// Every finding for the report: failing rules of the form, then report-level warnings.
+    /// Every finding for the report: what the source did not determine (bad cells among it),
+    /// failing rules of the form, then report-level warnings. A rule instance that involves a
+    /// bad cell (or a total summing one) is skipped: the bad cell's own error says what to
+    /// mend, and a rule run on a blank in its place would only fail misleadingly.
     public static func check(_ report: Report) -> [Finding] {
-        unresolvedFindings(report) + report.form.ruleInstances.compactMap { evaluate($0, in: report) } + reportWarnings(report)
+        let tainted = taintedCells(report)
+        let instances = tainted.isEmpty ? report.form.ruleInstances : report.form.ruleInstances.filter { !$0.cells.contains(where: tainted.contains) }
+        return unresolvedFindings(report) + instances.compactMap { evaluate($0, in: report) } + reportWarnings(report)
     }
 
     /// The finding for one rule instance, or nil when it holds.

@@ -41,7 +41,14 @@ public enum ReportJSON {
 
     /// One unresolved part as JSON: table, row (or null), line (or null), reason, candidates.
     private static func jsonValue(of unresolved: Unresolved) -> JSONValue {
-        .object([
+        if let cell = unresolved.invalidCell {
+            return .object([
+                ("table", .string(cell.table)), ("row", .string(cell.row)), ("column", .string(cell.column)),
+                ("line", unresolved.line.map { .number(String($0)) } ?? .null),
+                ("reason", .string(unresolved.reason.rawValue)), ("typed", .string(unresolved.typed ?? "")),
+            ])
+        }
+        return .object([
             ("table", .string(unresolved.table)),
             ("row", unresolved.row.map { .string($0) } ?? .null),
             ("line", unresolved.line.map { .number(String($0)) } ?? .null),
@@ -150,16 +157,20 @@ public enum ReportJSON {
                     case .number(let text)?:
                         let parsed = Decimal(string: text, locale: Locale(identifier: "en_US_POSIX"))
                         guard let value = parsed, column.kind.accepts(value) else {
-                            throw ReportInputError(at: .jsonPath(path), Messages.text("json.cell.unexpected", ["expected": column.kind.expectation(rejecting: parsed, unit: form.units.unit(of: column.kind)), "found": text]))
+                            // A bad value is an error at its place, not a reason to refuse the report.
+                            report.unresolved.append(Unresolved(invalid: key, typed: text))
+                            continue
                         }
                         report[key] = value
+                    case .string(let text)?:
+                        report.unresolved.append(Unresolved(invalid: key, typed: text))
                     case let other?:
                         throw ReportInputError(at: .jsonPath(path), Messages.text("json.cell.unexpected", ["expected": column.kind.expectation(unit: form.units.unit(of: column.kind)), "found": other.kindDescription]))
                     }
                 }
             }
         }
-        if let value = top["unresolved"] { report.unresolved = try unresolved(value, form: form) }
+        if let value = top["unresolved"] { report.unresolved += try unresolved(value, form: form) }
         return LoadedReport(report: report, origins: origins)
     }
 
@@ -171,7 +182,7 @@ public enum ReportJSON {
         var result: [Unresolved] = []
         for (index, entry) in entries.enumerated() {
             let path = "unresolved[\(index)]"
-            let members = try object(entry, at: path, expecting: ["table", "row", "line", "reason", "candidates"])
+            let members = try object(entry, at: path, expecting: ["table", "row", "column", "line", "reason", "candidates", "typed"])
             guard case .string(let tableID)? = members["table"], let table = form.table(tableID) else {
                 throw ReportInputError(at: .jsonPath("\(path).table"), Messages.text("json.unresolved.table", ["form": form.id, "known": form.tables.map(\.id).joined(separator: ", ")]))
             }
@@ -197,6 +208,16 @@ public enum ReportJSON {
             }
             guard case .string(let reasonText)? = members["reason"], let reason = Unresolved.Reason(rawValue: reasonText) else {
                 throw ReportInputError(at: .jsonPath("\(path).reason"), Messages.text("json.unresolved.reason"))
+            }
+            if reason == .invalid {
+                guard let row, case .string(let columnID)? = members["column"], row.column(columnID) != nil else {
+                    throw ReportInputError(at: .jsonPath("\(path).column"), Messages.text("json.unresolved.column"))
+                }
+                guard case .string(let typed)? = members["typed"] else {
+                    throw ReportInputError(at: .jsonPath("\(path).typed"), Messages.text("json.unresolved.typed"))
+                }
+                result.append(Unresolved(invalid: CellKey(table: tableID, row: row.id, column: columnID), typed: typed, line: line))
+                continue
             }
             var candidates: [[Decimal?]] = []
             if case .array(let readings)? = members["candidates"] {

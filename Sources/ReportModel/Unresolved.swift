@@ -11,6 +11,10 @@ public struct Unresolved: Sendable, Equatable {
         case ambiguous
         /// The row's label (or the table's header) was not found in the source.
         case notFound = "not_found"
+        /// One cell holds something that is not a value of its column's kind (`十二`, `-1` for
+        /// a count, `2.5` for a whole number, `2件`): `column` names the cell and `typed` keeps
+        /// what was typed, so the cell is blank in the report but nothing is lost.
+        case invalid
     }
 
     /// The table id.
@@ -23,6 +27,10 @@ public struct Unresolved: Sendable, Equatable {
     /// For `.ambiguous`: each reading the text allows, one value (or nil for blank) per
     /// column of the row in form order.
     public let candidates: [[Decimal?]]
+    /// For `.invalid`: the column id of the bad cell.
+    public let column: String?
+    /// For `.invalid`: the cell's content as the user typed it (`十二`).
+    public let typed: String?
 
     /// An unresolved row (or table, when `row` is nil).
     public init(table: String, row: String?, line: Int?, reason: Reason, candidates: [[Decimal?]] = []) {
@@ -31,10 +39,30 @@ public struct Unresolved: Sendable, Equatable {
         self.line = line
         self.reason = reason
         self.candidates = candidates
+        column = nil
+        typed = nil
     }
 
-    /// The cells it leaves unknown in `form`: the row's, or the whole table's.
+    /// A bad cell: `typed` is what it holds, which is not a value of its column's kind.
+    public init(invalid cell: CellKey, typed: String, line: Int? = nil) {
+        table = cell.table
+        row = cell.row
+        column = cell.column
+        self.line = line
+        reason = .invalid
+        candidates = []
+        self.typed = typed
+    }
+
+    /// The bad cell of an `.invalid` entry; nil for a row or a table.
+    public var invalidCell: CellKey? {
+        guard reason == .invalid, let row, let column else { return nil }
+        return CellKey(table: table, row: row, column: column)
+    }
+
+    /// The cells it leaves unknown in `form`: the bad cell, the row's, or the whole table's.
     public func cells(in form: Form) -> [CellKey] {
+        if let cell = invalidCell { return form.contains(cell) ? [cell] : [] }
         guard let table = form.table(table) else { return [] }
         guard let row else { return table.cells }
         return table.row(row).map { row in row.columns.map { CellKey(table: table.id, row: row.id, column: $0.id) } } ?? []
@@ -48,6 +76,7 @@ extension CheckEngine {
     /// One error per unresolved part: nothing a source did not determine passes as blank.
     public static func unresolvedFindings(_ report: Report) -> [Finding] {
         report.unresolved.map { unresolved in
+            if let cell = unresolved.invalidCell { return invalidCellFinding(cell, typed: unresolved.typed ?? "", in: report.form) }
             let form = report.form
             let table = form.table(unresolved.table)
             let place = unresolved.row.flatMap { table?.row($0)?.labelPath.joined(separator: "›") } ?? unresolved.table
@@ -60,6 +89,8 @@ extension CheckEngine {
                 }
                 let more = unresolved.candidates.count > 20 ? Messages.text("unresolved.more", ["count": String(unresolved.candidates.count - 20)]) : ""
                 what = Messages.text("unresolved.ambiguous", ["place": place, "line": line, "readings": readings.joined(separator: " | "), "more": more])
+            case .invalid:
+                what = Messages.text("unresolved.invalid", ["place": place])
             case .notFound:
                 what = unresolved.row == nil
                     ? Messages.text("unresolved.table_not_found")

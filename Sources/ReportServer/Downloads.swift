@@ -54,12 +54,16 @@ struct Downloads {
         return try Self.viaTemporaryFile(extension: writer.kind.extensions.first ?? kind) { try writer.write(total, to: $0, generator: generator) }
     }
 
-    /// A department's report in the official layout, when its file could be read.
+    /// A department's feedback workbook (`xxgk check --feedback`): its report in the official
+    /// layout, each bad or failing cell marked with a note, and the 问题清单 sheet first.
     func feedback(for submission: Submission) async throws -> Data {
-        guard let report = try await results.results(for: [submission], store: store).first?.loaded?.report,
-            let writer = ReportFormats.writer(named: "xlsx")
+        guard let result = try await results.results(for: [submission], store: store).first, let loaded = result.loaded
         else { throw DownloadError(status: 404, message: "这份文件无法读取，没有可返回的报表") }
-        return try Self.viaTemporaryFile(extension: "xlsx") { try writer.write(report, to: $0, generator: generator) }
+        return try Self.viaTemporaryFile(extension: "xlsx") { path in
+            try ReportWorkbook.writeFeedback(
+                loaded.report, findings: result.findings, warnings: loaded.warnings.map { $0.inFile(result.file) },
+                to: path, generator: generator)
+        }
     }
 
     /// The blank template of the round's form, with `agency` on the cover when given.

@@ -156,7 +156,7 @@ enum PageTemplates {
         <tr><th>大小 / SHA-256</th><td>{{size}} 字节 / <code>{{sha256}}</code></td></tr>
         {{#supersededBy}}<tr><th>已被替换</th><td><a href="/rounds/{{round.id}}/submissions/{{supersededBy}}">查看新的提交</a></td></tr>{{/supersededBy}}
         </tbody></table>
-        <p class="links"><a href="/rounds/{{round.id}}/submissions/{{id}}/file">下载原文件</a>{{#readable}}<a href="/api/rounds/{{round.id}}/submissions/{{id}}/feedback.xlsx">下载规范格式工作簿</a>{{/readable}}</p>
+        <p class="links"><a href="/rounds/{{round.id}}/submissions/{{id}}/file">下载原文件</a>{{#readable}}<a href="/api/rounds/{{round.id}}/submissions/{{id}}/feedback.xlsx">下载反馈工作簿（问题清单，错误单元格已标注）</a>{{/readable}}</p>
         <h2>校验结果</h2>
         {{#hasFindings}}
         <table id="findings"><thead><tr><th>级别</th><th>位置</th><th>说明</th></tr></thead><tbody>

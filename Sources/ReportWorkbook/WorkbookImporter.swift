@@ -135,7 +135,6 @@ struct WorkbookImporter {
         var printedTotals: Set<CellKey> = []
         // A total showing an error value (#REF! after a deleted row) is reported, never read as 0.
         var shownErrors: [CellKey: (String, SourceLocation)] = [:]
-        var problems: [Diagnostic] = []
         origins.reserveCapacity(layout.cells.count)
         for (key, column) in plan.columns {
             guard let cell = layout.cells[key], let sheet = placed[cell.sheet] else { continue }
@@ -170,15 +169,15 @@ struct WorkbookImporter {
                 warnings.append(Diagnostic(.warning, file: file, at: location, "\"\(text)\" read as blank"))
             case .value(let value):
                 report[key] = value
-            case .invalid(let found):
-                problems.append(Diagnostic(.error, file: file, at: location, "expected \(Self.expectation(column.kind, rejecting: 0, units: layout.form.units)), found \"\(found)\""))
-            case .tooLarge(let found):
-                problems.append(Diagnostic(.error, file: file, at: location, "expected \(Self.expectation(column.kind, rejecting: nil, units: layout.form.units)), found \"\(found)\""))
+            case .invalid(let found), .tooLarge(let found):
+                // A bad cell is an error at its place (`cell.invalid`), kept as typed; the rest
+                // of the workbook is read and checked, so a department sees everything at once.
+                report.unresolved.append(Unresolved(invalid: key, typed: found))
             }
         }
-        // Every bad cell at once, so a department can mend them in one go.
-        if let error = ReportInputError(problems) { throw error }
         report.computeTotals(keeping: printedTotals)
+        // A total over a bad cell cannot be compared with what it shows.
+        let tainted = CheckEngine.taintedCells(report)
         for key in layout.form.cells {
             guard let instance = computed[key] else { continue }
             // The sum of the cells as the sheet shows them (printed totals among them as printed).
@@ -188,7 +187,7 @@ struct WorkbookImporter {
                     .warning, file: file, at: location,
                     "the total shows \"\(found)\" instead of a number; its cells add up to \(ReportJSON.format(sum)), which is used"))
             }
-            if let (shown, location) = shownTotals[key], shown != sum {
+            if let (shown, location) = shownTotals[key], shown != sum, !tainted.contains(key) {
                 // A total typed over the formula (or cached wrong) is the submission's own
                 // arithmetic error: a finding, like a failing rule, with both values.
                 let outcome = printedTotals.contains(key) ? "kept as printed" : "using \(ReportJSON.format(sum))"
@@ -198,14 +197,6 @@ struct WorkbookImporter {
                     message: "\(key.table): the total \(layout.form.label(of: key)) shows \(ReportJSON.format(shown)) but its cells add up to \(ReportJSON.format(sum)); \(outcome) [workbook.total]"))
             }
         }
-    }
-
-    /// What a cell of `kind` must hold, in the importer's messages: an amount names the unit
-    /// and the decimals the form allows.
-    static func expectation(_ kind: ValueKind, rejecting value: Decimal?, units: Units) -> String {
-        let expected = kind.expectation(rejecting: value, unit: units.unit(of: kind))
-        guard kind == .amount, !ValueKind.isTooLarge(value) else { return expected }
-        return expected + " with at most \(units.amountDecimals) decimals"
     }
 
     // MARK: texts and cover

@@ -18,7 +18,7 @@ extension ReportWorkbook {
     public static func write(_ report: Report, to path: String, generator: String) throws(XLSXWriteError) {
         let content = WorkbookContent(
             form: report.form, agency: report.agency, year: report.year, date: report.date,
-            sections: report.sections, report: report)
+            sections: report.sections, report: report, marks: Feedback.invalidCells(of: report))
         try WorkbookWriter(content: content, generator: generator).write(to: path)
     }
 }
@@ -32,6 +32,10 @@ struct WorkbookContent {
     let sections: [String: String]
     /// The values; nil for a blank template.
     let report: Report?
+    /// Cells drawn marked (FeedbackWorkbook.swift): bad cells as typed, a finding's cells.
+    var marks: [CellKey: CellMark] = [:]
+    /// The lines of a feedback workbook's first sheet 问题清单; nil for any other workbook.
+    var problems: [ProblemLine]?
 }
 
 /// Draws a `WorkbookLayout` with libxlsxwriter: labels, merges, inputs, formulas, checks,
@@ -58,6 +62,7 @@ struct WorkbookWriter {
         try workbook.setProperties(title: title, subject: form.name, author: generator, comments: "xxgk form \(form.id)")
         try workbook.setCustomProperty("xxgk.form", to: form.id)
         try workbook.setCustomProperty("xxgk.version", to: generator)
+        if let problems = content.problems { try writeProblemList(problems, on: workbook) }
         for sheetLayout in layout.sheets {
             let sheet = try workbook.addSheet(named: sheetLayout.name)
             try drawFrame(sheetLayout, on: sheet)
@@ -116,7 +121,7 @@ struct WorkbookWriter {
         page.centeredHorizontally = true
         page.footer = "&C第 &P 页，共 &N 页"
         try sheet.setUpPage(page)
-        if sheetLayout.content == .cover { try sheet.activate() }
+        if sheetLayout.content == .cover && content.problems == nil { try sheet.activate() }
     }
 
     // MARK: cover
@@ -157,6 +162,10 @@ struct WorkbookWriter {
             for column in row.columns {
                 let key = CellKey(table: table.id, row: row.id, column: column.id)
                 guard let placed = layout.cells[key] else { continue }
+                if let mark = content.marks[key] {
+                    try drawMarked(mark, key: key, placed: placed, kind: column.kind, on: sheet)
+                    continue
+                }
                 let value = values[key]
                 if let printed = values.printedTotals[key] {
                     // The report's own figure, kept: a formula would replace it by the sum.

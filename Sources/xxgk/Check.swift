@@ -37,6 +37,9 @@ struct Check: ParsableCommand {
     @Option(help: ArgumentHelp("Last year's reports (a folder or file), for the year-to-year check.", valueName: "dir"))
     var previous: [String] = []
 
+    @Option(help: ArgumentHelp("Write a feedback workbook for every submission with findings into this folder (<file>-反馈.xlsx: its values, each bad cell marked with a note, and a 问题清单 sheet).", valueName: "dir"))
+    var feedback: String?
+
     @Flag(help: "After each file's line, list every rule of its form with 通过 (passed) or 不通过 (failed), as the 校验 sheet does.")
     var rules = false
 
@@ -73,6 +76,7 @@ struct Check: ParsableCommand {
             ])), terminator: "")
         }
         if let summary { try SummaryTable(results: results, changes: !previous.isEmpty).write(to: summary) }
+        if let feedback { try FeedbackOutput.write(results, to: feedback, inputs: files) }
         if (results + previousResults).contains(where: { $0.loaded == nil }) { throw CommandFailure.inputsUnreadable }
         if results.contains(where: { $0.errorCount > 0 }) { throw CommandFailure.checksFailed }
     }

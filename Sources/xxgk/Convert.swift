@@ -12,7 +12,7 @@ struct Convert: ParsableCommand {
             The kinds are taken from the file extensions. "-" reads standard input or writes standard \
             output; --from/--to then name the kind. Failing cross-checks are printed as warnings; with \
             --strict they fail the command (exit 1) and nothing is written. Table parts that the \
-            input does not determine (ambiguous or missing rows of a text) are errors: the output is \
+            input does not determine (ambiguous or missing rows of a text, bad cells such as 十二 or -1) are errors: the output is \
             written (JSON records them under "unresolved") and the command exits 1.
             """)
 
@@ -40,10 +40,10 @@ struct Convert: ParsableCommand {
         let findings = loaded.findings + CheckEngine.check(loaded.report)
         // What the source did not determine stays an error: the output is written (JSON keeps
         // the unresolved parts) but the command fails, so no blank passes for a value.
-        let unresolved = findings.filter { $0.rule == CheckEngine.unresolvedRule }
+        let unresolved = findings.filter { CheckEngine.unresolvedRules.contains($0.rule) }
         for finding in findings {
             var diagnostic = FindingPlaces.diagnostic(for: finding, in: loaded, file: name)
-            if !strict && finding.rule != CheckEngine.unresolvedRule { diagnostic.severity = .warning }
+            if !strict && !CheckEngine.unresolvedRules.contains(finding.rule) { diagnostic.severity = .warning }
             printError(diagnostic.description)
         }
         let failed = findings.contains { $0.severity == .error }

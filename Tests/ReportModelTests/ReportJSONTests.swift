@@ -104,25 +104,50 @@ final class ReportJSONTests: XCTestCase {
         XCTAssertEqual(message, "error: r.json: tables.proactive.procurement.items: missing (write null for a blank cell)")
     }
 
+    /// A bad value is an error at its place (`cell.invalid`, kept as typed in `unresolved`),
+    /// not a reason to refuse the report: the rest is read and checked.
+    private func invalidCells(_ edit: (inout String) -> Void) throws -> (Report, [String]) {
+        var text = String(decoding: try example(), as: UTF8.self)
+        edit(&text)
+        let loaded = try ReportJSON.decode(Data(text.utf8), file: "r.json")
+        let lines = CheckEngine.check(loaded.report).filter { $0.rule == CheckEngine.invalidCellRule }.map { finding in
+            Diagnostic(.error, file: "r.json", at: finding.cells.first.flatMap { loaded.origins[$0] }, finding.message).description
+        }
+        return (loaded.report, lines)
+    }
+
     func testNegativeCount() throws {
-        let message = try decodeError { $0 = $0.replacingOccurrences(of: "\"items\": 5", with: "\"items\": -5") }
-        XCTAssertEqual(message, "error: r.json: tables.proactive.procurement.items: expected a whole number ≥ 0 or null, found -5")
+        let (report, lines) = try invalidCells { $0 = $0.replacingOccurrences(of: "\"items\": 5", with: "\"items\": -5") }
+        XCTAssertEqual(lines, ["error: r.json: tables.proactive.procurement.items: expected a whole number ≥ 0, found \"-5\" [cell.invalid]"])
+        XCTAssertNil(report["proactive", "procurement", "items"])
+        XCTAssertEqual(report.unresolved, [Unresolved(invalid: CellKey(table: "proactive", row: "procurement", column: "items"), typed: "-5")])
     }
 
     func testFractionInACount() throws {
-        let message = try decodeError { $0 = $0.replacingOccurrences(of: "\"items\": 5", with: "\"items\": 5.5") }
-        XCTAssertEqual(message, "error: r.json: tables.proactive.procurement.items: expected a whole number ≥ 0 or null, found 5.5")
+        let (_, lines) = try invalidCells { $0 = $0.replacingOccurrences(of: "\"items\": 5", with: "\"items\": 5.5") }
+        XCTAssertEqual(lines, ["error: r.json: tables.proactive.procurement.items: expected a whole number ≥ 0, found \"5.5\" [cell.invalid]"])
     }
 
-    /// Numbers beyond 15 digits are refused with the limit named: larger ones made `Decimal`
+    /// Numbers beyond 15 digits are bad cells naming the limit: larger ones made `Decimal`
     /// sums overflow to NaN, and `sum` then wrote "NaN" into its JSON.
     func testHugeNumbersAreRefusedNamingTheLimit() throws {
-        for huge in ["1000000000000000", "1e200", "99999999999999999999999999999999999999e127", "1e-300"] {
-            let message = try decodeError { $0 = $0.replacingOccurrences(of: "\"items\": 5", with: "\"items\": \(huge)") }
-            XCTAssertEqual(message, "error: r.json: tables.proactive.procurement.items: expected a whole number ≥ 0 of at most 15 digits or null, found \(huge)")
+        for huge in ["1000000000000000", "1e200", "99999999999999999999999999999999999999e127"] {
+            let (report, lines) = try invalidCells { $0 = $0.replacingOccurrences(of: "\"items\": 5", with: "\"items\": \(huge)") }
+            XCTAssertEqual(lines, ["error: r.json: tables.proactive.procurement.items: expected a number of at most 15 digits, found \"\(huge)\" [cell.invalid]"], huge)
+            XCTAssertEqual(report.unresolved.first?.typed, huge)
         }
         let text = String(decoding: try example(), as: UTF8.self).replacingOccurrences(of: "\"items\": 5", with: "\"items\": 999999999999999")
         XCTAssertEqual(try ReportJSON.decode(Data(text.utf8)).report["proactive", "procurement", "items"], ValueKind.largestMagnitude)
+    }
+
+    /// A bad cell survives the JSON written: `unresolved` names the cell and keeps the text.
+    func testInvalidCellRoundTripsThroughJSON() throws {
+        let (report, _) = try invalidCells { $0 = $0.replacingOccurrences(of: "\"items\": 5", with: "\"items\": \"十二\"") }
+        let written = ReportJSON.encode(report)
+        XCTAssertTrue(written.contains(#""column": "items""#), written)
+        XCTAssertTrue(written.contains(#""reason": "invalid""#), written)
+        XCTAssertTrue(written.contains(#""typed": "十二""#), written)
+        XCTAssertEqual(try ReportJSON.decode(Data(written.utf8)).report, report)
     }
 
     /// A full-width quote typed by a Chinese input method is named as itself, not by its first byte.
@@ -153,8 +178,8 @@ final class ReportJSONTests: XCTestCase {
     }
 
     func testStringInANumberCell() throws {
-        let message = try decodeError { $0 = $0.replacingOccurrences(of: "\"items\": 5", with: "\"items\": \"5\"") }
-        XCTAssertEqual(message, "error: r.json: tables.proactive.procurement.items: expected a whole number ≥ 0 or null, found the string \"5\"")
+        let (_, lines) = try invalidCells { $0 = $0.replacingOccurrences(of: "\"items\": 5", with: "\"items\": \"十二\"") }
+        XCTAssertEqual(lines, ["error: r.json: tables.proactive.procurement.items: expected a whole number ≥ 0, found \"十二\" [cell.invalid]"])
     }
 
     func testUnknownTopLevelKeyButAnnotationsAreIgnored() throws {

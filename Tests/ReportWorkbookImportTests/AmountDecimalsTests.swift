@@ -58,7 +58,7 @@ final class AmountDecimalsTests: XCTestCase {
         XCTAssertEqual(back.report, report)
 
         let error = try harness.error(reading: resaved.appendingPathComponent("typed.xlsx"))
-        XCTAssertEqual(error, "error: typed.xlsx: sheet \(feesCell.sheet), cell \(feesCell.reference): expected an amount ≥ 0 in 万元 with at most 4 decimals, found \"1.23456\"")
+        XCTAssertEqual(error, "error: typed.xlsx: sheet \(feesCell.sheet), cell \(feesCell.reference): expected an amount ≥ 0 in 万元 with at most 4 decimals, found \"1.23456\" [cell.invalid]")
 
         let recalculated = try XCTUnwrap(try Openpyxl.dump([resaved.appendingPathComponent("control.xlsx")]).values.first?.sheet("校验公式"))
         for (index, sample) in samples.enumerated() {

@@ -97,10 +97,15 @@ struct ImportHarness {
     }
 
     /// The import error's text, or nil when the workbook imports.
+    /// Why the file is unreadable, or else its bad cells (`cell.invalid`), one line each as
+    /// `check` places them; nil when it reads and every cell is good.
     func error(reading file: URL) throws -> String? {
         do {
-            _ = try read(file)
-            return nil
+            let loaded = try read(file)
+            let lines = CheckEngine.unresolvedFindings(loaded.report).filter { $0.rule == CheckEngine.invalidCellRule }.map { finding in
+                Diagnostic(.error, file: file.lastPathComponent, at: finding.cells.first.flatMap { loaded.origins[$0] }, finding.message).description
+            }
+            return lines.isEmpty ? nil : lines.joined(separator: "\n")
         } catch let error as ReportInputError {
             return error.description
         }

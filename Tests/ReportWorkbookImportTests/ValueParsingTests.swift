@@ -65,10 +65,10 @@ final class ValueParsingTests: XCTestCase {
 
     func testWrongValuesAreErrorsNamingSheetCellAndValue() throws {
         let cases: [(String, ImportHarness.FillValue, String)] = [
-            ("D9", .text("十二"), "expected a whole number ≥ 0, found \"十二\""),
-            ("D9", .text("12件"), "expected a whole number ≥ 0, found \"12件\""),
-            ("D9", .number(Decimal(string: "1.5") ?? 0), "expected a whole number ≥ 0, found \"1.5\""),
-            ("D9", .number(-3), "expected a whole number ≥ 0, found \"-3\""),
+            ("D9", .text("十二"), "expected a whole number ≥ 0, found \"十二\" [cell.invalid]"),
+            ("D9", .text("12件"), "expected a whole number ≥ 0, found \"12件\" [cell.invalid]"),
+            ("D9", .number(Decimal(string: "1.5") ?? 0), "expected a whole number ≥ 0, found \"1.5\" [cell.invalid]"),
+            ("D9", .number(-3), "expected a whole number ≥ 0, found \"-3\" [cell.invalid]"),
         ]
         for (reference, value, message) in cases {
             let (harness, file) = try importFilled([(Self.sheet三, reference, value)])
@@ -79,7 +79,7 @@ final class ValueParsingTests: XCTestCase {
     /// A number beyond 15 digits is an error naming the limit, never a value whose sums overflow.
     func testHugeNumberIsAnErrorNamingTheLimit() throws {
         let (harness, file) = try importFilled([(Self.sheet三, "D5", .number(Decimal(string: "100000000000000000000") ?? 0))])
-        XCTAssertEqual(try harness.error(reading: file), "error: typed.xlsx: sheet \(Self.sheet三), cell D5: expected a whole number ≥ 0 of at most 15 digits, found \"1e+20\"")
+        XCTAssertEqual(try harness.error(reading: file), "error: typed.xlsx: sheet \(Self.sheet三), cell D5: expected a number of at most 15 digits, found \"1e+20\" [cell.invalid]")
     }
 
     /// A total typed over its formula is what the submission printed: it is kept, and is a
@@ -107,7 +107,7 @@ final class ValueParsingTests: XCTestCase {
         let (badHarness, badFile) = try importFilled([placed])
         XCTAssertEqual(
             try badHarness.error(reading: badFile),
-            "error: typed.xlsx: sheet \(placed.0), cell \(placed.1): expected an amount ≥ 0 in 万元 with at most 4 decimals, found \"1.23456\"")
+            "error: typed.xlsx: sheet \(placed.0), cell \(placed.1): expected an amount ≥ 0 in 万元 with at most 4 decimals, found \"1.23456\" [cell.invalid]")
     }
 
     /// A total cleared of its formula and left blank is what the report printed: blank, not
@@ -126,8 +126,8 @@ final class ValueParsingTests: XCTestCase {
     func testEveryWrongValueIsNamed() throws {
         let (harness, file) = try importFilled([(Self.sheet三, "D9", .text("十二")), (Self.sheet三, "E5", .number(-3))])
         XCTAssertEqual(try harness.error(reading: file), """
-            error: typed.xlsx: sheet \(Self.sheet三), cell E5: expected a whole number ≥ 0, found "-3"
-            error: typed.xlsx: sheet \(Self.sheet三), cell D9: expected a whole number ≥ 0, found "十二"
+            error: typed.xlsx: sheet \(Self.sheet三), cell E5: expected a whole number ≥ 0, found "-3" [cell.invalid]
+            error: typed.xlsx: sheet \(Self.sheet三), cell D9: expected a whole number ≥ 0, found "十二" [cell.invalid]
             """)
     }
 

@@ -95,6 +95,17 @@ public final class XLSXSheet {
         try check(worksheet_write_comment_opt(sheet, row(cell), column(cell), text, &options), cell)
     }
 
+    /// Writes `text` as a link (`worksheet_write_url_opt`, an `internal:` URL) that jumps to
+    /// `target` on the sheet named `sheet` of the same workbook.
+    public func link(_ text: String, toSheet sheet: String, cell target: CellReference, at cell: CellReference, style: CellStyle? = nil) throws(XLSXWriteError) {
+        // libxlsxwriter 1.1.4 reads empty strings out of bounds and caps URLs at 255 characters.
+        guard !text.isEmpty, !sheet.isEmpty else { throw XLSXWriteError(place: "sheet \(name), cell \(cell)", reason: "empty link") }
+        let url = "internal:'\(sheet.replacingOccurrences(of: "'", with: "''"))'!\(target)"
+        guard url.utf8.count <= 255 else { throw XLSXWriteError(place: "sheet \(name), cell \(cell)", reason: "link target too long") }
+        let (handle, format) = try prepare(cell, style)
+        try check(worksheet_write_url_opt(handle, row(cell), column(cell), url, format, Self.escapingEscapes(text), nil), cell)
+    }
+
     // MARK: rows and columns
 
     /// Sets the width of columns (characters of the default font).
