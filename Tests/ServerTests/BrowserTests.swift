@@ -26,7 +26,9 @@ final class BrowserTests: XCTestCase {
 
         let shots = Fixtures.packageRoot.appendingPathComponent(".build/screenshots")
         let script = Fixtures.packageRoot.appendingPathComponent("Tests/Scripts/browser_serve.py").path
-        let run = try ExternalProgram.capture("python3", [script, BuiltBinary.xxgk.path, uploads.path, shots.path] + departments)
+        // The server runs as a clerk's would, in Chinese (the tests elsewhere run in English).
+        let run = try ExternalProgram.capture(
+            "python3", [script, BuiltBinary.xxgk.path, uploads.path, shots.path] + departments, environment: ["XXGK_LANG": "zh"])
         XCTAssertEqual(run.status, 0, String(decoding: run.standardError, as: UTF8.self))
         guard let page = try JSONSerialization.jsonObject(with: run.standardOutput) as? [String: Any] else {
             return XCTFail("no JSON from the browser script: \(String(decoding: run.standardOutput, as: UTF8.self))")
@@ -43,7 +45,7 @@ final class BrowserTests: XCTestCase {
         XCTAssertEqual(page["sorted"] as? [String], departments.reversed(), "部门 sorts by the list's order, the second click descending")
         let findings = page["findings"] as? [String] ?? []
         XCTAssertEqual(findings.count, 2)
-        XCTAssertTrue(findings.allSatisfy { $0.hasPrefix("sheet 三、收到和处理政府信息公开申请情况, cell ") }, "\(findings)")
+        XCTAssertTrue(findings.allSatisfy { $0.hasPrefix("工作表「三、收到和处理政府信息公开申请情况」") && $0.hasSuffix("单元格") }, "\(findings)")
         XCTAssertGreaterThan(page["marked"] as? Int ?? 0, 1)
         for name in ["01-index", "02-round-empty", "03-round-uploaded", "04-filtered", "05-submission"] {
             XCTAssertTrue(FileManager.default.fileExists(atPath: shots.appendingPathComponent("\(name).png").path), name)
