@@ -116,9 +116,7 @@ struct WorkbookWriter {
         }
         var page = PageSetup()
         page.landscape = sheetLayout.landscape
-        // Fit to the page width only: shrinking a long sheet (校验, the texts) onto one page
-        // printed it at about 5 pt; rows flow onto further pages with the header repeated.
-        page.fitToPages = (1, 0)
+        page.fitToPages = (1, 1)
         page.repeatedRows = sheetLayout.repeatedRows
         page.centeredHorizontally = true
         page.footer = "&C第 &P 页，共 &N 页"
