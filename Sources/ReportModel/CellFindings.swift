@@ -14,7 +14,8 @@ extension CheckEngine {
         let kind = form.column(of: cell)?.kind ?? .count
         let shown = typed.count > 60 ? String(typed.prefix(60)) + "…" : typed
         // A number too large to be a value (1e+20) says so, rather than what the kind needs.
-        let tooLarge = Double(typed.filter { $0 != "," }).map { !$0.isNaN && $0.magnitude > 999_999_999_999_999 } ?? false
+        // Double only tells whether it is a number at all; the cap is ValueKind's one definition.
+        let tooLarge = Double(typed.filter { $0 != "," }).map { !$0.isNaN && ValueKind.isTooLarge(Decimal($0)) } ?? false
         let what: String
         switch kind {
         case _ where tooLarge: what = Messages.text("cell.invalid.too_large", ["typed": shown])
