@@ -22,7 +22,11 @@ public struct CheckResult: Sendable {
     /// a kind no reader takes is refused from its name, before any byte is read.
     public init(path: String) {
         do throws(ReportInputError) {
-            if let unsupported = UnsupportedFile.error(forPath: path) { throw unsupported }
+            if let unsupported = UnsupportedFile.error(forPath: path) {
+                // What is wrong with the file itself comes first: a missing file is missing, whatever its name.
+                try BatchInput.requireRegularFile(path)
+                throw unsupported
+            }
             self.init(data: try BatchInput.contents(of: path), file: path)
         } catch {
             self.init(file: path, failure: error)
@@ -221,20 +225,8 @@ public enum BatchInput {
     /// The bytes of a file, with a clear error when it cannot be read. Files over `maximumSize`
     /// bytes are refused before any byte is read.
     public static func contents(of path: String, maximumSize: Int = InputLimits.anyFileBytes) throws(ReportInputError) -> Data {
-        // O_NONBLOCK: opening a FIFO for reading must not wait for a writer.
-        let descriptor = open(path, O_RDONLY | O_NONBLOCK | O_CLOEXEC)
-        guard descriptor >= 0 else { throw ReportInputError(file: path, reason(errno)) }
+        let (descriptor, status) = try openRegularFile(path)
         defer { close(descriptor) }
-        var status = stat()
-        guard fstat(descriptor, &status) == 0 else { throw ReportInputError(file: path, reason(errno)) }
-        switch status.st_mode & S_IFMT {
-        case S_IFREG: break
-        case S_IFDIR:
-            // A folder that cannot be listed stands in a batch for the files it hides.
-            let listable = access(path, R_OK | X_OK) == 0
-            throw ReportInputError(file: path, listable ? Messages.text("batch.input.folder") : Messages.text("batch.input.folder_unlisted"))
-        default: throw ReportInputError(file: path, Messages.text("batch.input.not_regular"))
-        }
         if Int(status.st_size) > maximumSize {
             throw ReportInputError(file: path, Messages.text("batch.input.too_large", [
                 "size": InputLimits.megabytes(Int(status.st_size)), "limit": InputLimits.megabytes(maximumSize),
@@ -256,6 +248,38 @@ public enum BatchInput {
             }
         }
         return data
+    }
+
+    /// Throws what `contents(of:)` would say before reading a byte: the file is missing, a
+    /// folder, not a regular file, or cannot be opened. Checked before a file of a kind no
+    /// reader takes is refused by its name, so that a missing file is called missing.
+    public static func requireRegularFile(_ path: String) throws(ReportInputError) {
+        close(try openRegularFile(path).descriptor)
+    }
+
+    /// The open descriptor and status of a regular file; the caller closes it.
+    private static func openRegularFile(_ path: String) throws(ReportInputError) -> (descriptor: Int32, status: stat) {
+        // O_NONBLOCK: opening a FIFO for reading must not wait for a writer.
+        let descriptor = open(path, O_RDONLY | O_NONBLOCK | O_CLOEXEC)
+        guard descriptor >= 0 else { throw ReportInputError(file: path, reason(errno)) }
+        var status = stat()
+        guard fstat(descriptor, &status) == 0 else {
+            let code = errno
+            close(descriptor)
+            throw ReportInputError(file: path, reason(code))
+        }
+        switch status.st_mode & S_IFMT {
+        case S_IFREG:
+            return (descriptor, status)
+        case S_IFDIR:
+            close(descriptor)
+            // A folder that cannot be listed stands in a batch for the files it hides.
+            let listable = access(path, R_OK | X_OK) == 0
+            throw ReportInputError(file: path, listable ? Messages.text("batch.input.folder") : Messages.text("batch.input.folder_unlisted"))
+        default:
+            close(descriptor)
+            throw ReportInputError(file: path, Messages.text("batch.input.not_regular"))
+        }
     }
 
     /// Why `open` or `read` failed, in the words of a message.

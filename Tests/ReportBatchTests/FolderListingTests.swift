@@ -55,6 +55,10 @@ final class FolderListingTests: XCTestCase {
         XCTAssertEqual(unsupported.status, "unreadable")
         XCTAssertEqual(unsupported.statusCode, "unreadable")
         XCTAssertNil(UnsupportedFile.reason(forPath: "a.xlsx"))
+        // What is wrong with the file itself comes before what its name says.
+        XCTAssertEqual(message(root + "/gone.xls"), "error: \(root)/gone.xls: no such file (removed, or a broken link)")
+        XCTAssertEqual(message(root + "/sub"), "error: \(root)/sub: is a folder, not a file")
+        XCTAssertEqual(message("/nonexistent-folder/"), "error: /nonexistent-folder/: no such file (removed, or a broken link)")
     }
 
     func testDuplicatesOfOneAgencyAndYearAreEachAnErrorNamingTheOthers() throws {
