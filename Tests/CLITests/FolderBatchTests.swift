@@ -140,6 +140,27 @@ final class FolderBatchTests: XCTestCase {
             """)
     }
 
+    /// Duplicates alone (every file readable) fail the check: exit 1, each copy naming the other.
+    func testDuplicatesAloneFailTheCheck() throws {
+        let folder = try makeTemporaryDirectory("twice")
+        let root = folder.path
+        try example(agency: "某区（试点）局").write(to: folder.appendingPathComponent("a.json"))
+        try example(agency: "某区(试点)局").write(to: folder.appendingPathComponent("b.json"))
+        try Data("x".utf8).write(to: folder.appendingPathComponent(".DS_Store"))
+        let run = try CLI.run(["check", root])
+        XCTAssertEqual(run.status, 1)
+        XCTAssertEqual(run.standardOutput, """
+            \(root)/a.json: 某区（试点）局, year 2020, form 2019: duplicate
+            \(root)/b.json: 某区(试点)局, year 2020, form 2019: duplicate
+            warning: \(root)/.DS_Store: is a hidden file; skipped
+            error: \(root)/a.json: the same agency (某区（试点）局) and year (2020) as “\(root)/b.json”: submitted twice; keep only one [batch.duplicate]
+            error: \(root)/b.json: the same agency (某区(试点)局) and year (2020) as “\(root)/a.json”: submitted twice; keep only one [batch.duplicate]
+
+            """)
+        try FileManager.default.removeItem(at: folder.appendingPathComponent("b.json"))
+        XCTAssertEqual(try CLI.run(["check", root]).status, 0, "a skipped file does not change the exit code")
+    }
+
     func testSumRefusesAFailingReportUnlessAllowed() throws {
         let folder = try makeTemporaryDirectory("failing")
         let root = folder.path
