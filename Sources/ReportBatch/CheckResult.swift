@@ -18,9 +18,15 @@ public struct CheckResult: Sendable {
     /// Last year's report of the same agency, when the year-to-year check found one.
     public private(set) var previous: Report?
 
-    /// Reads and checks one file; never throws: an unreadable file is a result too.
+    /// Reads and checks one file; never throws: an unreadable file is a result too. A file of
+    /// a kind no reader takes is refused from its name, before any byte is read.
     public init(path: String) {
         do throws(ReportInputError) {
+            if let unsupported = UnsupportedFile.error(forPath: path) {
+                // What is wrong with the file itself comes first: a missing file is missing, whatever its name.
+                try BatchInput.requireRegularFile(path)
+                throw unsupported
+            }
             self.init(data: try BatchInput.contents(of: path), file: path)
         } catch {
             self.init(file: path, failure: error)
@@ -28,17 +34,18 @@ public struct CheckResult: Sendable {
     }
 
     /// Checks the bytes of a file named `file` (an upload, standard input), read by the
-    /// reader of its extension; never throws.
+    /// reader of its extension; never throws. Every submission, the command line's and the
+    /// server's, is checked here: the form's rules, the narrative, and `ReportWarnings`.
     public init(data: Data, file: String) {
         do throws(ReportInputError) {
             guard let reader = ReportFormats.reader(forPath: file) else {
-                throw ReportInputError(file: file, "not a report file; expected \(ReportFormats.readableExtensions)")
+                throw UnsupportedFile.refusal(ofPath: file)
             }
             let loaded = try ReportFormats.read(data, file: file, with: reader)
-            // Narrative findings are warnings: a report whose tables pass still passes.
+            // Narrative findings and the report-level warnings are warnings: a report whose tables pass still passes.
             self.init(
                 file: file, loaded: loaded, failure: nil,
-                findings: loaded.findings + CheckEngine.check(loaded.report) + NarrativeCheck.check(loaded.report),
+                findings: loaded.findings + CheckEngine.check(loaded.report) + NarrativeCheck.check(loaded.report) + ReportWarnings.check(loaded.report),
                 sourceText: ["txt", "md"].contains(reader.kind.name) ? String(data: data, encoding: .utf8) : nil)
         } catch {
             self.init(file: file, failure: error)
@@ -64,6 +71,21 @@ public struct CheckResult: Sendable {
         findings += CheckEngine.checkAcrossYears(report, previous: previous)
     }
 
+    /// Adds the error that this report is a second submission of its agency and year,
+    /// naming the other files, each in quotes.
+    public mutating func markDuplicate(of others: [String]) {
+        guard let report = loaded?.report, !others.isEmpty else { return }
+        findings.append(Finding(
+            rule: Duplicates.rule, severity: .error, cells: [], place: "", found: nil, expected: nil,
+            message: Messages.text("batch.duplicate", ["others": Duplicates.quoted(others), "agency": report.agency, "year": String(report.year)])))
+    }
+
+    /// Whether another file of the batch is a report of the same agency and year.
+    public var isDuplicate: Bool { findings.contains { $0.rule == Duplicates.rule } }
+
+    /// Whether every table cell of the report is blank (a returned template).
+    public var isBlank: Bool { findings.contains { $0.rule == ReportWarnings.blankRule } }
+
     /// Reader warnings, then findings placed in the source, or the reason the file was unreadable.
     public var diagnostics: [Diagnostic] {
         guard let loaded else { return failure ?? [] }
@@ -81,39 +103,53 @@ public struct CheckResult: Sendable {
         return findings.map(\.rule).filter { seen.insert($0).inserted }
     }
 
-    /// Every rule of the report's form, one line each: 通过 or 不通过, the rule, and where it failed.
+    /// Every rule of the report's form, one line each: 通过 or 不通过 (the 校验 sheet's words,
+    /// in either language), the rule, and where it failed.
     public var ruleLines: [String] {
         guard let form = loaded?.report.form else { return [] }
         return form.rules.map { rule in
             let failures = findings.filter { $0.rule == rule.id }
-            let verdict = failures.isEmpty ? "通过  " : "不通过"
-            let places = failures.isEmpty ? "" : " — " + failures.map(\.place).joined(separator: "; ")
-            return "  \(verdict) \(rule.table): \(rule.title) [\(rule.id)]\(places)"
+            let verdict = failures.isEmpty ? Messages.text("batch.rule_line.passed") : Messages.text("batch.rule_line.failed")
+            let places = failures.isEmpty
+                ? "" : Messages.text("batch.rule_line.places", ["places": failures.map(\.place).joined(separator: Messages.text("batch.rule_line.place_separator"))])
+            return Messages.text("batch.rule_line", ["verdict": verdict, "table": rule.table, "title": rule.title, "rule": rule.id, "places": places])
         }
     }
 
-    /// `passed`, `1 error`, `3 errors` or `unreadable`.
-    public var status: String {
+    /// The outcome in one word, for scripts: `passed`, `failed`, `duplicate` or `unreadable`.
+    public var statusCode: String {
         guard loaded != nil else { return "unreadable" }
+        if isDuplicate { return "duplicate" }
+        return errorCount == 0 ? "passed" : "failed"
+    }
+
+    /// `通过`, `1 个错误`, `3 个错误`, `重复提交` or `无法读取` (`passed`, `1 error`, `3 errors`,
+    /// `duplicate`, `unreadable`).
+    public var status: String {
+        guard loaded != nil else { return Messages.text("batch.status.unreadable") }
+        if isDuplicate { return Messages.text("batch.status.duplicate") }
         switch errorCount {
-        case 0: return "passed"
-        case 1: return "1 error"
-        default: return "\(errorCount) errors"
+        case 0: return Messages.text("batch.status.passed")
+        case 1: return Messages.text("batch.status.one_error")
+        default: return Messages.text("batch.status.errors", ["count": String(errorCount)])
         }
     }
 
-    /// `file: agency, year 2020, form 2019: passed (1 warning)`.
+    /// `file: agency, year 2020, form 2019: passed (1 warning)`, in the process's language.
     public var summaryLine: String {
-        guard let report = loaded?.report else { return "\(file): unreadable" }
-        let warnings = warningCount == 0 ? "" : warningCount == 1 ? " (1 warning)" : " (\(warningCount) warnings)"
-        return "\(file): \(report.agency), year \(report.year), form \(report.form.id): \(status)\(warnings)"
+        guard let report = loaded?.report else { return Messages.text("batch.summary_line.unreadable", ["file": file]) }
+        let warnings = warningCount == 0
+            ? "" : warningCount == 1 ? Messages.text("batch.summary_line.one_warning") : Messages.text("batch.summary_line.warnings", ["count": String(warningCount)])
+        return Messages.text("batch.summary_line", [
+            "file": file, "agency": report.agency, "year": String(report.year), "form": report.form.id, "status": status, "warnings": warnings,
+        ])
     }
 
-    /// The result for `--format json`.
+    /// The result for `--format json`: English keys and status codes, messages in the language.
     public var jsonValue: JSONValue {
         var members: [(key: String, value: JSONValue)] = [
             ("file", .string(file)),
-            ("status", .string(loaded == nil ? "unreadable" : errorCount == 0 ? "passed" : "failed")),
+            ("status", .string(statusCode)),
         ]
         if let report = loaded?.report {
             members += [
@@ -189,22 +225,12 @@ public enum BatchInput {
     /// The bytes of a file, with a clear error when it cannot be read. Files over `maximumSize`
     /// bytes are refused before any byte is read.
     public static func contents(of path: String, maximumSize: Int = InputLimits.anyFileBytes) throws(ReportInputError) -> Data {
-        // O_NONBLOCK: opening a FIFO for reading must not wait for a writer.
-        let descriptor = open(path, O_RDONLY | O_NONBLOCK | O_CLOEXEC)
-        guard descriptor >= 0 else { throw ReportInputError(file: path, reason(errno)) }
+        let (descriptor, status) = try openRegularFile(path)
         defer { close(descriptor) }
-        var status = stat()
-        guard fstat(descriptor, &status) == 0 else { throw ReportInputError(file: path, reason(errno)) }
-        switch status.st_mode & S_IFMT {
-        case S_IFREG: break
-        case S_IFDIR:
-            // A folder that cannot be listed stands in a batch for the files it hides.
-            let listable = access(path, R_OK | X_OK) == 0
-            throw ReportInputError(file: path, listable ? "is a folder, not a file" : "is a folder that cannot be listed (permission denied)")
-        default: throw ReportInputError(file: path, "is not a regular file (a pipe, socket or device); name a report file")
-        }
         if Int(status.st_size) > maximumSize {
-            throw ReportInputError(file: path, "is \(InputLimits.megabytes(Int(status.st_size))), more than the \(InputLimits.megabytes(maximumSize)) any report may have")
+            throw ReportInputError(file: path, Messages.text("batch.input.too_large", [
+                "size": InputLimits.megabytes(Int(status.st_size)), "limit": InputLimits.megabytes(maximumSize),
+            ]))
         }
         // Read to the end, but never past the cap: the file may grow while it is read.
         var data = Data(capacity: Int(status.st_size))
@@ -218,20 +244,52 @@ public enum BatchInput {
             }
             data.append(contentsOf: buffer[0..<count])
             if data.count > maximumSize {
-                throw ReportInputError(file: path, "grew past \(InputLimits.megabytes(maximumSize)) while it was read")
+                throw ReportInputError(file: path, Messages.text("batch.input.grew", ["limit": InputLimits.megabytes(maximumSize)]))
             }
         }
         return data
     }
 
+    /// Throws what `contents(of:)` would say before reading a byte: the file is missing, a
+    /// folder, not a regular file, or cannot be opened. Checked before a file of a kind no
+    /// reader takes is refused by its name, so that a missing file is called missing.
+    public static func requireRegularFile(_ path: String) throws(ReportInputError) {
+        close(try openRegularFile(path).descriptor)
+    }
+
+    /// The open descriptor and status of a regular file; the caller closes it.
+    private static func openRegularFile(_ path: String) throws(ReportInputError) -> (descriptor: Int32, status: stat) {
+        // O_NONBLOCK: opening a FIFO for reading must not wait for a writer.
+        let descriptor = open(path, O_RDONLY | O_NONBLOCK | O_CLOEXEC)
+        guard descriptor >= 0 else { throw ReportInputError(file: path, reason(errno)) }
+        var status = stat()
+        guard fstat(descriptor, &status) == 0 else {
+            let code = errno
+            close(descriptor)
+            throw ReportInputError(file: path, reason(code))
+        }
+        switch status.st_mode & S_IFMT {
+        case S_IFREG:
+            return (descriptor, status)
+        case S_IFDIR:
+            close(descriptor)
+            // A folder that cannot be listed stands in a batch for the files it hides.
+            let listable = access(path, R_OK | X_OK) == 0
+            throw ReportInputError(file: path, listable ? Messages.text("batch.input.folder") : Messages.text("batch.input.folder_unlisted"))
+        default:
+            close(descriptor)
+            throw ReportInputError(file: path, Messages.text("batch.input.not_regular"))
+        }
+    }
+
     /// Why `open` or `read` failed, in the words of a message.
     private static func reason(_ code: Int32) -> String {
         switch code {
-        case ENOENT: return "no such file (removed, or a broken link)"
-        case EACCES, EPERM: return "cannot be read: permission denied"
-        case ELOOP: return "cannot be read: a loop of symbolic links"
-        case EISDIR: return "is a folder, not a file"
-        default: return "cannot be read: \(String(cString: strerror(code)))"
+        case ENOENT: return Messages.text("batch.input.no_such_file")
+        case EACCES, EPERM: return Messages.text("batch.input.permission_denied")
+        case ELOOP: return Messages.text("batch.input.link_loop")
+        case EISDIR: return Messages.text("batch.input.folder")
+        default: return Messages.text("batch.input.os_error", ["reason": String(cString: strerror(code))])
         }
     }
 }

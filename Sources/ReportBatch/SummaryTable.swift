@@ -39,23 +39,33 @@ public struct SummaryTable: Sendable {
         for form in FormCatalog.all {
             for figure in form.keyFigures where !captions.contains(figure.label) { captions.append(figure.label) }
         }
-        header = ["file", "agency", "year", "form", "status", "errors", "warnings", "failing rules"] + captions
+        header = [
+            Messages.text("batch.summary.file"), Messages.text("batch.summary.agency"), Messages.text("batch.summary.year"),
+            Messages.text("batch.summary.form"), Messages.text("batch.summary.status"), Messages.text("batch.summary.errors"),
+            Messages.text("batch.summary.warnings"), Messages.text("batch.summary.failing_rules"),
+        ] + captions
             + (changes ? captions.map { "\($0)增减" } : [])
         rows = results.map { result in
             guard let report = result.loaded?.report else {
-                return [.text(result.file), .text(""), .number(nil), .text(""), .text("unreadable"), .number(nil), .number(nil),
+                return [.text(result.file), .text(""), .number(nil), .text(""), .text(Messages.text("batch.status.unreadable")), .number(nil), .number(nil),
                         .text(result.failure?.first?.message ?? "")] + captions.map { _ in .number(nil) }
                     + (changes ? captions.map { _ in .number(nil) } : [])
             }
             let figures = Dictionary(report.form.keyFigures.map { ($0.label, $0.cell) }, uniquingKeysWith: { first, _ in first })
             return [
                 .text(result.file), .text(report.agency), .number(Decimal(report.year)), .text(report.form.id),
-                .text(result.errorCount == 0 ? "passed" : "failed"),
+                .text(Self.status(of: result)),
                 .number(Decimal(result.errorCount)), .number(Decimal(result.warningCount)),
                 .text(result.failingRules.joined(separator: " ")),
             ] + captions.map { caption in .number(figures[caption].flatMap { report[$0] }) }
                 + (changes ? captions.map { caption in .number(Self.change(of: caption, in: report, previous: result.previous)) } : [])
         }
+    }
+
+    /// 通过, 未通过 or 重复提交 (`passed`, `failed`, `duplicate`): the status column of a readable file.
+    private static func status(of result: CheckResult) -> String {
+        if result.isDuplicate { return Messages.text("batch.status.duplicate") }
+        return result.errorCount == 0 ? Messages.text("batch.summary.passed") : Messages.text("batch.summary.failed")
     }
 
     /// The change of a key figure from last year's report (`ReportComparison.Change`), nil

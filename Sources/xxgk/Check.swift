@@ -7,55 +7,50 @@ import ReportModel
 /// `xxgk check INPUT...`: reads each report and runs its form's checks.
 struct Check: ParsableCommand {
     static let configuration = CommandConfiguration(
-        abstract: "Check reports (\(ReportFormats.readableExtensions), or folders of them) against their form's rules.",
-        discussion: """
-            Reads every input in parallel on all cores (a progress bar shows on a terminal). Prints one \
-            line per file (agency, year, form, and passed / N errors / unreadable), then each finding with \
-            its place. One unreadable file never stops the run.
-
-            With --previous, each agency's 上年结转 (carried_over) must equal its 结转下年度继续办理 \
-            (carried_forward) in last year's report, matched by agency name.
-
-            Exit code: 2 if any input could not be read (the others are still checked), else 1 if any \
-            check failed, else 0.
-            """)
+        abstract: Messages.text("batch.check.abstract", ["extensions": ReportFormats.readableExtensions]),
+        discussion: Messages.text("batch.check.discussion"))
 
     /// The output formats of `check`.
     enum OutputFormat: String, ExpressibleByArgument, CaseIterable {
         case text, json
     }
 
-    @Argument(help: "Report files or folders (every \(ReportFormats.readableExtensions) file in a folder is read).")
+    @Argument(help: ArgumentHelp(Messages.text("batch.check.help.inputs", ["extensions": ReportFormats.readableExtensions])))
     var inputs: [String]
 
-    @Option(help: "text (default) or json.")
+    @Option(help: ArgumentHelp(Messages.text("batch.check.help.format")))
     var format: OutputFormat = .text
 
-    @Option(help: ArgumentHelp("Also write a summary, one row per submission (.csv or .xlsx).", valueName: "file"))
+    @Option(help: ArgumentHelp(Messages.text("batch.check.help.summary"), valueName: "file"))
     var summary: String?
 
-    @Option(help: ArgumentHelp("Last year's reports (a folder or file), for the year-to-year check.", valueName: "dir"))
+    @Option(help: ArgumentHelp(Messages.text("batch.check.help.previous"), valueName: "dir"))
     var previous: [String] = []
 
-    @Option(help: ArgumentHelp("Write a feedback workbook for every submission with findings into this folder (<file>-反馈.xlsx: its values, each bad cell marked with a note, and a 问题清单 sheet).", valueName: "dir"))
+    @Option(help: ArgumentHelp(Messages.text("batch.check.help.feedback"), valueName: "dir"))
     var feedback: String?
 
-    @Flag(help: "After each file's line, list every rule of its form with 通过 (passed) or 不通过 (failed), as the 校验 sheet does.")
+    @Flag(help: ArgumentHelp(Messages.text("batch.check.help.rules")))
     var rules = false
 
     func validate() throws {
         if let summary, SummaryTable.Kind(path: summary) == nil {
-            throw ValidationError("--summary must name a .csv or .xlsx file, not \(summary)")
+            throw ValidationError(Messages.text("batch.check.summary_kind", ["path": summary]))
         }
     }
 
     func run() throws {
-        let files = ReportFiles.expand(inputs)
-        if files.isEmpty { throw ValidationError("no report files found in \(inputs.joined(separator: ", "))") }
-        let previousFiles = ReportFiles.expand(previous)
+        let listing = BatchFiles.list(inputs)
+        let files = listing.files
+        if files.isEmpty { throw ValidationError(Messages.text("batch.no_files", ["inputs": inputs.joined(separator: ", ")])) }
+        let previousListing = BatchFiles.list(previous)
+        let previousFiles = previousListing.files
+        let skipped = listing.skipped + previousListing.skipped
         let progress = ProgressBar(total: files.count + previousFiles.count)
         var results = ParallelCheck.run(files, progress: progress)
         let previousResults = ParallelCheck.run(previousFiles, progress: progress)
+        // Before the year-to-year check, so both copies of a duplicate are compared alike.
+        Duplicates.mark(&results)
         if !previous.isEmpty { YearToYear.compare(&results, with: previousResults) }
 
         switch format {
@@ -65,7 +60,8 @@ struct Check: ParsableCommand {
                 if rules { result.ruleLines.forEach { print($0) } }
             }
             let unreadablePrevious = previousResults.filter { $0.loaded == nil }
-            for result in unreadablePrevious { print("\(result.file): unreadable (last year's report)") }
+            for result in unreadablePrevious { print(Messages.text("batch.previous_unreadable", ["file": result.file])) }
+            for file in skipped { print(file.note.description) }
             for result in results + unreadablePrevious {
                 for diagnostic in result.diagnostics { print(diagnostic.description) }
             }
@@ -73,6 +69,7 @@ struct Check: ParsableCommand {
             print(JSONWriter.write(.object([
                 ("files", .array(results.map(\.jsonValue))),
                 ("previous", .array(previousResults.map(\.jsonValue))),
+                ("skipped", .array(skipped.map(\.jsonValue))),
             ])), terminator: "")
         }
         if let summary { try SummaryTable(results: results, changes: !previous.isEmpty).write(to: summary) }

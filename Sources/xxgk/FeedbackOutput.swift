@@ -17,10 +17,10 @@ enum FeedbackOutput {
             do {
                 try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
             } catch {
-                throw OutputError(path: folder, reason: "cannot create the folder: \(error.localizedDescription)")
+                throw OutputError(path: folder, reason: Messages.text("batch.feedback.cannot_create", ["reason": error.localizedDescription]))
             }
         } else if !isDirectory.boolValue {
-            throw OutputError(path: folder, reason: "is not a folder; --feedback names a folder")
+            throw OutputError(path: folder, reason: Messages.text("batch.feedback.not_folder"))
         }
         let inputPaths = Set(inputs.map { URL(fileURLWithPath: $0).standardizedFileURL.path })
         var used: Set<String> = []
