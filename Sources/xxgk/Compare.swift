@@ -33,7 +33,7 @@ struct Compare: ParsableCommand {
     @Option(help: ArgumentHelp(Messages.text("cli.compare.format")))
     var format: OutputFormat = .text
 
-    @Option(name: .shortAndLong, help: ArgumentHelp(Messages.text("cli.compare.output"), valueName: Messages.text("cli.compare.output_value")))
+    @Option(name: .shortAndLong, help: ArgumentHelp(Messages.text("cli.compare.output"), valueName: "file"))
     var output: String?
 
     func validate() throws {

@@ -25,6 +25,7 @@ enum ParserMessages {
 
     private static let errorPrefix = "Error: "
     private static let usageMarker = "\nUsage: "
+    private static let helpMarker = "\nHelp:  "
     private static let seeHelpMarker = "\n  See '"
     private static let seeHelpEnd = " --help' for more information."
 
@@ -34,14 +35,19 @@ enum ParserMessages {
         guard let usageStart = body.range(of: usageMarker) else {
             return Messages.text("cli.usage.error", ["message": translatedParseError(body)])
         }
-        let message = String(body[..<usageStart.lowerBound])
+        var message = translatedParseError(String(body[..<usageStart.lowerBound]))
+        // ArgumentParser adds the help of the argument at fault: `Help:  <output>  …`.
+        if let help = body[..<usageStart.lowerBound].range(of: helpMarker) {
+            message = translatedParseError(String(body[..<help.lowerBound])) + "\n"
+                + Messages.text("cli.usage.help", ["text": String(body[help.upperBound..<usageStart.lowerBound])])
+        }
         var usage = String(body[usageStart.upperBound...])
         var command = "xxgk"
         if let see = usage.range(of: seeHelpMarker, options: .backwards), usage.hasSuffix(seeHelpEnd) {
             command = String(usage[see.upperBound...].dropLast(seeHelpEnd.count))
             usage = String(usage[..<see.lowerBound])
         }
-        return usageError(message: translatedParseError(message), usage: usage, command: command)
+        return usageError(message: message, usage: usage, command: command)
     }
 
     /// ArgumentParser's parse errors that users meet: each an English pattern and what says
@@ -92,9 +98,9 @@ enum ParserMessages {
         // The notes ArgumentParser appends to an option's help, and the subcommands' footer;
         // the combined note first, as the plain ones would match inside it.
         let notes: [(pattern: String, say: ([String]) -> String)] = [
-            (#"\(values: ([^;()\n]*); default: ([^()\n]*)\)"#, { Messages.text("cli.help.values_default", ["values": $0[0], "value": $0[1]]) }),
-            (#"\(values: ([^;()\n]*)\)"#, { Messages.text("cli.help.values", ["values": $0[0]]) }),
-            (#"\(default: ([^()\n]*)\)"#, { Messages.text("cli.help.default", ["value": $0[0]]) }),
+            (#" ?\(values: ([^;()\n]*); default: ([^()\n]*)\)"#, { Messages.text("cli.help.values_default", ["values": $0[0], "value": $0[1]]) }),
+            (#" ?\(values: ([^;()\n]*)\)"#, { Messages.text("cli.help.values", ["values": $0[0]]) }),
+            (#" ?\(default: ([^()\n]*)\)"#, { Messages.text("cli.help.default", ["value": $0[0]]) }),
             (#"See '([^'\n]+) <subcommand>' for detailed help\."#, { Messages.text("cli.help.subcommand_help", ["command": $0[0]]) }),
         ]
         for (pattern, say) in notes {

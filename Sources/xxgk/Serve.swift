@@ -15,7 +15,7 @@ struct Serve: AsyncParsableCommand {
     @Option(help: ArgumentHelp(Messages.text("cli.serve.port")))
     var port = 8080
 
-    @Option(help: ArgumentHelp(Messages.text("cli.serve.data"), valueName: Messages.text("cli.serve.data_value")))
+    @Option(help: ArgumentHelp(Messages.text("cli.serve.data"), valueName: "dir"))
     var data: String?
 
     @Option(help: ArgumentHelp(Messages.text("cli.serve.password")))

@@ -27,7 +27,7 @@ final class LanguageCLITests: XCTestCase {
         let help = try CLI.run(["serve", "--help"], environment: chinese)
         XCTAssertEqual(help.status, 0, help.standardError)
         XCTAssertTrue(help.standardOutput.hasPrefix("概述：提供收集、校验和汇总各部门报告的网页。\n"), help.standardOutput)
-        XCTAssertTrue(help.standardOutput.contains("要监听的端口。（默认：8080）"), help.standardOutput)
+        XCTAssertTrue(help.standardOutput.contains("要监听的端口。（默认：8080）\n"), help.standardOutput)
     }
 
     func testAnUnknownExtensionIsAChineseUsageError() throws {
@@ -35,8 +35,8 @@ final class LanguageCLITests: XCTestCase {
         let run = try CLI.run(["convert", "r.doc", "r.json"], environment: chinese, in: folder)
         XCTAssertEqual(run.status, 64)
         XCTAssertEqual(run.standardError, """
-            错误：无法从扩展名判断输入 r.doc 的格式；应为 .json、.xlsx、.txt、.md、.html 或 .pdf（或用 --from 指明）
-            用法：xxgk convert [--from <from>] [--to <to>] [--strict] <input> <output>
+            错误：无法从扩展名判断输入 r.doc 的格式；应为 .json、.xlsx、.txt、.md、.html或.pdf（或用 --from 指明）
+            用法：xxgk convert <input> <output> [--from <from>] [--to <to>] [--strict]
               运行“xxgk convert --help”查看说明。
 
             """)
@@ -52,7 +52,7 @@ final class LanguageCLITests: XCTestCase {
         XCTAssertTrue(lines.contains("  运行“xxgk convert --help”查看说明。"), run.standardError)
         let missing = try CLI.run(["convert", "a.json"], environment: chinese)
         XCTAssertEqual(missing.status, 64)
-        XCTAssertTrue(missing.standardError.hasPrefix("错误：缺少参数“<output>”\n"), missing.standardError)
+        XCTAssertTrue(missing.standardError.hasPrefix("错误：缺少参数“<output>”\n说明：<output>  要写出的文件（"), missing.standardError)
     }
 
     func testAMissingOutputFolderIsAChineseOutputError() throws {
@@ -76,7 +76,7 @@ final class LanguageCLITests: XCTestCase {
         XCTAssertEqual(unknown.status, 64)
         XCTAssertEqual(unknown.standardError, """
             Error: cannot tell the kind of input r.doc from its extension; expected .json, .xlsx, .txt, .md, .html or .pdf (or --from)
-            Usage: xxgk convert [--from <from>] [--to <to>] [--strict] <input> <output>
+            Usage: xxgk convert <input> <output> [--from <from>] [--to <to>] [--strict]
               See 'xxgk convert --help' for more information.
 
             """)
