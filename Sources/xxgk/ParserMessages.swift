@@ -96,11 +96,12 @@ enum ParserMessages {
             .replacingOccurrences(of: "Show help information.", with: Messages.text("cli.help.show_help"))
             .replacingOccurrences(of: "Show the version.", with: Messages.text("cli.help.show_version"))
         // The notes ArgumentParser appends to an option's help, and the subcommands' footer;
-        // the combined note first, as the plain ones would match inside it.
+        // the combined note first, as the plain ones would match inside it. A note may be
+        // wrapped onto the next line: its captures are taken with their spaces collapsed.
         let notes: [(pattern: String, say: ([String]) -> String)] = [
-            (#" ?\(values: ([^;()\n]*); default: ([^()\n]*)\)"#, { Messages.text("cli.help.values_default", ["values": $0[0], "value": $0[1]]) }),
-            (#" ?\(values: ([^;()\n]*)\)"#, { Messages.text("cli.help.values", ["values": $0[0]]) }),
-            (#" ?\(default: ([^()\n]*)\)"#, { Messages.text("cli.help.default", ["value": $0[0]]) }),
+            (#" ?\(values: ([^;()]*); default: ([^()]*)\)"#, { Messages.text("cli.help.values_default", ["values": $0[0], "value": $0[1]]) }),
+            (#" ?\(values: ([^;()]*)\)"#, { Messages.text("cli.help.values", ["values": $0[0]]) }),
+            (#" ?\(default: ([^()]*)\)"#, { Messages.text("cli.help.default", ["value": $0[0]]) }),
             (#"See '([^'\n]+) <subcommand>' for detailed help\."#, { Messages.text("cli.help.subcommand_help", ["command": $0[0]]) }),
         ]
         for (pattern, say) in notes {
@@ -115,6 +116,9 @@ enum ParserMessages {
 
     /// The texts of a match's capture groups ("" for a group that took no part).
     private static func captures(of match: NSTextCheckingResult, in text: String) -> [String] {
-        (1..<max(1, match.numberOfRanges)).map { index in Range(match.range(at: index), in: text).map { String(text[$0]) } ?? "" }
+        (1..<max(1, match.numberOfRanges)).map { index in
+            guard let range = Range(match.range(at: index), in: text) else { return "" }
+            return text[range].split(whereSeparator: \.isWhitespace).joined(separator: " ")
+        }
     }
 }

@@ -94,3 +94,20 @@ final class LanguageCLITests: XCTestCase {
         XCTAssertTrue(none.standardOutput.contains("\t适用年度：2021 起\n"), none.standardOutput)
     }
 }
+
+/// The writer's failures reach users through the output error, in the language of the run.
+final class WriterErrorLanguageCLITests: XCTestCase {
+    func testAWriterFailureIsSaidInChineseWithItsCell() throws {
+        let folder = try makeTemporaryDirectory("cli")
+        let agency = String(repeating: "乙", count: 40_000)
+        let run = try CLI.run(["template", "--agency", agency, "-o", "t.xlsx"], environment: ["XXGK_LANG": "zh"], in: folder)
+        XCTAssertEqual(run.status, 73)
+        XCTAssertTrue(run.standardError.hasPrefix("错误：t.xlsx：工作表「"), run.standardError)
+        XCTAssertTrue(run.standardError.hasSuffix(" 单元格：文字超过 Excel 允许的长度（单元格最多 32767 个字符）\n"), run.standardError)
+        XCTAssertEqual(CLI.contents(of: folder), [])
+        let english = try CLI.run(["template", "--agency", agency, "-o", "t.xlsx", "--lang", "en"], in: folder)
+        XCTAssertEqual(english.status, 73)
+        XCTAssertTrue(english.standardError.hasPrefix("error: t.xlsx: sheet "), english.standardError)
+        XCTAssertTrue(english.standardError.hasSuffix(": String exceeds Excel's limit of 32,767 characters.\n"), english.standardError)
+    }
+}
