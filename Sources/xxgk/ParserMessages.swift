@@ -60,10 +60,17 @@ enum ParserMessages {
             (#"^Unexpected argument '(.+)'$"#, { Messages.text("cli.parse.unexpected_argument", ["argument": $0[0]]) }),
             (#"^(\d+) unexpected arguments: (.+)$"#, { Messages.text("cli.parse.unexpected_arguments", ["count": $0[0], "arguments": $0[1]]) }),
             (#"^The value '(.*)' is invalid for '([^']+)'\. Please provide one of (.+)\.$"#,
-             { Messages.text("cli.parse.invalid_value_choices", ["value": $0[0], "option": $0[1], "choices": $0[2]]) }),
+             { Messages.text("cli.parse.invalid_value_choices", ["value": $0[0], "option": $0[1], "choices": choices($0[2])]) }),
             (#"^The value '(.*)' is invalid for '([^']+)'$"#, { Messages.text("cli.parse.invalid_value", ["value": $0[0], "option": $0[1]]) }),
             (#"^Invalid option: (.+)$"#, { Messages.text("cli.parse.invalid_option", ["option": $0[0]]) }),
         ]
+    }
+
+    /// `'json', 'xlsx' or 'md'` → `'json'、'xlsx'、'md'`: ArgumentParser's list of values
+    /// without its English "or".
+    private static func choices(_ list: String) -> String {
+        list.replacingOccurrences(of: "', '", with: "'\(Messages.text("list.separator"))'")
+            .replacingOccurrences(of: "' or '", with: "'\(Messages.text("list.separator"))'")
     }
 
     /// One of ArgumentParser's parse errors in the process's language; any other message
