@@ -104,11 +104,12 @@ enum ParserMessages {
             .replacingOccurrences(of: "Show the version.", with: Messages.text("cli.help.show_version"))
         // The notes ArgumentParser appends to an option's help, and the subcommands' footer;
         // the combined note first, as the plain ones would match inside it. A note may be
-        // wrapped onto the next line: its captures are taken with their spaces collapsed.
+        // wrapped onto the next line: its captures are taken with their spaces collapsed, and
+        // only the space between a help and its note is dropped (not a line's indentation).
         let notes: [(pattern: String, say: ([String]) -> String)] = [
-            (#" ?\(values: ([^;()]*); default: ([^()]*)\)"#, { Messages.text("cli.help.values_default", ["values": $0[0], "value": $0[1]]) }),
-            (#" ?\(values: ([^;()]*)\)"#, { Messages.text("cli.help.values", ["values": $0[0]]) }),
-            (#" ?\(default: ([^()]*)\)"#, { Messages.text("cli.help.default", ["value": $0[0]]) }),
+            (#"(?:(?<=\S) )?\(values:\s+([^;()]*);\s+default:\s+([^()]*)\)"#, { Messages.text("cli.help.values_default", ["values": $0[0], "value": $0[1]]) }),
+            (#"(?:(?<=\S) )?\(values:\s+([^;()]*)\)"#, { Messages.text("cli.help.values", ["values": $0[0]]) }),
+            (#"(?:(?<=\S) )?\(default:\s+([^()]*)\)"#, { Messages.text("cli.help.default", ["value": $0[0]]) }),
             (#"See '([^'\n]+) <subcommand>' for detailed help\."#, { Messages.text("cli.help.subcommand_help", ["command": $0[0]]) }),
         ]
         for (pattern, say) in notes {
@@ -118,7 +119,9 @@ enum ParserMessages {
                 result.replaceSubrange(whole, with: say(captures(of: match, in: result)))
             }
         }
-        return result
+        // A completion script or a version is no help text to lay out.
+        guard result.hasPrefix(Messages.text("cli.help.overview", ["text": ""])) else { return result }
+        return HelpLayout.reflowed(result, width: HelpLayout.terminalWidth)
     }
 
     /// The texts of a match's capture groups ("" for a group that took no part).

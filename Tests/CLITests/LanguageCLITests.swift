@@ -30,6 +30,20 @@ final class LanguageCLITests: XCTestCase {
         XCTAssertTrue(help.standardOutput.contains("要监听的端口。（默认：8080）\n"), help.standardOutput)
     }
 
+    /// ArgumentParser counts characters; a Chinese help is laid out again by display width
+    /// (two columns a character), so no line runs past the terminal's edge.
+    func testChineseHelpFitsTheTerminalWidth() throws {
+        for command in ["compare", "convert", "serve"] {
+            let help = try CLI.run([command, "--help"], environment: ["XXGK_LANG": "zh", "COLUMNS": "60"])
+            XCTAssertEqual(help.status, 0, help.standardError)
+            for line in help.standardOutput.components(separatedBy: "\n") where !line.hasPrefix("用法：") && !line.hasPrefix("       ") {
+                let width = line.unicodeScalars.reduce(0) { $0 + ((0x2E80...0xFFEF).contains($1.value) ? 2 : 1) }
+                XCTAssertLessThanOrEqual(width, 60, "\(command): \(line)")
+            }
+            XCTAssertTrue(help.standardOutput.contains("\n  -h, --help              显示帮助信息。\n"), help.standardOutput)
+        }
+    }
+
     func testAnUnknownExtensionIsAChineseUsageError() throws {
         let folder = try makeTemporaryDirectory("cli")
         let run = try CLI.run(["convert", "r.doc", "r.json"], environment: chinese, in: folder)
