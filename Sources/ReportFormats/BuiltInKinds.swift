@@ -114,7 +114,7 @@ public enum WorkbookOutput {
             do {
                 try produce(temporaryPath)
             } catch let error as XLSXWriteError {
-                throw OutputError(path: path, reason: error.place == temporaryPath ? error.reason : error.description)
+                throw OutputError(path: path, reason: error.place == temporaryPath ? error.localizedReason : error.message)
             }
         }
     }

@@ -3,7 +3,21 @@ import Hummingbird
 import ReportBatch
 import ReportFormats
 import ReportModel
+import ReportWorkbook
 import XLSX
+
+/// What an error says to a user of the page: the catalogue's sentence for the reader's and
+/// the writer's errors (their own `description` is English), else the error's description.
+enum ErrorWords {
+    /// The sentence of `error` in the process's language where the catalogue has one.
+    static func said(_ error: Error) -> String {
+        switch error {
+        case let error as XLSXReadError: return error.message
+        case let error as XLSXWriteError: return error.message
+        default: return "\(error)"
+        }
+    }
+}
 
 /// A failure of a request, answered with `status` and a Chinese message (JSON for the API,
 /// a page for browsers).
@@ -232,7 +246,7 @@ struct FailureMiddleware: RouterMiddleware {
             return Responses.refusal(request, status: error.status, "请求无法完成（\(error.status.code)）")
         } catch {
             context.logger.error("request failed: \(error)")
-            return Responses.refusal(request, status: .internalServerError, "服务器内部错误：\(error)")
+            return Responses.refusal(request, status: .internalServerError, "服务器内部错误：\(ErrorWords.said(error))")
         }
     }
 }
@@ -299,7 +313,7 @@ enum DepartmentList {
     static func names(fromWorkbook data: Data) throws -> [String] {
         let workbook: Workbook
         do { workbook = try Workbook(data: data) } catch {
-            throw RequestFailure(status: .badRequest, message: "部门名单工作簿无法读取：\(error)")
+            throw RequestFailure(status: .badRequest, message: "部门名单工作簿无法读取：\(ErrorWords.said(error))")
         }
         guard let sheet = workbook.sheets.first else { return [] }
         var names: [(row: Int, name: String)] = []
@@ -310,7 +324,7 @@ enum DepartmentList {
                 if !text.isEmpty { names.append((cell.reference.row, text)) }
             }
         } catch {
-            throw RequestFailure(status: .badRequest, message: "部门名单工作簿无法读取：\(error)")
+            throw RequestFailure(status: .badRequest, message: "部门名单工作簿无法读取：\(ErrorWords.said(error))")
         }
         let headers: Set<String> = ["单位", "部门", "单位名称", "部门名称", "名称", "机关", "序号"]
         return names.sorted { $0.row < $1.row }.map(\.name).filter { !headers.contains($0) }

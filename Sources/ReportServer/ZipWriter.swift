@@ -1,5 +1,6 @@
 import CMinizipZip
 import Foundation
+import ReportModel
 
 /// Why a zip archive could not be written.
 struct ZipWriteError: Error, CustomStringConvertible {
@@ -17,7 +18,7 @@ enum ZipWriter {
 
     /// Writes `entries` to a new archive at `path` (replacing none: the caller picks a fresh path).
     static func write(_ entries: [Entry], to path: String) throws {
-        guard let archive = zipOpen64(path, 0) else { throw ZipWriteError(description: "cannot create \(path)") }
+        guard let archive = zipOpen64(path, 0) else { throw ZipWriteError(description: Messages.text("server.zip.cannot_create", ["path": path])) }
         var closed = false
         defer { if !closed { zipClose(archive, nil) } }
         let now = Calendar(identifier: .gregorian).dateComponents(in: TimeZone.current, from: Date())
@@ -33,15 +34,15 @@ enum ZipWriter {
             let opened = zipOpenNewFileInZip4_64(
                 archive, entry.name, &info, nil, 0, nil, 0, nil,
                 Z_DEFLATED, 6, 0, -MAX_WBITS, 8, Z_DEFAULT_STRATEGY, nil, 0, 0, 1 << 11, 0)
-            guard opened == ZIP_OK else { throw ZipWriteError(description: "cannot add \(entry.name) to \(path)") }
+            guard opened == ZIP_OK else { throw ZipWriteError(description: Messages.text("server.zip.cannot_add", ["name": entry.name, "path": path])) }
             let written = entry.data.withUnsafeBytes { buffer in
                 zipWriteInFileInZip(archive, buffer.baseAddress, UInt32(buffer.count))
             }
             guard written == ZIP_OK, zipCloseFileInZip(archive) == ZIP_OK else {
-                throw ZipWriteError(description: "cannot write \(entry.name) into \(path)")
+                throw ZipWriteError(description: Messages.text("server.zip.cannot_write", ["name": entry.name, "path": path]))
             }
         }
         closed = true
-        guard zipClose(archive, nil) == ZIP_OK else { throw ZipWriteError(description: "cannot finish \(path)") }
+        guard zipClose(archive, nil) == ZIP_OK else { throw ZipWriteError(description: Messages.text("server.zip.cannot_finish", ["path": path])) }
     }
 }

@@ -1,23 +1,19 @@
 import ArgumentParser
 import Foundation
 import ReportModel
+import ReportWorkbook
 import XLSX
 
 /// `xxgk cells FILE.xlsx [--sheet NAME]`: every cell the reader sees, one per line.
 struct Cells: ParsableCommand {
     static let configuration = CommandConfiguration(
-        abstract: "Print every cell of a workbook as the reader sees it.",
-        discussion: """
-            One line per cell with a value or formula, tab-separated: sheet, cell reference, type \
-            (number, string, boolean, error, empty), value, formula. Tabs, line breaks and \
-            backslashes inside values are written as \\t, \\n, \\r and \\\\. Works on any .xlsx and \
-            streams, so a sheet of millions of cells needs little memory.
-            """)
+        abstract: Messages.text("cli.cells.abstract"),
+        discussion: Messages.text("cli.cells.discussion"))
 
-    @Argument(help: "The workbook to read (.xlsx).")
+    @Argument(help: ArgumentHelp(Messages.text("cli.cells.file")))
     var file: String
 
-    @Option(help: "Print only this sheet.")
+    @Option(help: ArgumentHelp(Messages.text("cli.cells.sheet")))
     var sheet: String?
 
     func run() throws {
@@ -55,7 +51,7 @@ struct Cells: ParsableCommand {
             output.flush()
         } catch let error as XLSXReadError {
             output.flush()
-            throw ReportInputError(file: file, "\(error)")
+            throw ReportInputError(file: file, error.message)
         }
     }
 

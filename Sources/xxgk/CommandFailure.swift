@@ -24,11 +24,10 @@ enum CommandFailure: Error {
     static let outputCode: Int32 = 73
 
     /// The exit codes as the help texts state them.
-    static let exitCodesHelp = """
-        Exit codes: \(success) done and every check passed; \(checkFailedCode) a cross-check failed; \
-        \(unreadableCode) an input could not be read or is not a report of a known form (nothing written); \
-        \(usageCode) wrong usage; \(outputCode) an output could not be written (nothing half-written).
-        """
+    static let exitCodesHelp = Messages.text("cli.exit_codes", [
+        "success": String(success), "failed": String(checkFailedCode), "unreadable": String(unreadableCode),
+        "usage": String(usageCode), "output": String(outputCode),
+    ])
 
     /// Prints what `error` says (if it was not printed yet) and exits with its code. Usage
     /// errors are shown with the usage of `command`, the subcommand that raised them.
@@ -39,7 +38,7 @@ enum CommandFailure: Error {
         case CommandFailure.inputsUnreadable:
             Foundation.exit(unreadableCode)
         case CommandFailure.inputsIncompatible(let message):
-            printError("error: \(message)")
+            printError(Diagnostic.line(severity: .error, parts: [], message: message))
             Foundation.exit(unreadableCode)
         case let error as ReportInputError:
             printError(error.description)
@@ -53,10 +52,23 @@ enum CommandFailure: Error {
             // The usage of the subcommand that was run, with the tool's name before it.
             let name = command.configuration.commandName ?? "\(command)".lowercased()
             let path = command == XXGK.self ? "xxgk" : "xxgk \(name)"
-            printError("Error: \(error.message)\nUsage: \(XXGK.usageString(for: command))\n  See '\(path) --help' for more information.")
+            printError(ParserMessages.usageError(message: error.message, usage: XXGK.usageString(for: command), command: path))
             Foundation.exit(usageCode)
         default:
-            XXGK.exit(withError: error)
+            exitParsing(error)
         }
+    }
+
+    /// Prints what ArgumentParser says of `error` (help, version, a usage error), its fixed
+    /// English words in the process's language, and exits with ArgumentParser's code.
+    static func exitParsing(_ error: Error) -> Never {
+        let code = XXGK.exitCode(for: error)
+        let text = ParserMessages.translated(XXGK.fullMessage(for: error))
+        if code == .success {
+            if !text.isEmpty { print(text) }
+        } else {
+            printError(text)
+        }
+        Foundation.exit(code.rawValue)
     }
 }

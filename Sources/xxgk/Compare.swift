@@ -8,22 +8,8 @@ import ReportModel
 /// `--by agency`) how many agencies' reports changed between two rounds.
 struct Compare: ParsableCommand {
     static let configuration = CommandConfiguration(
-        abstract: "Compare reports of one agency over several years, or two rounds of many agencies.",
-        discussion: """
-            Prints every key figure (with --all every cell) per year, the change from the year before and \
-            its percentage: the change divided by last year's value, times 100, to one decimal; shown as — \
-            when last year's value is 0 or blank (no percentage exists). Blank counts as 0 in a change; a \
-            figure blank in both years has no change. A total the report leaves blank is taken from its \
-            parts. Then the shares of the results (三) and the carry-over rule between consecutive years.
-
-            With --by agency, give two folders (or files): the reports are matched by agency name (spaces \
-            and bracket widths ignored), and the agencies found in only one are listed.
-
-            -o writes .xlsx (the table with charts), .csv, .json or .txt; without -o the comparison goes \
-            to standard output in --format. Exit code: 2 if a report cannot be read or the reports cannot \
-            be compared (different agencies, two of one year); nothing is written then. \
-            \(CommandFailure.exitCodesHelp)
-            """)
+        abstract: Messages.text("cli.compare.abstract"),
+        discussion: Messages.text("cli.compare.discussion", ["exit_codes": CommandFailure.exitCodesHelp]))
 
     /// The output formats on standard output.
     enum OutputFormat: String, ExpressibleByArgument, CaseIterable {
@@ -35,30 +21,30 @@ struct Compare: ParsableCommand {
         case agency
     }
 
-    @Argument(help: "Reports of one agency (\(ReportFormats.readableExtensions)), or with --by agency two folders.")
+    @Argument(help: ArgumentHelp(Messages.text("cli.compare.inputs", ["extensions": ReportFormats.readableExtensions])))
     var inputs: [String]
 
-    @Option(help: "agency: compare two folders of many agencies, matched by name.")
+    @Option(help: ArgumentHelp(Messages.text("cli.compare.by")))
     var by: Matching?
 
-    @Flag(help: "Every cell of the forms, not only the key figures.")
+    @Flag(help: ArgumentHelp(Messages.text("cli.compare.all")))
     var all = false
 
-    @Option(help: "text (default), json or csv, for standard output.")
+    @Option(help: ArgumentHelp(Messages.text("cli.compare.format")))
     var format: OutputFormat = .text
 
-    @Option(name: .shortAndLong, help: ArgumentHelp("Write to a file: .xlsx (with charts), .csv, .json or .txt.", valueName: "file"))
+    @Option(name: .shortAndLong, help: ArgumentHelp(Messages.text("cli.compare.output"), valueName: "file"))
     var output: String?
 
     func validate() throws {
         if by == .agency && inputs.count != 2 {
-            throw ValidationError("--by agency compares two folders (or files); \(inputs.count) given")
+            throw ValidationError(Messages.text("cli.compare.by_agency_count", ["count": String(inputs.count)]))
         }
         if by == nil && inputs.count < 2 && ReportFiles.expand(inputs).count < 2 {
-            throw ValidationError("give at least two reports of one agency (or a folder of them) to compare")
+            throw ValidationError(Messages.text("cli.compare.too_few"))
         }
         if let output, OutputKind(path: output) == nil {
-            throw ValidationError("-o must name a .xlsx, .csv, .json or .txt file, not \(output)")
+            throw ValidationError(Messages.text("cli.compare.output_kind", ["path": output]))
         }
     }
 
@@ -79,14 +65,19 @@ struct Compare: ParsableCommand {
     func run() throws {
         let rounds = by == .agency ? inputs.map { ReportFiles.expand([$0]) } : [ReportFiles.expand(inputs)]
         if by == .agency, let (input, _) = zip(inputs, rounds).first(where: { $0.1.isEmpty }) {
-            throw ValidationError("no report files found in \(input)")
+            throw ValidationError(Messages.text("cli.compare.no_files", ["inputs": input]))
         }
-        if rounds.allSatisfy(\.isEmpty) { throw ValidationError("no report files found in \(inputs.joined(separator: ", "))") }
+        if rounds.allSatisfy(\.isEmpty) {
+            throw ValidationError(Messages.text("cli.compare.no_files", ["inputs": inputs.joined(separator: Messages.text("list.separator"))]))
+        }
         let results = rounds.map { ParallelCheck.run($0, progress: nil) }
         let unreadable = results.joined().filter { $0.loaded == nil }
         if !unreadable.isEmpty {
             for result in unreadable { result.diagnostics.forEach { printError($0.description) } }
-            printError("error: nothing compared: \(unreadable.count) input\(unreadable.count == 1 ? "" : "s") could not be read")
+            let count = String(unreadable.count)
+            let message = unreadable.count == 1
+                ? Messages.text("cli.compare.unreadable_one", ["count": count]) : Messages.text("cli.compare.unreadable_many", ["count": count])
+            printError(Diagnostic.line(severity: .error, parts: [], message: message))
             throw CommandFailure.inputsUnreadable
         }
         let reports = results.map { $0.compactMap { $0.loaded?.report } }

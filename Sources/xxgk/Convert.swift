@@ -7,28 +7,22 @@ import ReportModel
 /// `xxgk convert INPUT OUTPUT`: any supported kind to any other.
 struct Convert: ParsableCommand {
     static let configuration = CommandConfiguration(
-        abstract: "Convert a report from \(ReportFormats.readableExtensions) to \(ReportFormats.writableExtensions).",
-        discussion: """
-            The kinds are taken from the file extensions. "-" reads standard input or writes standard \
-            output; --from/--to then name the kind. Failing cross-checks are printed as warnings; with \
-            --strict they fail the command (exit 1) and nothing is written. Table parts that the \
-            input does not determine (ambiguous or missing rows of a text, bad cells such as 十二 or -1) are errors: the output is \
-            written (JSON records them under "unresolved") and the command exits 1.
-            """)
+        abstract: Messages.text("cli.convert.abstract", ["readable": ReportFormats.readableExtensions, "writable": ReportFormats.writableExtensions]),
+        discussion: Messages.text("cli.convert.discussion"))
 
-    @Argument(help: "The report to read (\(ReportFormats.readableExtensions), or - for standard input).")
+    @Argument(help: ArgumentHelp(Messages.text("cli.convert.input", ["extensions": ReportFormats.readableExtensions])))
     var input: String
 
-    @Argument(help: "The file to write (\(ReportFormats.writableExtensions), or - for standard output).")
+    @Argument(help: ArgumentHelp(Messages.text("cli.convert.output", ["extensions": ReportFormats.writableExtensions])))
     var output: String
 
-    @Option(help: "The kind of the input when its extension does not tell (\(ReportFormats.readerNames.joined(separator: ", "))).")
+    @Option(help: ArgumentHelp(Messages.text("cli.convert.from", ["names": ReportFormats.readerNames.joined(separator: ", ")])))
     var from: InputKind?
 
-    @Option(help: "The kind of the output when its extension does not tell (\(ReportFormats.writerNames.joined(separator: ", "))).")
+    @Option(help: ArgumentHelp(Messages.text("cli.convert.to", ["names": ReportFormats.writerNames.joined(separator: ", ")])))
     var to: OutputKind?
 
-    @Flag(help: "Fail (exit 1, nothing written) when a cross-check fails.")
+    @Flag(help: ArgumentHelp(Messages.text("cli.convert.strict")))
     var strict = false
 
     func run() throws {

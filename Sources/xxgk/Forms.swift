@@ -4,18 +4,18 @@ import ReportModel
 /// `xxgk forms [FORM] [--ids]`: the forms, their tables, rows, columns and rules.
 struct Forms: ParsableCommand {
     static let configuration = CommandConfiguration(
-        abstract: "List the forms; with --ids, every table, row and column id with its label.")
+        abstract: Messages.text("cli.forms.abstract"))
 
-    @Argument(help: "A form id (\(FormArgument.idList)); all forms when omitted.")
+    @Argument(help: ArgumentHelp(Messages.text("cli.forms.form", ["ids": FormArgument.idList])))
     var form: String?
 
-    @Flag(help: "Print every table, row and column id with its label, and the rules.")
+    @Flag(help: ArgumentHelp(Messages.text("cli.forms.ids")))
     var ids = false
 
     func run() throws {
         let forms = try form.map { [try FormArgument.form($0)] } ?? FormCatalog.all
         for form in forms {
-            print("\(form.id)\t\(form.name)\treports for \(form.years.description)")
+            print("\(form.id)\t\(form.name)\t\(Messages.text("cli.forms.years", ["years": form.years.description]))")
             guard ids else { continue }
             for section in form.sections {
                 print("section\t\(section.id)\t\(section.heading)")
@@ -31,7 +31,8 @@ struct Forms: ParsableCommand {
             }
             for rule in form.rules {
                 let expression = rule.left.joined(separator: " + ") + " \(rule.relation.rawValue) " + rule.right.joined(separator: " + ")
-                print("rule\t\(rule.id)\t\(rule.severity.rawValue)\t\(rule.title)\tfor each \(rule.scope.rawValue): \(expression)")
+                let scope = rule.scope == .row ? Messages.text("cli.forms.scope_row") : Messages.text("cli.forms.scope_column")
+                print("rule\t\(rule.id)\t\(rule.severity.rawValue)\t\(rule.title)\t\(Messages.text("cli.forms.rule", ["scope": scope, "expression": expression]))")
             }
         }
     }
@@ -43,17 +44,18 @@ enum FormArgument {
     /// `2019 or 2021`: the ids of the forms this xxgk knows.
     static var idList: String {
         let ids = FormCatalog.all.map(\.id)
-        return ids.count > 1 ? ids.dropLast().joined(separator: ", ") + " or " + (ids.last ?? "") : ids.joined()
+        guard ids.count > 1 else { return ids.joined() }
+        return ids.dropLast().joined(separator: Messages.text("list.separator")) + Messages.text("list.or") + (ids.last ?? "")
     }
 
     /// The form with id `id`, or the newest when `id` is nil.
     static func form(_ id: String?) throws -> Form {
         guard let id else {
-            guard let newest = FormCatalog.newest else { throw ValidationError("no forms are built into this xxgk") }
+            guard let newest = FormCatalog.newest else { throw ValidationError(Messages.text("cli.forms.none")) }
             return newest
         }
         guard let form = FormCatalog.form(id: id) else {
-            throw ValidationError("unknown form \"\(id)\"; expected one of \(FormCatalog.knownIDs)")
+            throw ValidationError(Messages.text("json.form.unknown", ["found": "\"\(id)\"", "known": FormCatalog.knownIDs]))
         }
         return form
     }

@@ -36,10 +36,10 @@ enum ReportFiles {
     static func reader(_ explicit: InputKind?, path: String) throws -> any ReportReader {
         if let explicit { return explicit.reader }
         if path == "-" {
-            throw ValidationError("input is \"-\": name its kind with --from (\(ReportFormats.readerNames.joined(separator: ", ")))")
+            throw ValidationError(Messages.text("cli.input.stdin_kind", ["names": ReportFormats.readerNames.joined(separator: ", ")]))
         }
         guard let reader = ReportFormats.reader(forPath: path) else {
-            throw ValidationError("cannot tell the kind of input \(path) from its extension; expected \(ReportFormats.readableExtensions) (or --from)")
+            throw ValidationError(Messages.text("cli.input.unknown_extension", ["path": path, "extensions": ReportFormats.readableExtensions]))
         }
         return reader
     }
@@ -49,11 +49,15 @@ enum ReportFiles {
     static func writer(_ explicit: OutputKind?, path: String, kindOption: Bool = true) throws -> any ReportWriter {
         if let explicit { return explicit.writer }
         if path == "-" {
-            guard kindOption else { throw ValidationError("output is \"-\": name a file ending in \(ReportFormats.writableExtensions)") }
-            throw ValidationError("output is \"-\": name its kind with --to (\(ReportFormats.writerNames.joined(separator: ", ")))")
+            guard kindOption else {
+                throw ValidationError(Messages.text("cli.output.stdout_file", ["extensions": ReportFormats.writableExtensions]))
+            }
+            throw ValidationError(Messages.text("cli.output.stdout_kind", ["names": ReportFormats.writerNames.joined(separator: ", ")]))
         }
         guard let writer = ReportFormats.writer(forPath: path) else {
-            throw ValidationError("cannot tell the kind of output \(path) from its extension; expected \(ReportFormats.writableExtensions)\(kindOption ? " (or --to)" : "")")
+            let arguments: KeyValuePairs<String, String> = ["path": path, "extensions": ReportFormats.writableExtensions]
+            throw ValidationError(kindOption
+                ? Messages.text("cli.output.unknown_extension_or_to", arguments) : Messages.text("cli.output.unknown_extension", arguments))
         }
         return writer
     }
@@ -83,7 +87,7 @@ enum ReportFiles {
             throw OutputError(path: "-", reason: error.reason)
         }
         guard let data = FileManager.default.contents(atPath: temporary) else {
-            throw OutputError(path: "-", reason: "the output could not be read back")
+            throw OutputError(path: "-", reason: Messages.text("cli.output.read_back"))
         }
         FileHandle.standardOutput.write(data)
     }

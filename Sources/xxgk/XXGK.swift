@@ -12,14 +12,13 @@ struct XXGK: AsyncParsableCommand {
 
     static let configuration = CommandConfiguration(
         commandName: "xxgk",
-        abstract: "Convert and check annual reports on government information disclosure (政府信息公开工作年度报告).",
-        discussion: """
-            Reads \(ReportFormats.readers.map { "\($0.kind.summary) (\($0.kind))" }.joined(separator: ", ")); \
-            writes \(ReportFormats.writers.map(\.kind.description).joined(separator: ", ")); and checks the form's \
-            cross-checks (勾稽关系).
-
-            \(CommandFailure.exitCodesHelp)
-            """,
+        abstract: Messages.text("cli.abstract"),
+        discussion: Messages.text("cli.discussion", [
+            "readers": ReportFormats.readers
+                .map { Messages.text("cli.kind_summary", ["summary": $0.kind.summary, "kind": $0.kind.description]) }
+                .joined(separator: Messages.text("list.separator")),
+            "writers": ReportFormats.writers.map(\.kind.description).joined(separator: Messages.text("list.separator")),
+        ]) + "\n\n" + CommandFailure.exitCodesHelp,
         version: version,
         subcommands: [Forms.self, Check.self, Compare.self, Convert.self, Template.self, Sum.self, Cells.self, Serve.self]
     )
@@ -41,7 +40,7 @@ struct XXGK: AsyncParsableCommand {
         do {
             command = try parseAsRoot(arguments)
         } catch {
-            exit(withError: error)
+            CommandFailure.exitParsing(error)
         }
         do {
             if var asynchronous = command as? AsyncParsableCommand {

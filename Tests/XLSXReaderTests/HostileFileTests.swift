@@ -124,7 +124,7 @@ final class HostileFileTests: XCTestCase {
         try assertError("legacy-xls", .legacyXLS)
         try assertError("csv", .text)
         try assertError("html", .html)
-        try assertError("docx-without-relationships", .otherOfficeDocument("Word document (.docx)"))
+        try assertError("docx-without-relationships", .otherOfficeDocument(.word))
         try assertError("ods", .openDocument)
         try assertError("plain-zip", .notAWorkbook)
         try assertError("binary-garbage", .unknownFormat)

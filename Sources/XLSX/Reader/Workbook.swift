@@ -136,8 +136,8 @@ public final class Workbook {
 
     /// What a zip archive without a workbook is instead.
     private static func otherDocumentError(_ archive: ZipArchive) -> XLSXReadError {
-        if archive.contains("word/document.xml") { return .otherOfficeDocument("Word document (.docx)") }
-        if archive.contains("ppt/presentation.xml") { return .otherOfficeDocument("PowerPoint presentation (.pptx)") }
+        if archive.contains("word/document.xml") { return .otherOfficeDocument(.word) }
+        if archive.contains("ppt/presentation.xml") { return .otherOfficeDocument(.presentation) }
         if archive.contains("content.xml") && archive.contains("mimetype") { return .openDocument }
         return .notAWorkbook
     }

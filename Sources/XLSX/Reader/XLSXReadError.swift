@@ -12,7 +12,7 @@ public enum XLSXReadError: Error, Sendable, Equatable, CustomStringConvertible {
     /// Plain text, such as a CSV file, renamed to `.xlsx`.
     case text
     /// A zip archive of another Office document (`word/…`, `ppt/…`).
-    case otherOfficeDocument(String)
+    case otherOfficeDocument(OfficeDocument)
     /// An OpenDocument spreadsheet (`.ods`) renamed to `.xlsx`.
     case openDocument
     /// A zip archive that holds no workbook.
@@ -56,7 +56,7 @@ public enum XLSXReadError: Error, Sendable, Equatable, CustomStringConvertible {
         case .text:
             return "this is a text file (CSV?), not an Excel workbook; open it in Excel or WPS and save it as .xlsx"
         case .otherOfficeDocument(let kind):
-            return "this is a \(kind), not an Excel workbook"
+            return "this is a \(kind.rawValue), not an Excel workbook"
         case .openDocument:
             return "this is an OpenDocument spreadsheet (.ods); save it as .xlsx"
         case .notAWorkbook:
@@ -87,4 +87,13 @@ public enum XLSXReadError: Error, Sendable, Equatable, CustomStringConvertible {
             return "no sheet named \(name); the sheets are \(available.joined(separator: ", "))"
         }
     }
+}
+
+/// An Office document that is not a workbook, as the reader recognises it; the raw value
+/// names it in English (callers that speak the user's language name it from the case).
+public enum OfficeDocument: String, Sendable, Equatable {
+    /// A word-processing document (`word/document.xml`).
+    case word = "Word document (.docx)"
+    /// A presentation (`ppt/presentation.xml`).
+    case presentation = "PowerPoint presentation (.pptx)"
 }

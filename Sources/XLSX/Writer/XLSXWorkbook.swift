@@ -30,7 +30,8 @@ public final class XLSXWorkbook {
         guard !path.isEmpty else { throw XLSXWriteError(place: "workbook", reason: "empty output path") }
         let descriptor = open(path, O_WRONLY | O_CREAT | O_TRUNC, 0o644)
         guard descriptor >= 0 else {
-            throw XLSXWriteError(place: path, reason: "cannot write (\(String(cString: strerror(errno))))")
+            let code = errno
+            throw XLSXWriteError(place: path, reason: "cannot write (\(String(cString: strerror(code))))", failure: .system(code))
         }
         _ = closeDescriptor(descriptor)
         Self.keepNumericLocaleC()
