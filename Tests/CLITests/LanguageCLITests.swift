@@ -49,7 +49,7 @@ final class LanguageCLITests: XCTestCase {
         let run = try CLI.run(["convert", "r.doc", "r.json"], environment: chinese, in: folder)
         XCTAssertEqual(run.status, 64)
         XCTAssertEqual(run.standardError, """
-            错误：无法从扩展名判断输入 r.doc 的格式；应为 .json、.xlsx、.txt、.md、.html或.pdf（或用 --from 指明）
+            错误：无法从扩展名判断输入 r.doc 的格式；应为 .json、.xlsx、.txt、.md、.html 或 .pdf（或用 --from 指明）
             用法：xxgk convert <input> <output> [--from <from>] [--to <to>] [--strict]
               运行“xxgk convert --help”查看说明。
 
