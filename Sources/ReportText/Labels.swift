@@ -31,61 +31,58 @@ enum Labels {
     }
 
     /// The Chinese numerals of enumerators (`（三）`, `十二、`).
-    private static let numerals: Set<Character> = ["一", "二", "三", "四", "五", "六", "七", "八", "九", "十"]
+    private static let numerals: Set<Unicode.Scalar> = ["一", "二", "三", "四", "五", "六", "七", "八", "九", "十"]
 
-    /// The length (in characters) of the enumerator at `start` of `chars`, or nil: `(一)`,
+    /// The length (in scalars) of the enumerator at `start` of `scalars`, or nil: `(一)`,
     /// `一、` and (only when `anywhere` is false) `1.` / `12、`; with `anywhere`, a single digit
     /// not after an ASCII digit, before `.`/`、` and something that is not an ASCII digit.
-    /// Written by hand: a regular expression per label was most of the cost of matching.
-    private static func enumeratorLength(_ chars: [Character], at start: Int, anywhere: Bool) -> Int? {
-        guard start < chars.count else { return nil }
-        let first = chars[start]
+    /// Written by hand over scalars: a regular expression per label, and then `Character`
+    /// arrays (grapheme breaking of whole runs of text), were most of the cost of matching.
+    private static func enumeratorLength(_ scalars: [Unicode.Scalar], at start: Int, anywhere: Bool) -> Int? {
+        guard start < scalars.count else { return nil }
+        let first = scalars[start]
         if first == "(" {
             var end = start + 1
-            while end < chars.count, numerals.contains(chars[end]) { end += 1 }
-            if end > start + 1, end < chars.count, chars[end] == ")" { return end + 1 - start }
+            while end < scalars.count, numerals.contains(scalars[end]) { end += 1 }
+            if end > start + 1, end < scalars.count, scalars[end] == ")" { return end + 1 - start }
             return nil
         }
         if numerals.contains(first) {
             var end = start + 1
-            while end < chars.count, numerals.contains(chars[end]) { end += 1 }
-            return end < chars.count && chars[end] == "、" ? end + 1 - start : nil
+            while end < scalars.count, numerals.contains(scalars[end]) { end += 1 }
+            return end < scalars.count && scalars[end] == "、" ? end + 1 - start : nil
         }
         guard isDigit(first) else { return nil }
-        func isMark(_ index: Int) -> Bool { index < chars.count && (chars[index] == "." || chars[index] == "、") }
+        func isMark(_ index: Int) -> Bool { index < scalars.count && (scalars[index] == "." || scalars[index] == "、") }
+        func isASCIIDigit(_ index: Int) -> Bool { ("0"..."9").contains(scalars[index]) }
         if anywhere {
-            guard start == 0 || !chars[start - 1].isASCIIDigit, isMark(start + 1), start + 2 < chars.count, !chars[start + 2].isASCIIDigit else { return nil }
+            guard start == 0 || !isASCIIDigit(start - 1), isMark(start + 1), start + 2 < scalars.count, !isASCIIDigit(start + 2) else { return nil }
             return 2
         }
-        if start + 1 < chars.count, isDigit(chars[start + 1]), isMark(start + 2) { return 3 }
+        if start + 1 < scalars.count, isDigit(scalars[start + 1]), isMark(start + 2) { return 3 }
         return isMark(start + 1) ? 2 : nil
     }
 
     /// A decimal digit of any script, as `\d` of a regular expression.
-    private static func isDigit(_ char: Character) -> Bool {
-        char.unicodeScalars.count == 1 && char.unicodeScalars.first?.properties.numericType == .decimal
+    private static func isDigit(_ scalar: Unicode.Scalar) -> Bool {
+        scalar.properties.numericType == .decimal
     }
 
     /// The distinctive part of a normalized label: without its enumerator (`1.`, `（一）`, `一、`).
     static func core(_ normalized: String) -> String {
-        guard let first = normalized.first, first == "(" || numerals.contains(first) || isDigit(first) else { return normalized }
-        let chars = Array(normalized.prefix(64))
-        guard let length = enumeratorLength(chars, at: 0, anywhere: false) else { return normalized }
-        return String(normalized.dropFirst(length))
+        guard let first = normalized.unicodeScalars.first, first == "(" || numerals.contains(first) || isDigit(first) else { return normalized }
+        let scalars = Array(normalized.unicodeScalars.prefix(64))
+        guard let length = enumeratorLength(scalars, at: 0, anywhere: false) else { return normalized }
+        return String(normalized.unicodeScalars.dropFirst(length))
     }
 
-    /// The offsets (in characters) where an enumerator begins in `text`: the places a run of
+    /// The offsets (in scalars) where an enumerator begins in `scalars`: the places a run of
     /// glued labels splits into labels.
-    static func enumeratorStarts(_ text: String) -> [Int] {
-        enumeratorStarts(Array(text))
-    }
-
-    /// `enumeratorStarts` of a text already split into characters.
-    static func enumeratorStarts(_ chars: [Character]) -> [Int] {
+    static func enumeratorStarts(_ scalars: [Unicode.Scalar]) -> [Int] {
         var starts: [Int] = []
         var index = 0
-        while index < chars.count {
-            if let length = enumeratorLength(chars, at: index, anywhere: true) {
+        while index < scalars.count {
+            if let length = enumeratorLength(scalars, at: index, anywhere: true) {
                 starts.append(index)
                 index += length
             } else {

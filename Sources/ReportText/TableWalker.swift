@@ -238,15 +238,26 @@ struct TableWalker {
         guard text.utf8.contains(where: { $0 == UInt8(ascii: "(") || $0 == UInt8(ascii: ".") }) || TextSearch.contains(text, "、") else {
             return text.isEmpty ? [] : [Segment(text: text, endToken: end)]
         }
-        let chars = Array(text)
-        let starts = Labels.enumeratorStarts(chars).filter { $0 > 0 }
+        let scalars = Array(text.unicodeScalars)
+        let starts = Labels.enumeratorStarts(scalars).filter { $0 > 0 }
+        guard !starts.isEmpty else { return [Segment(text: text, endToken: end)] }
+        // Pieces cut from the UTF-8 bytes at the scalars' offsets: rebuilding strings scalar
+        // by scalar cost more than finding the cuts.
+        let bytes = Array(text.utf8)
+        var offsets: [Int] = []
+        offsets.reserveCapacity(scalars.count + 1)
+        var offset = 0
+        for scalar in scalars {
+            offsets.append(offset)
+            offset += UTF8.width(scalar)
+        }
+        offsets.append(offset)
         var pieces: [String] = []
         var previous = 0
-        for start in starts {
-            pieces.append(String(chars[previous..<start]))
+        for start in starts + [scalars.count] {
+            pieces.append(String(decoding: bytes[offsets[previous]..<offsets[start]], as: UTF8.self))
             previous = start
         }
-        pieces.append(String(chars[previous...]))
         let kept = pieces.filter { !$0.isEmpty }
         return kept.enumerated().map { Segment(text: $1, endToken: end, takesValues: $0 == kept.count - 1) }
     }
