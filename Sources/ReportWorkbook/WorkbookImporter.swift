@@ -202,12 +202,19 @@ struct WorkbookImporter {
     // MARK: texts and cover
 
     /// The text sections and table notes exactly as the cells hold them: line breaks (CR and
-    /// CRLF too), tabs and white space are the report's, and a round trip keeps them.
+    /// CRLF too), tabs and white space are the report's, and a round trip keeps them. A text
+    /// section's rows are joined into its lines (`TextRows`), which also reads the one cell
+    /// of earlier workbooks; a table's notes are one cell.
     private func readTexts(_ layout: WorkbookLayout, placed: [String: PlacedSheet]) -> [String: String] {
         var texts: [String: String] = [:]
         for (id, cell) in layout.textCells {
-            guard let sheet = placed[cell.sheet], let found = sheet.cell(at: cell.reference) else { continue }
-            let text = found.value.text
+            guard let sheet = placed[cell.sheet] else { continue }
+            let text: String
+            if case .text = sheet.layout.content {
+                text = TextRows.read(from: cell.reference, in: sheet)
+            } else {
+                text = sheet.cell(at: cell.reference)?.value.text ?? ""
+            }
             if !text.isEmpty { texts[id] = text }
         }
         return texts
