@@ -331,7 +331,11 @@ enum Metrics {
     static let lineHeight = 15.0
     static let minimumRowHeight = 20.0
     static let noteRowHeight = 48.0
-    static let textColumnWidth = 100.0
+    /// The text sections' one column: no wider than A4 portrait prints at 100 % (~494 pt
+    /// between the margins, ~7 pt a width unit in LibreOffice with the CJK font). Fitting to
+    /// the page width never splits a column, so LibreOffice would not shrink a wider one
+    /// but cut it at both edges.
+    static let textColumnWidth = 68.0
     /// Excel's largest row height.
     static let textRowHeight = 409.0
     /// The body font size; titles are larger.
