@@ -16,7 +16,7 @@ enum WorkbookText {
     /// an amount) and its unit of amounts.
     static func instructions(for form: Form) -> String {
         let kinds = Set(form.tables.flatMap { $0.rows.flatMap { $0.columns.map(\.kind) } })
-        let years = form.years.last.map { "\(form.years.first)—\($0) 年度" } ?? "\(form.years.first) 年度起"
+        let years = form.years.last.map { "\(form.years.first)—\($0)年度" } ?? "\(form.years.first)年度起"
         var numbers = ["件数填写大于或等于 0 的整数"]
         if kinds.contains(.change) { numbers.append("本年增/减可填负数") }
         if kinds.contains(.amount) {

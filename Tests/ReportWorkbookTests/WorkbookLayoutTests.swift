@@ -109,4 +109,17 @@ final class WorkbookLayoutTests: XCTestCase {
         XCTAssertEqual(layout.textCells["overview"]?.reference.description, "A2")
         XCTAssertEqual(layout.checkRows.count, layout.form.ruleInstances.count)
     }
+
+    /// The cover's notes belong to their form: its name and years, and only the kinds of
+    /// values its tables hold (本年增/减 is a column of the 2019 form only).
+    func testCoverNotesAreThoseOfTheirForm() throws {
+        for id in ["2019", "2021"] {
+            let layout = try layout(id)
+            let notes = try XCTUnwrap(layout.sheets.first?.labels.first { $0.role == .instructions }?.text)
+            XCTAssertTrue(notes.contains("《\(layout.form.name)》"), id)
+            XCTAssertTrue(notes.contains("用于\(layout.form.years.first)"), id)
+            XCTAssertEqual(notes.contains("本年增/减"), id == "2019", id)
+            XCTAssertTrue(notes.contains("万元"), id)
+        }
+    }
 }

@@ -196,6 +196,8 @@ final class WorkbookWriterTests: XCTestCase {
         XCTAssertEqual(book.sheet("二、主动公开政府信息情况")?.cells[layout.cells[CellKey(table: "proactive", row: "procurement", column: "amount")]?.reference.description ?? ""]?.value, .number(199.2))
         let cover = try XCTUnwrap(book.sheet("封面"))
         XCTAssertEqual(cover.cells["B2"]?.value, .string("武汉市东西湖区残疾人联合会"))
+        // The cover's heading is the report's own title.
+        XCTAssertEqual(cover.cells["A1"]?.value, .string(report.form.title(agency: report.agency, year: report.year)))
         XCTAssertEqual(cover.cells["B3"]?.value, .number(2020))
         XCTAssertEqual(cover.cells["B4"]?.value, .string("2021-01-13 00:00:00"))
         XCTAssertEqual(cover.cells["B5"]?.value, .string("2019"))
