@@ -263,8 +263,15 @@ struct WorkbookWriter {
     /// The empty rows a blank template offers for each text section.
     static let blankTextRows = 12
 
+    /// A table's notes: one wide wrapped cell, as tall as its text needs (at least the
+    /// layout's height, at most Excel's largest row).
     private func writeText(_ text: String?, at placed: WorkbookCell, on sheet: XLSXSheet) throws(XLSXWriteError) {
         let style = WorkbookStyles.textInput
+        if let text, !text.isEmpty, let widths = layout.sheet(named: placed.sheet)?.columnWidths {
+            let width = (placed.reference.column...placed.last.column).reduce(0.0) { $0 + ($1 < widths.count ? widths[$1] : 8.43) }
+            let height = Metrics.height(of: text, role: .rowHeader, width: width)
+            if height > Metrics.noteRowHeight { try sheet.setRow(placed.reference.row, height: height) }
+        }
         try sheet.merge(from: placed.reference, to: placed.last, string: text ?? "", style: style)
         try sheet.validate(from: placed.reference, to: placed.last, DataValidation(.any, inputTitle: WorkbookText.inputTitle, inputMessage: WorkbookText.textMessage))
     }
