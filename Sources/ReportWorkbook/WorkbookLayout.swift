@@ -27,8 +27,8 @@ public struct WorkbookLayout: Sendable {
     public let sheets: [SheetLayout]
     /// Every value cell of the form: sheet, top-left reference, span and defined name.
     public let cells: [CellKey: WorkbookCell]
-    /// The input cell of each text section (`overview`, `problems`, `other`) and of each
-    /// table's notes (`proactive_notes`, …), by section id.
+    /// The input cell of each table's notes (`proactive_notes`, …) and the first row of each
+    /// text section (`overview`, `problems`, `other`; its lines run down from there), by section id.
     public let textCells: [String: WorkbookCell]
     /// The input cells of the cover sheet.
     public let coverFields: [CoverField: WorkbookCell]
