@@ -12,7 +12,8 @@ enum TextRows {
     /// The rows of `text`, top to bottom; none for empty text.
     static func rows(of text: String) -> [String] {
         guard !text.isEmpty else { return [] }
-        let lines = text.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
+        // On scalars: as Characters, CRLF is one grapheme that is not "\n" and would not split.
+        let lines = text.unicodeScalars.split(separator: "\n", omittingEmptySubsequences: false).map { String(String.UnicodeScalarView($0)) }
         guard let lastFilled = lines.lastIndex(where: { !$0.isEmpty }) else {
             // Only line breaks: one cell keeps them all.
             return [text]
