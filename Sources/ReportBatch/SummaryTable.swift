@@ -132,6 +132,10 @@ enum SummaryWorkbook {
             try sheet.setColumns(1...1, width: 24)
             try sheet.setColumns(2...(table.header.count - 1), width: 12)
             try sheet.freezePanes(rows: 1, columns: 0)
+            // Printed as a list: landscape A4, one page wide, the header on every page; filters
+            // on the header so a reviewer can narrow the agencies down on screen.
+            try sheet.autofilter(from: CellReference(row: 0, column: 0), to: CellReference(row: max(1, table.rows.count), column: table.header.count - 1))
+            try sheet.setUpPage(.list(headerRows: 0...0))
             try workbook.close()
         }
     }

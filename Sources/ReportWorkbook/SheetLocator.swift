@@ -105,11 +105,16 @@ struct SheetLocator {
         return .missing
     }
 
+    /// Whether the label's text is at its place. A header label may also stand lower within
+    /// its span: earlier versions stretched the parent instead of the leaves (行政复议 over two
+    /// rows, 结果维持 in the third), and their workbooks must still be read.
     private static func matches(_ label: LabelCell, in contents: SheetContents, shift: (Int, Int)) -> Bool {
-        let row = label.first.row + shift.0
         let column = label.first.column + shift.1
-        guard row >= 0, column >= 0 else { return false }
-        let text = contents[CellReference(row: row, column: column)]?.value.text ?? ""
-        return normalized(text) == normalized(label.text)
+        guard label.first.row + shift.0 >= 0, column >= 0 else { return false }
+        let rows = label.role == .columnHeader ? label.first.row...label.last.row : label.first.row...label.first.row
+        return rows.contains { row in
+            let text = contents[CellReference(row: row + shift.0, column: column)]?.value.text ?? ""
+            return normalized(text) == normalized(label.text)
+        }
     }
 }

@@ -20,6 +20,10 @@ struct WorkbookPlan: Sendable {
         let place: String
         /// `D5:D6 = D28:D29`.
         let cells: String
+        /// The sheet of the instance's cells (one table, so one sheet).
+        let sheet: String?
+        /// The first cell of the left side, where the checks sheet's link jumps.
+        let firstCell: CellReference?
         let leftFormula: String
         let rightFormula: String
         let resultFormula: String
@@ -54,6 +58,8 @@ struct WorkbookPlan: Sendable {
             Check(
                 instance: instance, row: row, place: formulas.place(of: instance),
                 cells: formulas.cellList(instance.left) + " \(instance.rule.relation.rawValue) " + formulas.cellList(instance.right),
+                sheet: instance.cells.first.flatMap { layout.cells[$0]?.sheet },
+                firstCell: instance.cells.first.flatMap { layout.cells[$0]?.reference },
                 leftFormula: "=" + formulas.sumExpression(instance.left, sheetPrefix: true),
                 rightFormula: "=" + formulas.sumExpression(instance.right, sheetPrefix: true),
                 resultFormula: WorkbookFormulas.resultFormula(instance, row: row))

@@ -77,7 +77,7 @@ struct WorkbookImporter {
             if placed.count > (best?.1.count ?? 0) { best = (form, placed) }
         }
         guard let best, best.1.values.contains(where: { if case .table = $0.layout.content { return true } else { return false } }) else {
-            throw ReportInputError(file: file, "no sheet of this workbook carries the labels of a known form (\(FormCatalog.knownIDs)); fill in the template of `xxgk template`")
+            throw ReportInputError(file: file, Messages.text("workbook.import.no_form", ["known": FormCatalog.knownIDs]))
         }
         return (best.0, try place(ImportPlan.of(best.0), strict: true))
     }
@@ -96,10 +96,10 @@ struct WorkbookImporter {
                 guard strict else { continue }
                 throw ReportInputError(
                     file: file, at: .cell(sheet: name, reference: reference.description),
-                    "expected the label \"\(expected)\" of form \(layout.form.id), found \"\(found)\"; the sheet's layout was changed, so its values cannot be read safely")
+                    Messages.text("workbook.import.label_changed", ["expected": expected, "form": layout.form.id, "found": found]))
             case .missing:
                 guard strict else { continue }
-                throw ReportInputError(file: file, "no sheet \(sheet.name) (the sheet of form \(layout.form.id) with the heading \"\(sheet.labels.first?.text ?? sheet.name)\") in the workbook")
+                throw ReportInputError(file: file, Messages.text("workbook.import.sheet_missing", ["sheet": sheet.name, "form": layout.form.id, "heading": sheet.labels.first?.text ?? sheet.name]))
             }
         }
         return placed
@@ -166,7 +166,7 @@ struct WorkbookImporter {
             case .blank:
                 break
             case .placeholder(let text):
-                warnings.append(Diagnostic(.warning, file: file, at: location, "\"\(text)\" read as blank"))
+                warnings.append(Diagnostic(.warning, file: file, at: location, Messages.text("workbook.import.placeholder", ["text": text])))
             case .value(let value):
                 report[key] = value
             case .invalid(let found), .tooLarge(let found):
@@ -185,16 +185,20 @@ struct WorkbookImporter {
             if let (found, location) = shownErrors[key] {
                 warnings.append(Diagnostic(
                     .warning, file: file, at: location,
-                    "the total shows \"\(found)\" instead of a number; its cells add up to \(ReportJSON.format(sum)), which is used"))
+                    Messages.text("workbook.import.total_error", ["found": found, "sum": ReportJSON.format(sum)])))
             }
             if let (shown, location) = shownTotals[key], shown != sum, !tainted.contains(key) {
                 // A total typed over the formula (or cached wrong) is the submission's own
                 // arithmetic error: a finding, like a failing rule, with both values.
-                let outcome = printedTotals.contains(key) ? "kept as printed" : "using \(ReportJSON.format(sum))"
+                let outcome = printedTotals.contains(key)
+                    ? Messages.text("workbook.import.total_kept") : Messages.text("workbook.import.total_using", ["sum": ReportJSON.format(sum)])
                 findings.append(Finding(
                     rule: "workbook.total", severity: .error, cells: [key], place: location.description,
                     found: shown, expected: sum,
-                    message: "\(key.table): the total \(layout.form.label(of: key)) shows \(ReportJSON.format(shown)) but its cells add up to \(ReportJSON.format(sum)); \(outcome) [workbook.total]"))
+                    message: Messages.text("workbook.import.total_differs", [
+                        "table": key.table, "label": layout.form.label(of: key), "shown": ReportJSON.format(shown),
+                        "sum": ReportJSON.format(sum), "outcome": outcome,
+                    ])))
             }
         }
     }
@@ -202,12 +206,19 @@ struct WorkbookImporter {
     // MARK: texts and cover
 
     /// The text sections and table notes exactly as the cells hold them: line breaks (CR and
-    /// CRLF too), tabs and white space are the report's, and a round trip keeps them.
+    /// CRLF too), tabs and white space are the report's, and a round trip keeps them. A text
+    /// section's rows are joined into its lines (`TextRows`), which also reads the one cell
+    /// of earlier workbooks; a table's notes are one cell.
     private func readTexts(_ layout: WorkbookLayout, placed: [String: PlacedSheet]) -> [String: String] {
         var texts: [String: String] = [:]
         for (id, cell) in layout.textCells {
-            guard let sheet = placed[cell.sheet], let found = sheet.cell(at: cell.reference) else { continue }
-            let text = found.value.text
+            guard let sheet = placed[cell.sheet] else { continue }
+            let text: String
+            if case .text = sheet.layout.content {
+                text = TextRows.read(from: cell.reference, in: sheet)
+            } else {
+                text = sheet.cell(at: cell.reference)?.value.text ?? ""
+            }
             if !text.isEmpty { texts[id] = text }
         }
         return texts
@@ -221,18 +232,18 @@ struct WorkbookImporter {
         }
         let agency = field(.agency).flatMap { $0.0 }.map { ImportedValue.trimmed($0.value.text) } ?? ""
         guard let (yearCell, yearPlace) = field(.year) else {
-            throw ReportInputError(file: file, "the workbook has no cover sheet with the 报告年度")
+            throw ReportInputError(file: file, Messages.text("workbook.import.no_cover"))
         }
         let yearText = ImportedValue.trimmed(yearCell?.value.text ?? "").replacingOccurrences(of: "年", with: "")
         guard let yearValue = ImportedValue.numericText(yearText, kind: .count), yearValue.isWholeNumber,
             let year = Int(ReportJSON.format(yearValue)), ReportYears.contains(year)
         else {
-            throw ReportInputError(file: file, at: yearPlace, "expected the year reported on (such as 2021), found \"\(yearCell?.value.text ?? "")\"")
+            throw ReportInputError(file: file, at: yearPlace, Messages.text("workbook.import.year", ["found": yearCell?.value.text ?? ""]))
         }
         var date: ReportDate?
         if let (dateCell, datePlace) = field(.date), let dateCell, dateCell.value != .empty {
             guard let parsed = CoverDate.parse(dateCell.value, uses1904: workbook.uses1904Dates) else {
-                throw ReportInputError(file: file, at: datePlace, "expected the date the report was signed (such as 2022-01-20), found \"\(dateCell.value.text)\"")
+                throw ReportInputError(file: file, at: datePlace, Messages.text("workbook.import.date", ["found": dateCell.value.text]))
             }
             date = parsed
         }

@@ -11,12 +11,15 @@ import XLSX
 /// 1. the cover sheet `封面` (机关名称, 报告年度, 成文日期, 表式版本, 填报说明);
 /// 2. one sheet per section, named by `sheetName(forHeading:)` from the section's heading
 ///    (`一、总体情况`, `三、收到和处理政府信息公开申请情况`, …);
-/// 3. the checks sheet `校验`, one row per rule instance (`form.ruleInstances`).
+/// 3. the checks sheet `校验`: a top line counting the failures, a header row, then one row
+///    per rule instance (`form.ruleInstances`).
 ///
 /// Each table sheet starts with its heading in row 1 (merged over the table's width), then
 /// the table as the form's layout draws it, then a caption and one wrapped input cell for
 /// the table's notes (`Report.noteSectionID(forTable:)`). A text section's sheet has its
-/// heading in A1 and the whole text in the single input cell A2.
+/// heading in A1 and the text from A2 down, one line (paragraph) per row (`TextRows`), so
+/// that every paragraph gets the height it needs and the sheet prints onto as many pages
+/// as the text fills; `textCells` names its first row.
 public struct WorkbookLayout: Sendable {
     /// The form drawn.
     public let form: Form
@@ -24,13 +27,15 @@ public struct WorkbookLayout: Sendable {
     public let sheets: [SheetLayout]
     /// Every value cell of the form: sheet, top-left reference, span and defined name.
     public let cells: [CellKey: WorkbookCell]
-    /// The input cell of each text section (`overview`, `problems`, `other`) and of each
-    /// table's notes (`proactive_notes`, …), by section id.
+    /// The input cell of each table's notes (`proactive_notes`, …) and the first row of each
+    /// text section (`overview`, `problems`, `other`; its lines run down from there), by section id.
     public let textCells: [String: WorkbookCell]
     /// The input cells of the cover sheet.
     public let coverFields: [CoverField: WorkbookCell]
     /// The row (zero-based, on the checks sheet) of each rule instance, in `form.ruleInstances` order.
     public let checkRows: [Int]
+    /// The cell of the checks sheet's top line (`共 N 项，M 项不通过`, a formula).
+    public static let checksSummary = CellReference(row: 0, column: 0)
 
     /// The name of the cover sheet.
     public static let coverSheetName = "封面"
@@ -39,13 +44,12 @@ public struct WorkbookLayout: Sendable {
 
     /// The columns of the checks sheet, left to right; one row per rule instance.
     public enum CheckColumn: Int, Sendable, CaseIterable {
-        /// The rule id (`applications.balance`).
-        case rule
         /// The rule as the form states it (`一 + 二 = 三(七) + 四`).
         case title
         /// Where the instance runs: the column (`自然人 列`) or row (`行政复议 行`).
         case place
-        /// The cells compared, left side first (`D5:D6 = D28:D29`).
+        /// The cells compared, left side first, on their sheet (`工作表「三、…」D5:D6 = D28:D29`),
+        /// a link to the first of them.
         case cells
         /// A formula: the sum of the left side.
         case left
@@ -194,9 +198,21 @@ public struct LabelCell: Sendable, Hashable {
     public let first: CellReference
     /// The bottom-right cell; equal to `first` unless merged.
     public let last: CellReference
+    /// Whether the text is written vertically (stacked characters): a label spanning more
+    /// rows than columns that would not fit across its narrow column (三、本年度办理结果).
+    public internal(set) var isVertical = false
 
     /// Whether the label is a merged range.
     public var isMerged: Bool { first != last }
+}
+
+/// How a sheet is scaled onto paper (always A4).
+public enum PrintFit: Sendable, Equatable {
+    /// The whole sheet on one page: the tables, as the official form prints them.
+    case onePage
+    /// As wide as one page, running onto as many pages as its rows need, never shrunk
+    /// further: free text, the checks sheet, the cover.
+    case width
 }
 
 /// One sheet of the workbook layout.
@@ -235,4 +251,6 @@ public struct SheetLayout: Sendable {
     public internal(set) var rowHeights: [Int: Double]
     /// Whether the sheet prints in landscape.
     public internal(set) var landscape: Bool
+    /// How the sheet is scaled onto the page.
+    public internal(set) var fit: PrintFit
 }

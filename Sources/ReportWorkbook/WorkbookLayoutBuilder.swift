@@ -31,7 +31,7 @@ extension WorkbookLayout {
                 row += 1
             }
             sheet.label(WorkbookText.instructionsName, .fieldName, row: row, column: 0)
-            sheet.label(WorkbookText.instructions(form.units), .instructions, row: row, column: 1)
+            sheet.label(WorkbookText.instructions(for: form), .instructions, row: row, column: 1)
             sheet.fitRowHeights()
             sheets.append(sheet.finished())
         }
@@ -46,8 +46,8 @@ extension WorkbookLayout {
             textCells[sectionID] = WorkbookCell(
                 sheet: sheet.name, reference: reference, last: reference,
                 definedName: WorkbookLayout.definedName(forSection: sectionID))
+            // The text's rows get their heights from the text itself (WorkbookWriter.fillText).
             sheet.fitRowHeights()
-            sheet.rowHeights[1] = Metrics.textRowHeight
             sheet.rowCount = 2
             sheet.frozenRows = 1
             sheet.repeatedRows = 0...0
@@ -78,6 +78,7 @@ extension WorkbookLayout {
             sheet.fitRowHeights()
             sheet.rowHeights[bottom + 2] = Metrics.noteRowHeight
             sheet.rowCount = bottom + 3
+            sheet.fit = .onePage
             sheets.append(sheet.finished())
         }
 
@@ -134,8 +135,9 @@ extension WorkbookLayout {
                     place(CellKey(table: table.id, row: rowID, column: columnID), on: sheet, row: row, column: column)
                 }
             }
+            // Label columns holding only tall labels stay narrow: those labels print vertically.
             sheet.columnWidths = (0..<labelColumns).map { column in
-                Metrics.width(ofLabelsIn: sheet, column: column, minimum: 8, maximum: 40)
+                Metrics.width(ofLabelsIn: sheet, column: column, minimum: 5, maximum: 40)
             } + (labelColumns..<sheet.columnCount).map { Metrics.width(ofLabelsIn: sheet, column: $0, minimum: 10, maximum: 14) }
             sheet.frozenRows = 1 + headerRows
             sheet.frozenColumns = labelColumns
@@ -170,15 +172,15 @@ extension WorkbookLayout {
             let parent: LabelNode?
         }
 
-        /// Draws a label tree with leaves aligned on the last level: a node with a subtree of
-        /// depth `d` ends `d - 1` levels above the last one, so a shallow branch stretches
-        /// (行政复议 over two header rows, 一、本年新收… over three label columns). `across`
-        /// trees grow downwards over columns (headers), others rightwards over rows.
-        /// Returns each leaf with its column (across) or row.
+        /// Draws a label tree as the official forms do: every inner node takes one level, its
+        /// children the next, and a leaf stretches to the last level (行政复议 in the first
+        /// header row over its five columns, each of those over the two rows below;
+        /// 一、本年新收… over three label columns). `across` trees grow downwards over columns
+        /// (headers), others rightwards over rows. Returns each leaf with its column (across) or row.
         private static func placeTree(_ nodes: [LabelNode], across: Bool, levels: Int, levelOrigin: Int, offset: Int, on sheet: inout Draft) -> [(Leaf, Int)] {
             var leaves: [(Leaf, Int)] = []
             func visit(_ node: LabelNode, parent: LabelNode?, level: Int, position: Int) {
-                let lastLevel = levels - node.depth
+                let lastLevel = node.childNodes.isEmpty ? levels - 1 : level
                 let lastPosition = position + node.leafCount - 1
                 let role: LabelRole = across ? .columnHeader : .rowHeader
                 if across {
@@ -220,18 +222,21 @@ extension WorkbookLayout {
 
         // MARK: checks
 
+        /// The checks sheet: the top line (a formula the writer puts in `checksSummary`), the
+        /// header row, one row per rule instance.
         mutating func addChecks() {
             var sheet = Draft(name: uniqueName(WorkbookLayout.checksSheetName), content: .checks, sectionID: nil)
             for column in CheckColumn.allCases {
-                sheet.label(WorkbookText.checksHeaders[column] ?? "", .columnHeader, row: 0, column: column.rawValue)
+                sheet.label(WorkbookText.checksHeaders[column] ?? "", .columnHeader, row: 1, column: column.rawValue)
             }
             sheet.columnCount = CheckColumn.allCases.count
             sheet.columnWidths = CheckColumn.allCases.map { WorkbookText.checksWidths[$0] ?? 10 }
             let count = form.ruleInstances.count
-            checkRows = (0..<count).map { 1 + $0 }
-            sheet.rowCount = 1 + count
-            sheet.frozenRows = 1
-            sheet.repeatedRows = 0...0
+            checkRows = (0..<count).map { 2 + $0 }
+            sheet.rowCount = 2 + count
+            sheet.rowHeights[0] = Metrics.minimumRowHeight * Metrics.titlePoints / Metrics.bodyPoints
+            sheet.frozenRows = 2
+            sheet.repeatedRows = 1...1
             sheet.landscape = true
             sheet.fitRowHeights()
             sheets.append(sheet.finished())
@@ -267,6 +272,7 @@ extension WorkbookLayout {
         var columnWidths: [Double] = []
         var rowHeights: [Int: Double] = [:]
         var landscape = false
+        var fit = PrintFit.width
 
         init(name: String, content: SheetLayout.Content, sectionID: String?) {
             self.name = name
@@ -293,10 +299,28 @@ extension WorkbookLayout {
         }
 
         func finished() -> SheetLayout {
-            SheetLayout(
-                name: name, content: content, sectionID: sectionID, labels: labels.sorted { $0.first < $1.first },
+            var placed = labels.sorted { $0.first < $1.first }
+            for index in placed.indices { placed[index].isVertical = isVertical(placed[index]) }
+            return SheetLayout(
+                name: name, content: content, sectionID: sectionID, labels: placed,
                 columnCount: columnCount, rowCount: rowCount, frozenRows: frozenRows, frozenColumns: frozenColumns,
-                repeatedRows: repeatedRows, columnWidths: columnWidths, rowHeights: rowHeights, landscape: landscape)
+                repeatedRows: repeatedRows, columnWidths: columnWidths, rowHeights: rowHeights, landscape: landscape, fit: fit)
+        }
+
+        /// Whether a row header is printed vertically: it spans more rows than columns (at
+        /// least three) and its text would need more than one and a half lines across its
+        /// columns, so written across it would be a thin column of broken lines.
+        func isVertical(_ label: LabelCell) -> Bool {
+            let rows = label.last.row - label.first.row + 1
+            let columns = label.last.column - label.first.column + 1
+            guard label.role == .rowHeader, rows >= 3, rows > columns else { return false }
+            let width = (label.first.column...label.last.column).reduce(0.0) { total, column in
+                total + (column < columnWidths.count ? columnWidths[column] : 8.43)
+            }
+            let tall = Double(rows) * Metrics.lineHeight
+            let needed = Metrics.displayWidth(Substring(label.text))
+            // Stacked characters are about one line high each (a CJK character ~ 2 width units).
+            return needed > width * 1.5 && tall >= needed / 2 * Metrics.lineHeight * 0.8
         }
     }
 }
@@ -307,7 +331,11 @@ enum Metrics {
     static let lineHeight = 15.0
     static let minimumRowHeight = 20.0
     static let noteRowHeight = 48.0
-    static let textColumnWidth = 100.0
+    /// The text sections' one column: no wider than A4 portrait prints at 100 % (~494 pt
+    /// between the margins, ~7 pt a width unit in LibreOffice with the CJK font). Fitting to
+    /// the page width never splits a column, so LibreOffice would not shrink a wider one
+    /// but cut it at both edges.
+    static let textColumnWidth = 68.0
     /// Excel's largest row height.
     static let textRowHeight = 409.0
     /// The body font size; titles are larger.

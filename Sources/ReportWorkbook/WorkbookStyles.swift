@@ -20,6 +20,50 @@ enum WorkbookStyles {
 
     /// The style of a label cell by its role.
     static func label(_ role: LabelRole) -> CellStyle { labels[role] ?? base }
+
+    /// The style of a placed label: its role's, with stacked characters when it is vertical.
+    static func label(_ label: LabelCell) -> CellStyle {
+        guard label.isVertical else { return self.label(label.role) }
+        var style = self.label(label.role)
+        style.rotation = .stacked
+        style.horizontal = .center
+        return style
+    }
+
+    /// The checks sheet's top line: bold, a little larger, no border.
+    static let checksSummary: CellStyle = {
+        var style = base
+        style.bold = true
+        style.fontSize = 13
+        style.horizontal = .left
+        return style
+    }()
+
+    /// A link on the checks sheet to the cells of a rule: bordered, wrapped, blue and underlined
+    /// like every link.
+    static let checkLink: CellStyle = {
+        var style = lockedValue
+        style.fontColor = 0x0563C1
+        style.underlined = true
+        return style
+    }()
+
+    /// The text of a free-text section's row: wrapped, unlocked, shaded like every input.
+    static let textRow: CellStyle = {
+        var style = textInput
+        style.vertical = .top
+        return style
+    }()
+
+    /// The style of a free-text section's column: unlocked and wrapped, so a department may
+    /// continue the text in any row below, but without shading or border, which would print.
+    static let textColumn: CellStyle = {
+        var style = base
+        style.locked = false
+        style.wrapsText = true
+        style.vertical = .top
+        return style
+    }()
     private static let labels: [LabelRole: CellStyle] = Dictionary(uniqueKeysWithValues: LabelRole.allCases.map { ($0, makeLabel($0)) })
 
     private static func makeLabel(_ role: LabelRole) -> CellStyle {

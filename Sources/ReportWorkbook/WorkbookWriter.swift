@@ -109,19 +109,33 @@ struct WorkbookWriter {
             try sheet.setRow(row, height: height)
         }
         for label in sheetLayout.labels {
-            try sheet.merge(from: label.first, to: label.last, string: label.text, style: WorkbookStyles.label(label.role))
+            try sheet.merge(from: label.first, to: label.last, string: text(of: label, on: sheetLayout), style: WorkbookStyles.label(label))
         }
         if sheetLayout.frozenRows > 0 || sheetLayout.frozenColumns > 0 {
             try sheet.freezePanes(rows: sheetLayout.frozenRows, columns: sheetLayout.frozenColumns)
         }
         var page = PageSetup()
         page.landscape = sheetLayout.landscape
-        page.fitToPages = (1, 1)
+        // A table on one page as the official form; everything else one page wide, running
+        // onto further pages rather than shrinking (a long text at 5 pt helps nobody).
+        switch sheetLayout.fit {
+        case .onePage: page.fitToPages = (1, 1)
+        case .width: page.fitToPages = (1, 0)
+        }
         page.repeatedRows = sheetLayout.repeatedRows
         page.centeredHorizontally = true
         page.footer = "&C第 &P 页，共 &N 页"
         try sheet.setUpPage(page)
         if sheetLayout.content == .cover && content.problems == nil { try sheet.activate() }
+    }
+
+    /// A label's text as written: the cover's title is the report's own
+    /// (`某某区人民政府2021年政府信息公开工作年度报告`) once agency and year are known.
+    private func text(of label: LabelCell, on sheetLayout: SheetLayout) -> String {
+        guard sheetLayout.content == .cover, label.role == .title, let agency = content.agency, !agency.isEmpty,
+            let year = content.year
+        else { return label.text }
+        return content.form.title(agency: agency, year: year)
     }
 
     // MARK: cover
@@ -224,13 +238,40 @@ struct WorkbookWriter {
 
     // MARK: text
 
+    /// A free-text section, one line (paragraph) per row from its first row down, each row as
+    /// tall as its wrapped text (the sheet prints onto as many pages as that takes). A blank
+    /// template gets `blankTextRows` empty rows to type in; the column stays unlocked below.
     private func fillText(_ sectionID: String, on sheet: XLSXSheet) throws(XLSXWriteError) {
         guard let cell = layout.textCells[sectionID] else { return }
-        try writeText(content.sections[sectionID], at: cell, on: sheet)
+        let first = cell.reference
+        let width = Metrics.textColumnWidth
+        try sheet.setColumns(first.column...first.column, width: width, style: WorkbookStyles.textColumn)
+        let rows = TextRows.rows(of: content.sections[sectionID] ?? "")
+        let count = max(rows.count, content.report == nil ? Self.blankTextRows : 1)
+        for index in 0..<count {
+            let reference = CellReference(row: first.row + index, column: first.column)
+            let text = index < rows.count ? rows[index] : ""
+            if !text.isEmpty {
+                try sheet.setRow(reference.row, height: Metrics.height(of: text, role: .rowHeader, width: width))
+            }
+            try sheet.write(string: text, at: reference, style: WorkbookStyles.textRow)
+        }
+        let last = CellReference(row: first.row + count - 1, column: first.column)
+        try sheet.validate(from: first, to: last, DataValidation(.any, inputTitle: WorkbookText.inputTitle, inputMessage: WorkbookText.textMessage))
     }
 
+    /// The empty rows a blank template offers for each text section.
+    static let blankTextRows = 12
+
+    /// A table's notes: one wide wrapped cell, as tall as its text needs (at least the
+    /// layout's height, at most Excel's largest row).
     private func writeText(_ text: String?, at placed: WorkbookCell, on sheet: XLSXSheet) throws(XLSXWriteError) {
         let style = WorkbookStyles.textInput
+        if let text, !text.isEmpty, let widths = layout.sheet(named: placed.sheet)?.columnWidths {
+            let width = (placed.reference.column...placed.last.column).reduce(0.0) { $0 + ($1 < widths.count ? widths[$1] : 8.43) }
+            let height = Metrics.height(of: text, role: .rowHeader, width: width)
+            if height > Metrics.noteRowHeight { try sheet.setRow(placed.reference.row, height: height) }
+        }
         try sheet.merge(from: placed.reference, to: placed.last, string: text ?? "", style: style)
         try sheet.validate(from: placed.reference, to: placed.last, DataValidation(.any, inputTitle: WorkbookText.inputTitle, inputMessage: WorkbookText.textMessage))
     }
@@ -238,32 +279,44 @@ struct WorkbookWriter {
     // MARK: checks
 
     private func fillChecks(_ sheet: XLSXSheet) throws(XLSXWriteError) {
-        let lastRow = (layout.checkRows.last ?? 0)
+        let resultColumn = WorkbookLayout.CheckColumn.result.rawValue
+        var failures = 0
         for check in plan.checks {
             let instance = check.instance
             func at(_ column: WorkbookLayout.CheckColumn) -> CellReference { CellReference(row: check.row, column: column.rawValue) }
+            let cells = check.sheet.map { WorkbookText.cells(check.cells, onSheet: $0) } ?? check.cells
             // Tall enough for the wrapped place and cells (long row labels in section 三).
-            let texts: [(WorkbookLayout.CheckColumn, String)] = [(.title, instance.rule.title), (.place, check.place), (.cells, check.cells)]
+            let texts: [(WorkbookLayout.CheckColumn, String)] = [(.title, instance.rule.title), (.place, check.place), (.cells, cells)]
             let height = texts.map { column, text in
                 Metrics.height(of: text, role: .rowHeader, width: WorkbookText.checksWidths[column] ?? 10)
             }.max() ?? Metrics.minimumRowHeight
             try sheet.setRow(check.row, height: height)
-            try sheet.write(string: instance.rule.id, at: at(.rule), style: WorkbookStyles.lockedValue)
             try sheet.write(string: instance.rule.title, at: at(.title), style: WorkbookStyles.lockedValue)
             try sheet.write(string: check.place, at: at(.place), style: WorkbookStyles.lockedValue)
-            try sheet.write(string: check.cells, at: at(.cells), style: WorkbookStyles.lockedValue)
+            if let target = check.sheet, let first = check.firstCell {
+                try sheet.link(cells, toSheet: target, cell: first, at: at(.cells), style: WorkbookStyles.checkLink)
+            } else {
+                try sheet.write(string: cells, at: at(.cells), style: WorkbookStyles.lockedValue)
+            }
             let evaluation = values.evaluate(instance)
+            if !evaluation.holds { failures += 1 }
             try sheet.write(formula: check.leftFormula, cachedNumber: evaluation.left.doubleValue, at: at(.left), style: WorkbookStyles.checkNumber)
             try sheet.write(formula: check.rightFormula, cachedNumber: evaluation.right.doubleValue, at: at(.right), style: WorkbookStyles.checkNumber)
             try sheet.write(
                 formula: check.resultFormula, cachedString: evaluation.holds ? WorkbookText.passed : WorkbookText.failed,
                 at: at(.result), style: WorkbookStyles.lockedValue)
         }
-        if lastRow > 0 {
-            let column = WorkbookLayout.CheckColumn.result.rawValue
-            let first = CellReference(row: 1, column: column)
-            try sheet.highlight(
-                [(first, CellReference(row: lastRow, column: column))], when: "\(first)=\"\(WorkbookText.failed)\"", style: WorkbookStyles.failed)
-        }
+        guard let firstRow = layout.checkRows.first, let lastRow = layout.checkRows.last else { return }
+        let first = CellReference(row: firstRow, column: resultColumn)
+        let last = CellReference(row: lastRow, column: resultColumn)
+        // The top line counts with a formula, so it follows every edit of the values.
+        let summary = WorkbookLayout.checksSummary
+        try sheet.merge(
+            from: summary, to: CellReference(row: summary.row, column: WorkbookLayout.CheckColumn.allCases.count - 1),
+            string: "", style: WorkbookStyles.checksSummary)
+        try sheet.write(
+            formula: WorkbookText.checksSummaryFormula(results: "\(first.absolute):\(last.absolute)"),
+            cachedString: WorkbookText.checksSummary(count: plan.checks.count, failures: failures), at: summary, style: WorkbookStyles.checksSummary)
+        try sheet.highlight([(first, last)], when: "\(first)=\"\(WorkbookText.failed)\"", style: WorkbookStyles.failed)
     }
 }

@@ -39,6 +39,8 @@ public enum Openpyxl {
         public let printTitleRows: String?
         public let centered: Bool
         public let footer: String?
+        /// The range with filter buttons (`A1:K30`), when there is one.
+        public let autofilter: String?
     }
 
     /// One cell: value, lock, formula and the style openpyxl reports.
@@ -52,6 +54,10 @@ public enum Openpyxl {
         public let font: String?
         /// The cell's note (comment) text, when it has one.
         public let comment: String?
+        /// The text rotation (255: stacked vertical), when turned.
+        public let rotation: Int?
+        /// Where the cell's link jumps (`'三、…'!D5`), when it is one.
+        public let link: String?
     }
 
     /// A cell value as JSON gives it.

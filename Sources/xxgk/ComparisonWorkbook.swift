@@ -36,6 +36,7 @@ enum ComparisonWorkbook {
             try sheet.setColumns(0...0, width: 34)
             try sheet.setColumns(1...(grid.figures.header.count - 1), width: 13)
             try sheet.freezePanes(rows: 1, columns: 1)
+            try sheet.setUpPage(.list(headerRows: 0...0))
 
             let chartColumn = grid.figures.header.count + 1
             let years = { (header: Int) in
@@ -82,6 +83,9 @@ enum ComparisonWorkbook {
             let workbook = try XLSXWorkbook(path: temporaryPath)
             let sheet = try workbook.addSheet(named: sheetName)
             var row = try write(grid.figures, to: sheet, at: 0)
+            // Many agencies: filters on the grid's header, printed as a landscape list.
+            try sheet.autofilter(from: CellReference(row: 0, column: 0), to: CellReference(row: max(1, row), column: grid.figures.header.count - 1))
+            try sheet.setUpPage(.list(headerRows: 0...0))
             for line in grid.carryOver + grid.unmatched {
                 row += 1
                 try sheet.write(string: line, at: CellReference(row: row, column: 0))
@@ -103,6 +107,8 @@ enum ComparisonWorkbook {
                 }
             }
             try chartData.setColumns(0...0, width: 30)
+            try chartData.freezePanes(rows: 1, columns: 0)
+            try chartData.setUpPage(.list(headerRows: 0...0))
             var chart = Chart(kind: .column, title: label)
             let agencies = SheetRange(sheet: agencySheetName, from: CellReference(row: 1, column: 0), to: CellReference(row: figures.count, column: 0))
             chart.series = (1...2).map { column in

@@ -62,6 +62,12 @@ final class WorkbookLayoutTests: XCTestCase {
         XCTAssertEqual(label("1.属于国家秘密"), "C9:C9")
         XCTAssertEqual(label("（七）总计"), "B28:C28")
         XCTAssertEqual(label("四、结转下年度继续办理"), "A29:C29")
+        // Tall narrow labels print vertically, as on the official form; nothing else does.
+        let vertical = Set(sheet.labels.filter(\.isVertical).map(\.text))
+        XCTAssertTrue(vertical.isSuperset(of: ["三、本年度办理结果", "（三）不予公开"]), "\(vertical)")
+        XCTAssertFalse(vertical.contains("一、本年新收政府信息公开申请数量"))
+        XCTAssertFalse(vertical.contains("1.属于国家秘密"))
+        XCTAssertTrue(sheet.labels.filter(\.isVertical).allSatisfy { $0.last.row - $0.first.row >= 2 })
         XCTAssertEqual(layout.cells[CellKey(table: "applications", row: "received", column: "natural")]?.reference.description, "D5")
         XCTAssertEqual(layout.cells[CellKey(table: "applications", row: "carried_forward", column: "total")]?.reference.description, "J29")
         XCTAssertEqual(sheet.frozenRows, 4)
@@ -74,7 +80,12 @@ final class WorkbookLayoutTests: XCTestCase {
         let layout = try layout("2021")
         let sheet = try XCTUnwrap(layout.sheet(forTable: "appeals"))
         let spans = sheet.labels.filter { $0.role == .columnHeader }.map { "\($0.text) \($0.first):\($0.last)" }
-        XCTAssertEqual(Array(spans.prefix(4)), ["行政复议 A2:E3", "行政诉讼 F2:O2", "未经复议直接起诉 F3:J3", "复议后起诉 K3:O3"])
+        // As the official form: 行政复议 in the first header row over its five columns, each of
+        // them over the two rows below; 行政诉讼 over ten, split in two groups of five.
+        XCTAssertEqual(Array(spans.prefix(5)), ["行政复议 A2:E2", "行政诉讼 F2:O2", "结果维持 A3:A4", "结果纠正 B3:B4", "其他结果 C3:C4"])
+        XCTAssertTrue(spans.contains("未经复议直接起诉 F3:J3"))
+        XCTAssertTrue(spans.contains("复议后起诉 K3:O3"))
+        XCTAssertTrue(spans.contains("结果维持 F4:F4"))
         XCTAssertEqual(layout.cells[CellKey(table: "appeals", row: "review", column: "upheld")]?.reference.description, "A5")
         XCTAssertEqual(layout.cells[CellKey(table: "appeals", row: "litigation_after_review", column: "total")]?.reference.description, "O5")
     }
@@ -97,5 +108,18 @@ final class WorkbookLayoutTests: XCTestCase {
         XCTAssertEqual(layout.textCells["overview"]?.sheet, "一、总体情况")
         XCTAssertEqual(layout.textCells["overview"]?.reference.description, "A2")
         XCTAssertEqual(layout.checkRows.count, layout.form.ruleInstances.count)
+    }
+
+    /// The cover's notes belong to their form: its name and years, and only the kinds of
+    /// values its tables hold (本年增/减 is a column of the 2019 form only).
+    func testCoverNotesAreThoseOfTheirForm() throws {
+        for id in ["2019", "2021"] {
+            let layout = try layout(id)
+            let notes = try XCTUnwrap(layout.sheets.first?.labels.first { $0.role == .instructions }?.text)
+            XCTAssertTrue(notes.contains("《\(layout.form.name)》"), id)
+            XCTAssertTrue(notes.contains("用于\(layout.form.years.first)"), id)
+            XCTAssertEqual(notes.contains("本年增/减"), id == "2019", id)
+            XCTAssertTrue(notes.contains("万元"), id)
+        }
     }
 }

@@ -36,16 +36,20 @@ final class WorkbookWriterTests: XCTestCase {
                 XCTAssertNil(sheet.password, "\(sheet.name) has no password")
                 XCTAssertEqual(sheet.paper, 9, "\(sheet.name) prints on A4")
                 XCTAssertTrue(sheet.fitToPage && (sheet.fitToWidth ?? 1) == 1, "\(sheet.name) fits one page wide")
+                // Tables on one page; text, checks and cover as long as they are, never shrunk to fit.
+                XCTAssertEqual(sheet.fitToHeight ?? 1, sheetLayout.fit == .onePage ? 1 : 0, "\(sheet.name) fit")
+                XCTAssertEqual(sheetLayout.fit == .onePage, sheetLayout.content != .cover && sheetLayout.content != .checks && sheetLayout.sectionID.map { layout.form.table($0) != nil } == true, sheetLayout.name)
                 XCTAssertEqual(sheet.footer, "第 &P 页，共 &N 页")
                 XCTAssertTrue(sheet.centered)
                 for label in sheetLayout.labels {
                     XCTAssertEqual(sheet.cells[label.first.description]?.value, .string(label.text), "\(sheet.name)!\(label.first)")
                     XCTAssertEqual(sheet.cells[label.first.description]?.locked, true, "\(sheet.name)!\(label.first) locked")
+                    XCTAssertEqual(sheet.cells[label.first.description]?.rotation, label.isVertical ? 255 : nil, "\(sheet.name)!\(label.first) rotation")
                     if label.isMerged {
                         XCTAssertTrue(sheet.merges.contains("\(label.first):\(label.last)"), "\(sheet.name): merge \(label.first):\(label.last)")
                     }
                 }
-                let expectedMerges = sheetLayout.labels.filter(\.isMerged).count
+                let expectedMerges = sheetLayout.labels.filter(\.isMerged).count + (sheetLayout.content == .checks ? 1 : 0)
                     + layout.cells.values.filter { $0.sheet == sheetLayout.name && $0.isMerged }.count
                     + layout.textCells.values.filter { $0.sheet == sheetLayout.name && $0.isMerged }.count
                 XCTAssertEqual(sheet.merges.count, expectedMerges, "\(sheet.name): no other merges")
@@ -89,6 +93,11 @@ final class WorkbookWriterTests: XCTestCase {
             // Nothing else is unlocked: only value inputs, texts and the cover's inputs.
             var inputs = Set(layout.cells.filter { computed[$0.key] == nil }.map { "\($0.value.sheet)!\($0.value.reference)" })
             layout.textCells.values.forEach { inputs.insert("\($0.sheet)!\($0.reference)") }
+            // A text section offers its blank rows to type into, one paragraph a row.
+            for sheetLayout in layout.sheets {
+                guard case .text(let id) = sheetLayout.content, let first = layout.textCells[id]?.reference else { continue }
+                for row in first.row..<(first.row + 12) { inputs.insert("\(sheetLayout.name)!\(CellReference(row: row, column: first.column))") }
+            }
             [WorkbookLayout.CoverField.agency, .year, .date].compactMap { layout.coverFields[$0] }.forEach { inputs.insert("\($0.sheet)!\($0.reference)") }
             let unlocked = Set(book.sheets.flatMap { sheet in
                 sheet.cells.filter { !$0.value.locked }.map { "\(sheet.name)!\($0.key)" }
@@ -119,7 +128,7 @@ final class WorkbookWriterTests: XCTestCase {
         XCTAssertEqual(book.sheet("四、政府信息公开行政复议、行政诉讼情况")?.freeze, "A5")
         XCTAssertEqual(book.sheet("二、主动公开政府信息情况")?.freeze, "A2")
         XCTAssertEqual(book.sheet("二、主动公开政府信息情况")?.orientation, "portrait")
-        XCTAssertEqual(book.sheet("校验")?.freeze, "A2")
+        XCTAssertEqual(book.sheet("校验")?.freeze, "A3")
         XCTAssertEqual(book.sheet("封面")?.cells["B5"]?.value, .string("2021"))
         XCTAssertEqual(book.sheet("封面")?.cells["A1"]?.font, "宋体")
         XCTAssertEqual(book.title, form.name)
@@ -187,13 +196,19 @@ final class WorkbookWriterTests: XCTestCase {
         XCTAssertEqual(book.sheet("二、主动公开政府信息情况")?.cells[layout.cells[CellKey(table: "proactive", row: "procurement", column: "amount")]?.reference.description ?? ""]?.value, .number(199.2))
         let cover = try XCTUnwrap(book.sheet("封面"))
         XCTAssertEqual(cover.cells["B2"]?.value, .string("武汉市东西湖区残疾人联合会"))
+        // The cover's heading is the report's own title.
+        XCTAssertEqual(cover.cells["A1"]?.value, .string(report.form.title(agency: report.agency, year: report.year)))
         XCTAssertEqual(cover.cells["B3"]?.value, .number(2020))
         XCTAssertEqual(cover.cells["B4"]?.value, .string("2021-01-13 00:00:00"))
         XCTAssertEqual(cover.cells["B5"]?.value, .string("2019"))
+        // Each line (paragraph) of a text section in its own row, from the first row down.
         for section in report.form.textSectionIDs {
             let placed = try XCTUnwrap(layout.textCells[section])
-            let value = book.sheet(placed.sheet)?.cells[placed.reference.description]?.value
-            XCTAssertEqual(value, report.sections[section].map(Openpyxl.Value.string), section)
+            let lines = report.sections[section].map { $0.split(separator: "\n", omittingEmptySubsequences: false).map(String.init) } ?? []
+            for (index, line) in lines.enumerated() where !line.isEmpty {
+                let reference = CellReference(row: placed.reference.row + index, column: placed.reference.column)
+                XCTAssertEqual(book.sheet(placed.sheet)?.cells[reference.description]?.value, .string(line), "\(section) \(reference)")
+            }
         }
         XCTAssertEqual(book.custom["xxgk.form"], "2019")
     }
@@ -223,8 +238,14 @@ final class WorkbookWriterTests: XCTestCase {
                     let result = cell(.result)
                     let fails = CheckEngine.evaluate(instance, in: shown) != nil
                     XCTAssertEqual(result?.value, .string(fails ? "不通过" : "通过"), place)
-                    XCTAssertTrue(result?.formula?.hasPrefix("=IF(ROUND(E\(row + 1)-F\(row + 1),6)") ?? false, place)
-                    XCTAssertEqual(cell(.rule)?.value, .string(instance.rule.id))
+                    XCTAssertTrue(result?.formula?.hasPrefix("=IF(ROUND(D\(row + 1)-E\(row + 1),6)") ?? false, place)
+                    // Places in the sheet's words: the sheet's name, then the cells.
+                    if case .string(let cells)? = cell(.cells)?.value {
+                        let sheet = layout.cells[instance.cells[0]]?.sheet ?? ""
+                        XCTAssertTrue(cells.hasPrefix("工作表「\(sheet)」"), cells)
+                    } else {
+                        XCTFail("no cells at \(place)")
+                    }
                     XCTAssertEqual(cell(.title)?.value, .string(instance.rule.title))
                     XCTAssertTrue(cell(.left)?.formula?.hasPrefix("=SUM('") ?? false, place)
                     let left = instance.left.reduce(Decimal(0)) { $0 + (shown[$1] ?? 0) }
@@ -310,11 +331,17 @@ final class WorkbookWriterTests: XCTestCase {
             }
         }
         let checks = try XCTUnwrap(book.sheet("校验"))
-        XCTAssertEqual(checks.conditional.map(\.formula), [["G2=\"不通过\""]])
-        // The first check row names its rule, place and cells.
-        XCTAssertEqual((0..<4).map { checks.cells[CellReference(row: 1, column: $0).description]?.value }, [
-            .string("applications.balance"), .string("一 + 二 = 三(七) + 四"), .string("自然人 列"), .string("D5:D6 = D28:D29"),
+        XCTAssertEqual(checks.conditional.map(\.formula), [["F3=\"不通过\""]])
+        // The first check row names its rule, place and cells in Chinese; the cells link to their place.
+        let sheetName = "三、收到和处理政府信息公开申请情况"
+        XCTAssertEqual((0..<3).map { checks.cells[CellReference(row: 2, column: $0).description]?.value }, [
+            .string("一 + 二 = 三(七) + 四"), .string("自然人 列"), .string("工作表「\(sheetName)」D5:D6 = D28:D29"),
         ])
+        XCTAssertEqual(checks.cells["C3"]?.link, "'\(sheetName)'!D5")
+        // The top line counts with a formula: every instance, and the failing ones.
+        let count = form.ruleInstances.count
+        XCTAssertEqual(checks.cells["A1"]?.value, .string("共 \(count) 项，0 项不通过"))
+        XCTAssertEqual(checks.cells["A1"]?.formula, "=\"共 \"&ROWS($F$3:$F$\(count + 2))&\" 项，\"&COUNTIF($F$3:$F$\(count + 2),\"不通过\")&\" 项不通过\"")
     }
 
     func testTextOverTheCellLimitFailsNamingSheetAndCellAndLeavesNoFile() throws {

@@ -47,6 +47,10 @@ def dump(path):
                 entry["font"] = cell.font.name
                 if cell.comment is not None:
                     entry["comment"] = cell.comment.text
+                if cell.alignment is not None and cell.alignment.textRotation:
+                    entry["rotation"] = int(cell.alignment.textRotation)
+                if cell.hyperlink is not None:
+                    entry["link"] = cell.hyperlink.location or cell.hyperlink.target
                 cells[cell.coordinate] = entry
         validations = []
         for dv in ws.data_validations.dataValidation:
@@ -78,6 +82,7 @@ def dump(path):
             "printTitleRows": ws.print_title_rows,
             "centered": bool(ws.print_options.horizontalCentered),
             "footer": ws.oddFooter.center.text,
+            "autofilter": ws.auto_filter.ref,
         })
     names = {}
     for name, defined in formulas.defined_names.items():

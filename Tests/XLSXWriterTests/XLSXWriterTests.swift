@@ -102,6 +102,39 @@ final class XLSXWriterTests: XCTestCase {
         XCTAssertEqual(message { _ = try XLSXWorkbook(path: "") }, "workbook: empty output path")
     }
 
+    /// A long list's print setup (landscape A4, one page wide, the header row on every page),
+    /// its filter buttons and frozen header, and stacked vertical text, as openpyxl reads them.
+    func testListPageSetupAutofilterAndVerticalText() throws {
+        let file = folder.appendingPathComponent("list.xlsx")
+        let workbook = try XLSXWorkbook(path: file.path)
+        let sheet = try workbook.addSheet(named: "汇总")
+        var vertical = CellStyle()
+        vertical.rotation = .stacked
+        var turned = CellStyle()
+        turned.rotation = .degrees(45)
+        try sheet.write(string: "机关", at: CellReference(row: 0, column: 0))
+        try sheet.write(string: "件数", at: CellReference(row: 0, column: 1))
+        for row in 1...60 { try sheet.write(number: Double(row), at: CellReference(row: row, column: 1)) }
+        try sheet.write(string: "竖排", at: CellReference(row: 1, column: 0), style: vertical)
+        try sheet.write(string: "斜排", at: CellReference(row: 2, column: 0), style: turned)
+        try sheet.freezePanes(rows: 1, columns: 0)
+        try sheet.autofilter(from: CellReference(row: 0, column: 0), to: CellReference(row: 60, column: 1))
+        try sheet.setUpPage(.list(headerRows: 0...0))
+        XCTAssertNotNil(message { try sheet.autofilter(from: CellReference(row: 5, column: 1), to: CellReference(row: 0, column: 0)) })
+        try workbook.close()
+        let dumped = try XCTUnwrap(try Openpyxl.dump([file])[file.path]?.sheet("汇总"))
+        XCTAssertEqual(dumped.paper, 9)
+        XCTAssertEqual(dumped.orientation, "landscape")
+        XCTAssertTrue(dumped.fitToPage)
+        XCTAssertEqual(dumped.fitToWidth ?? 1, 1)
+        XCTAssertEqual(dumped.fitToHeight, 0)
+        XCTAssertEqual(dumped.printTitleRows, "$1:$1")
+        XCTAssertEqual(dumped.freeze, "A2")
+        XCTAssertEqual(dumped.autofilter, "A1:B61")
+        XCTAssertEqual(dumped.cells["A2"]?.rotation, 255)
+        XCTAssertEqual(dumped.cells["A3"]?.rotation, 45)
+    }
+
     func testWritesCachedResultsStylesAndNamesThatOpenpyxlReads() throws {
         let file = folder.appendingPathComponent("small.xlsx")
         let workbook = try XLSXWorkbook(path: file.path)

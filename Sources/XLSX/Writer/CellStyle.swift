@@ -12,6 +12,8 @@ public struct CellStyle: Hashable, Sendable {
     public var fontSize: Double?
     /// Bold text.
     public var bold = false
+    /// Single underline (links).
+    public var underlined = false
     /// The font colour as 0xRRGGBB.
     public var fontColor: UInt32?
     /// A solid background as 0xRRGGBB.
@@ -28,6 +30,17 @@ public struct CellStyle: Hashable, Sendable {
     public var numberFormat: String?
     /// Locked cells cannot be edited while the sheet is protected (Excel's default is locked).
     public var locked = true
+    /// Text rotation: nil for none, `.stacked` for characters one under another (a vertical
+    /// label in a narrow column, as the official forms print 三、本年度办理结果).
+    public var rotation: TextRotation?
+
+    /// How a cell's text is turned.
+    public enum TextRotation: Hashable, Sendable {
+        /// Turned by an angle in degrees, -90...90 (counter-clockwise positive).
+        case degrees(Int16)
+        /// Upright characters stacked top to bottom (Excel's vertical text, angle 255; libxlsxwriter's 270).
+        case stacked
+    }
 
     /// A style with Excel's defaults: general alignment, no border or fill, locked.
     public init() {}

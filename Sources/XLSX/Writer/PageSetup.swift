@@ -19,6 +19,18 @@ public struct PageSetup: Sendable, Equatable {
     /// A4 portrait at 100 %, nothing repeated, no footer.
     public init() {}
 
+    /// A long list (a summary of many reports): A4 landscape, one page wide and as many long
+    /// as it needs, `headerRows` repeated on every page, centred, numbered pages.
+    public static func list(headerRows: ClosedRange<Int>) -> PageSetup {
+        var setup = PageSetup()
+        setup.landscape = true
+        setup.fitToPages = (1, 0)
+        setup.repeatedRows = headerRows
+        setup.centeredHorizontally = true
+        setup.footer = "&C第 &P 页，共 &N 页"
+        return setup
+    }
+
     /// Equal when every setting is equal (written out: tuples are not Equatable).
     public static func == (lhs: PageSetup, rhs: PageSetup) -> Bool {
         lhs.paper == rhs.paper && lhs.landscape == rhs.landscape && lhs.fitToPages?.width == rhs.fitToPages?.width

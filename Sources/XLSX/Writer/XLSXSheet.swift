@@ -206,6 +206,14 @@ public final class XLSXSheet {
         worksheet_freeze_panes(sheet, lxw_row_t(rows), lxw_col_t(columns))
     }
 
+    /// Puts filter buttons on the header row `first.row` over `first.column...last.column`,
+    /// filtering the rows down to `last.row` (`worksheet_autofilter`).
+    public func autofilter(from first: CellReference, to last: CellReference) throws(XLSXWriteError) {
+        let (sheet, _) = try prepare(first, nil)
+        try checkRange(first, last)
+        try check(worksheet_autofilter(sheet, row(first), column(first), row(last), column(last)), first)
+    }
+
     /// Applies paper, orientation, scaling, repeated rows, centring and footer.
     public func setUpPage(_ setup: PageSetup) throws(XLSXWriteError) {
         let (sheet, _) = try prepare(CellReference(row: 0, column: 0), nil)

@@ -179,6 +179,7 @@ public final class XLSXWorkbook {
         if let name = style.fontName, !name.isEmpty { format_set_font_name(format, name) }
         if let size = style.fontSize { format_set_font_size(format, size) }
         if style.bold { format_set_bold(format) }
+        if style.underlined { format_set_underline(format, UInt8(LXW_UNDERLINE_SINGLE.rawValue)) }
         if let color = style.fontColor { format_set_font_color(format, color == 0 ? LXW_COLOR_BLACK.rawValue : color) }
         if let fill = style.fillColor {
             format_set_pattern(format, UInt8(LXW_PATTERN_SOLID.rawValue))
@@ -199,6 +200,11 @@ public final class XLSXWorkbook {
         if style.bordered { format_set_border(format, UInt8(LXW_BORDER_THIN.rawValue)) }
         if let numberFormat = style.numberFormat, !numberFormat.isEmpty { format_set_num_format(format, numberFormat) }
         if !style.locked { format_set_unlocked(format) }
+        switch style.rotation {
+        case .none: break
+        case .stacked: format_set_rotation(format, 270)
+        case .degrees(let angle): format_set_rotation(format, max(-90, min(90, angle)))
+        }
     }
 }
 
