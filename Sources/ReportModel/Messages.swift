@@ -52,12 +52,12 @@ public enum Messages {
     /// the catalogue (a test fails for that) falls back to English, then to the key itself,
     /// so nothing is ever left unsaid.
     public static func text(_ key: String, in language: Language, _ arguments: KeyValuePairs<String, String> = [:]) -> String {
-        guard let template = catalogues[language]?[key] ?? catalogues[.english]?[key] else { return key }
+        guard let template = sentences(language)[key] ?? sentences(.english)[key] else { return key }
         return filled(template, arguments)
     }
 
     /// Every key of `language`'s catalogue with its sentence.
-    public static func catalogue(_ language: Language) -> [String: String] { catalogues[language] ?? [:] }
+    public static func catalogue(_ language: Language) -> [String: String] { sentences(language) }
 
     /// The placeholder names (`{found}` → `found`) a sentence uses.
     public static func placeholders(in template: String) -> Set<String> {
@@ -82,23 +82,30 @@ public enum Messages {
         return result
     }
 
-    /// The catalogues embedded from `templates/messages-*.json` at build time.
-    private static let catalogues: [Language: [String: String]] = {
-        var result: [Language: [String: String]] = [:]
-        for entry in embeddedFormDefinitions where entry.name.hasPrefix("messages-") {
-            let code = String(entry.name.dropFirst("messages-".count).dropLast(".json".count))
-            guard let language = Language(rawValue: code),
-                let data = Data(base64Encoded: entry.base64),
-                case .object(let members)? = try? JSONParser.parse(data)
-            else { continue }
-            var sentences: [String: String] = [:]
-            for member in members {
-                if case .string(let sentence) = member.value { sentences[member.key] = sentence }
-            }
-            result[language] = sentences
+    /// A language's sentences, each catalogue decoded at its first use: a process that
+    /// speaks Chinese never pays for the English one (and the reverse) at start-up.
+    private static func sentences(_ language: Language) -> [String: String] {
+        switch language {
+        case .chinese: chineseSentences
+        case .english: englishSentences
         }
-        return result
-    }()
+    }
+
+    private static let chineseSentences = embeddedCatalogue(.chinese)
+    private static let englishSentences = embeddedCatalogue(.english)
+
+    /// The catalogue embedded from `templates/messages-<code>.json` at build time.
+    private static func embeddedCatalogue(_ language: Language) -> [String: String] {
+        guard let entry = embeddedFormDefinitions.first(where: { $0.name == "messages-\(language.rawValue).json" }),
+            let data = Data(base64Encoded: entry.base64),
+            case .object(let members)? = try? JSONParser.parse(data)
+        else { return [:] }
+        var sentences: [String: String] = [:]
+        for member in members {
+            if case .string(let sentence) = member.value { sentences[member.key] = sentence }
+        }
+        return sentences
+    }
 }
 
 extension Severity {

@@ -22,10 +22,12 @@ struct SectionReader {
 
     func sections() -> [String: String] {
         let pieces = cutAtHeadings()
+        // Each piece normalized once, not once per heading looked for.
+        let candidates = pieces.map(HeadingCandidate.init)
         var found: [(section: SectionDefinition, piece: Int)] = []
         var from = pieces.firstIndex { $0.line >= (titleLine ?? 0) } ?? 0
         for section in form.sections {
-            if let index = headingPiece(section.heading, in: pieces, from: from) {
+            if let index = headingPiece(section.heading, in: candidates, from: from) {
                 found.append((section, index))
                 from = index + 1
             }
@@ -112,18 +114,36 @@ struct SectionReader {
     }
     private static let pageFurniture = NSRegularExpression.constant(#"^\s*[-—–－]+\s*\d{1,3}\s*[-—–－]+\s*$|^\s*第\s*\d+\s*页"#)
 
+    /// A piece as a heading is compared with it: normalized, and its core (nil for a piece
+    /// that cannot be a heading: a table row, a note in brackets, a sentence, nothing).
+    private struct HeadingCandidate {
+        let normalized: String
+        let core: String
+        let coreLength: Int
+
+        init(_ piece: Piece) {
+            guard !piece.text.contains("\t") else { (normalized, core, coreLength) = ("", "", 0); return }
+            normalized = Labels.normalize(piece.text)
+            core = Labels.core(normalized)
+            coreLength = core.count
+        }
+
+        var mayBeHeading: Bool { !core.isEmpty && !core.hasSuffix("。") && !normalized.hasPrefix("(") }
+    }
+
     /// The index of the first piece from `from` that is this heading or a variant.
-    private func headingPiece(_ heading: String, in pieces: [Piece], from: Int) -> Int? {
-        let core = Labels.core(Labels.normalize(heading))
-        guard from < pieces.count else { return nil }
-        for index in from..<pieces.count {
-            let line = pieces[index].text
-            if line.contains("\t") { continue }
-            let normalized = Labels.normalize(line)
-            let text = Labels.core(normalized)
-            guard !text.isEmpty, text.count <= core.count + 12, !text.hasSuffix("。"), !normalized.hasPrefix("(") else { continue }
+    private func headingPiece(_ heading: String, in candidates: [HeadingCandidate], from: Int) -> Int? {
+        let normalizedHeading = Labels.normalize(heading)
+        let core = Labels.core(normalizedHeading)
+        let coreLength = core.count
+        let numberPrefix = String(normalizedHeading.prefix(2))
+        guard from < candidates.count else { return nil }
+        for index in from..<candidates.count {
+            let candidate = candidates[index]
+            guard candidate.mayBeHeading, candidate.coreLength <= coreLength + 12 else { continue }
+            let text = candidate.core
             // Numbered like the heading (`五、`): a variant wording will do; bare: nearly exact.
-            let numbered = text != normalized && normalized.hasPrefix(String(Labels.normalize(heading).prefix(2)))
+            let numbered = text != candidate.normalized && candidate.normalized.hasPrefix(numberPrefix)
             if Labels.score(text, core) >= (numbered ? 0.6 : 0.85) || text.hasPrefix(core) { return index }
         }
         return nil

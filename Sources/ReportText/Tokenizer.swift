@@ -46,9 +46,14 @@ struct TokenizedText {
     /// The lines and tokens of a decoded text.
     init(text: String) {
         self.text = text
-        // By scalars: `\r\n` is one Character, which a split at the Character `\n` misses.
-        lines = text.unicodeScalars.split(separator: "\n", omittingEmptySubsequences: false).map { line in
-            String(String.UnicodeScalarView(line.contains("\r") ? line.filter { $0 != "\r" } : Array(line)))
+        // By UTF-8 bytes: `\r\n` is one Character, which a split at the Character `\n` misses,
+        // and an ASCII byte never falls inside another character's bytes. Rebuilding each line
+        // from scalars cost more than the split.
+        let newline = UInt8(ascii: "\n"), carriageReturn = UInt8(ascii: "\r")
+        lines = Array(text.utf8).split(separator: newline, omittingEmptySubsequences: false).map { line in
+            line.contains(carriageReturn)
+                ? String(decoding: line.filter { $0 != carriageReturn }, as: UTF8.self)
+                : String(decoding: line, as: UTF8.self)
         }
         tokens = Tokenizer.tokens(of: lines)
     }
