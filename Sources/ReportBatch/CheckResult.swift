@@ -112,7 +112,9 @@ public struct CheckResult: Sendable {
             let verdict = failures.isEmpty ? Messages.text("batch.rule_line.passed") : Messages.text("batch.rule_line.failed")
             let places = failures.isEmpty
                 ? "" : Messages.text("batch.rule_line.places", ["places": failures.map(\.place).joined(separator: Messages.text("batch.rule_line.place_separator"))])
-            return Messages.text("batch.rule_line", ["verdict": verdict, "table": rule.table, "title": rule.title, "rule": rule.id, "places": places])
+            // The table named as the form prints it (`三、收到和处理政府信息公开申请情况`), not by its id.
+            let heading = form.heading(ofTable: rule.table)
+            return Messages.text("batch.rule_line", ["verdict": verdict, "heading": heading, "title": rule.title, "rule": rule.id, "places": places])
         }
     }
 

@@ -64,9 +64,9 @@ public enum CheckEngine {
             let title = rule.title.replacingOccurrences(of: " \(rule.relation.rawValue) ", with: " \(rule.relation.failureSign) ")
                 .replacingOccurrences(of: "{year}", with: years.map { String($0.current) } ?? "")
                 .replacingOccurrences(of: "{previous_year}", with: years.map { String($0.previous) } ?? "")
-            message = Messages.text("check.rule_fails_across_years", ["table": rule.table, "title": title, "place": place, "values": values, "rule": rule.id])
+            message = Messages.text("check.rule_fails_across_years", ["table": form.heading(ofTable: rule.table), "title": title, "place": place, "values": values, "rule": rule.id])
         } else {
-            message = Messages.text("check.rule_fails", ["table": rule.table, "title": rule.title, "place": place, "values": values, "rule": rule.id])
+            message = Messages.text("check.rule_fails", ["table": form.heading(ofTable: rule.table), "title": rule.title, "place": place, "values": values, "rule": rule.id])
         }
         return Finding(
             rule: rule.id, severity: rule.severity, cells: rule.acrossYears ? instance.left : instance.cells, place: place,

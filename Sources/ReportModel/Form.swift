@@ -51,6 +51,11 @@ public struct Form: Sendable, Equatable {
     /// The table with this id, if the form has it.
     public func table(_ id: String) -> TableDefinition? { tables.first { $0.id == id } }
 
+    /// A table named as the form prints it, by its section's heading
+    /// (`三、收到和处理政府信息公开申请情况`): what messages call it, as a clerk knows it;
+    /// the id itself for a table no section heads.
+    public func heading(ofTable id: String) -> String { sections.first { $0.table == id }?.heading ?? id }
+
     /// The definition of a cell, if the form has it.
     public func column(of cell: CellKey) -> ColumnDefinition? {
         table(cell.table)?.row(cell.row)?.column(cell.column)

@@ -98,7 +98,7 @@ extension CheckEngine {
             }
             return Finding(
                 rule: unresolvedRule, severity: .error, cells: unresolved.cells(in: form), place: place,
-                found: nil, expected: nil, message: Messages.text("unresolved.finding", ["table": unresolved.table, "what": what]))
+                found: nil, expected: nil, message: Messages.text("unresolved.finding", ["table": form.heading(ofTable: unresolved.table), "what": what]))
         }
     }
 }

@@ -196,7 +196,7 @@ struct WorkbookImporter {
                     rule: "workbook.total", severity: .error, cells: [key], place: location.description,
                     found: shown, expected: sum,
                     message: Messages.text("workbook.import.total_differs", [
-                        "table": key.table, "label": layout.form.label(of: key), "shown": ReportJSON.format(shown),
+                        "table": layout.form.heading(ofTable: key.table), "label": layout.form.label(of: key), "shown": ReportJSON.format(shown),
                         "sum": ReportJSON.format(sum), "outcome": outcome,
                     ])))
             }

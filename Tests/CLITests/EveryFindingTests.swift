@@ -41,7 +41,7 @@ final class EveryFindingTests: XCTestCase {
         XCTAssertEqual(lines(check.standardOutput), [
             "\(file.path): 测试局, year 2023, form 2021: 2 errors (1 warning)",
             "error: \(file.path): sheet \(Self.sheet三), cell D9: expected a whole number ≥ 0, found \"十二\" [cell.invalid]",
-            "error: \(file.path): sheet \(Self.sheet三), cell E5: applications: 一 + 二 = 三(七) + 四 fails in column 法人或其他组织›商业企业: 5 + 0 ≠ 0 + 0 [applications.balance]",
+            "error: \(file.path): sheet \(Self.sheet三), cell E5: 三、收到和处理政府信息公开申请情况: 一 + 二 = 三(七) + 四 fails in column 法人或其他组织›商业企业: 5 + 0 ≠ 0 + 0 [applications.balance]",
             // The template's cover was filled without its 成文日期.
             "warning: \(file.path): report: no date (成文日期): write the date the report was signed [report.no_date]",
         ])

@@ -184,7 +184,7 @@ final class FolderBatchTests: XCTestCase {
             added up 2 reports (form 2019, year 2020):
               \(root)/a.json\t某区甲局\tpassed
               \(root)/b.json\t某区乙局\t2 errors
-            error: sum: applications:
+            error: sum: 三、收到和处理政府信息公开申请情况:
             """), allowed.standardError)
         XCTAssertFalse(allowed.standardError.contains("left out"))
         XCTAssertTrue(FileManager.default.fileExists(atPath: output.path))

@@ -68,17 +68,17 @@ final class FoundationCLITests: XCTestCase {
         XCTAssertEqual(run.status, 1)
         XCTAssertEqual(run.standardOutput, """
             \(path): 武汉市东西湖区残疾人联合会, year 2020, form 2019: 2 errors
-            error: \(path): tables.applications.received.natural: applications: 一 + 二 = 三(七) + 四 fails in column 自然人: 5 + 0 ≠ 0 + 0 [applications.balance]
-            error: \(path): tables.applications.received.total: applications: 总计 = 自然人 + 法人或其他组织 fails in row 一、本年新收政府信息公开申请数量: 0 ≠ 5 + 0 + 0 + 0 + 0 + 0 [applications.row_total]
+            error: \(path): tables.applications.received.natural: 三、收到和处理政府信息公开申请情况: 一 + 二 = 三(七) + 四 fails in column 自然人: 5 + 0 ≠ 0 + 0 [applications.balance]
+            error: \(path): tables.applications.received.total: 三、收到和处理政府信息公开申请情况: 总计 = 自然人 + 法人或其他组织 fails in row 一、本年新收政府信息公开申请数量: 0 ≠ 5 + 0 + 0 + 0 + 0 + 0 [applications.row_total]
 
             """)
         let rules = try CLI.run(["check", "--rules", path])
         XCTAssertEqual(rules.standardOutput.split(separator: "\n").dropFirst().prefix(5).joined(separator: "\n"), """
-              不通过 applications: 一 + 二 = 三(七) + 四 [applications.balance] — column 自然人
-              通过   applications: 三(七)总计 = 三(一) + … + 三(六) [applications.results_total]
-              不通过 applications: 总计 = 自然人 + 法人或其他组织 [applications.row_total] — row 一、本年新收政府信息公开申请数量
-              通过   appeals: 总计 = 结果维持 + 结果纠正 + 其他结果 + 尚未审结 [appeals.group_total]
-              通过   proactive: 对外公开总数量 ≥ 本年新公开数量 [proactive.total_published]
+              不通过 三、收到和处理政府信息公开申请情况: 一 + 二 = 三(七) + 四 [applications.balance] — column 自然人
+              通过   三、收到和处理政府信息公开申请情况: 三(七)总计 = 三(一) + … + 三(六) [applications.results_total]
+              不通过 三、收到和处理政府信息公开申请情况: 总计 = 自然人 + 法人或其他组织 [applications.row_total] — row 一、本年新收政府信息公开申请数量
+              通过   四、政府信息公开行政复议、行政诉讼情况: 总计 = 结果维持 + 结果纠正 + 其他结果 + 尚未审结 [appeals.group_total]
+              通过   二、主动公开政府信息情况: 对外公开总数量 ≥ 本年新公开数量 [proactive.total_published]
             """)
         let json = try CLI.run(["check", "--format", "json", path])
         XCTAssertEqual(json.status, 1)

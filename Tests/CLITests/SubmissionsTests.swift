@@ -221,7 +221,7 @@ final class SubmissionsTests: XCTestCase {
         let expectedNatural = ReportJSON.format((now["applications", "carried_over", "natural"] ?? 0))
         let expectedBefore = ReportJSON.format(last["applications", "carried_forward", "natural"] ?? 0)
         XCTAssertTrue(mismatch.standardOutput.contains(
-            "warning: \(thisYear.path)/sfj.json: tables.applications.carried_over.natural: applications: 二、上年结转 2022 ≠ 四、结转下年度继续办理 2021 in column 自然人: \(expectedNatural) ≠ \(expectedBefore) [report.carry_over]"),
+            "warning: \(thisYear.path)/sfj.json: tables.applications.carried_over.natural: 三、收到和处理政府信息公开申请情况: 二、上年结转 2022 ≠ 四、结转下年度继续办理 2021 in column 自然人: \(expectedNatural) ≠ \(expectedBefore) [report.carry_over]"),
             mismatch.standardOutput)
         XCTAssertTrue(mismatch.standardOutput.contains("in column 总计"))
         XCTAssertEqual(mismatch.standardOutput.components(separatedBy: "[report.carry_over]").count - 1, 2)

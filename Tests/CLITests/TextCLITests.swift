@@ -85,7 +85,7 @@ final class TextCLITests: XCTestCase {
         let errors = run.standardOutput.components(separatedBy: "\n").filter { $0.hasPrefix("error:") }
         XCTAssertEqual(errors.count, 2, run.standardOutput)
         for error in errors {
-            XCTAssertTrue(error.contains("02_hongze_quzf_2023.txt: line 149: appeals:"), error)
+            XCTAssertTrue(error.contains("02_hongze_quzf_2023.txt: line 149: 四、政府信息公开行政复议、行政诉讼情况:"), error)
             XCTAssertTrue(error.hasSuffix("[appeals.group_total]"), error)
         }
     }

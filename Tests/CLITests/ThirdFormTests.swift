@@ -107,8 +107,8 @@ final class ThirdFormTests: XCTestCase {
         let failing = try run(["check", "broken.json"], forms: forms, in: folder)
         XCTAssertEqual(failing.status, 1)
         XCTAssertTrue(failing.standardOutput.hasSuffix("""
-            error: broken.json: tables.applications.results_total.natural: applications: 三(七)总计 = 三(一) + … + 三(六) fails in column 自然人: 5 ≠ 6 (sum of 22 cells) [applications.results_total]
-            error: broken.json: tables.applications.denied_other.total: applications: 总计 = 自然人 + 法人或其他组织 fails in row 三、本年度办理结果›（三）不予公开›9.其他不予公开情形: 3 ≠ 4 + 0 + 0 + 0 + 0 + 0 [applications.row_total]
+            error: broken.json: tables.applications.results_total.natural: 三、收到和处理政府信息公开申请情况: 三(七)总计 = 三(一) + … + 三(六) fails in column 自然人: 5 ≠ 6 (sum of 22 cells) [applications.results_total]
+            error: broken.json: tables.applications.denied_other.total: 三、收到和处理政府信息公开申请情况: 总计 = 自然人 + 法人或其他组织 fails in row 三、本年度办理结果›（三）不予公开›9.其他不予公开情形: 3 ≠ 4 + 0 + 0 + 0 + 0 + 0 [applications.row_total]
 
             """), failing.standardOutput)
 

@@ -38,8 +38,8 @@ final class CheckEngineTests: XCTestCase {
             report["applications", "received", "total"] = 8
             let findings = CheckEngine.check(report)
             XCTAssertEqual(findings.map(\.description), [
-                "error: applications: 一 + 二 = 三(七) + 四 fails in column 自然人: 6 + 1 ≠ 3 + 3 [applications.balance]",
-                "error: applications: 一 + 二 = 三(七) + 四 fails in column 总计: 8 + 1 ≠ 5 + 3 [applications.balance]",
+                "error: 三、收到和处理政府信息公开申请情况: 一 + 二 = 三(七) + 四 fails in column 自然人: 6 + 1 ≠ 3 + 3 [applications.balance]",
+                "error: 三、收到和处理政府信息公开申请情况: 一 + 二 = 三(七) + 四 fails in column 总计: 8 + 1 ≠ 5 + 3 [applications.balance]",
             ])
             XCTAssertEqual(findings[0].rule, "applications.balance")
             XCTAssertEqual(findings[0].cells.map(\.description), [
@@ -64,8 +64,8 @@ final class CheckEngineTests: XCTestCase {
             let findings = CheckEngine.check(report)
             let parts = id == "2019" ? 19 : 21
             XCTAssertEqual(findings.map(\.description), [
-                "error: applications: 三(七)总计 = 三(一) + … + 三(六) fails in column 法人或其他组织›法律服务机构: 0 ≠ 2 (sum of \(parts) cells) [applications.results_total]",
-                "error: applications: 三(七)总计 = 三(一) + … + 三(六) fails in column 总计: 5 ≠ 7 (sum of \(parts) cells) [applications.results_total]",
+                "error: 三、收到和处理政府信息公开申请情况: 三(七)总计 = 三(一) + … + 三(六) fails in column 法人或其他组织›法律服务机构: 0 ≠ 2 (sum of \(parts) cells) [applications.results_total]",
+                "error: 三、收到和处理政府信息公开申请情况: 三(七)总计 = 三(一) + … + 三(六) fails in column 总计: 5 ≠ 7 (sum of \(parts) cells) [applications.results_total]",
             ])
             XCTAssertEqual(findings[0].cells.first?.description, "applications.results_total.legal")
             XCTAssertEqual(findings[0].cells.last?.description, "applications.\(lastOther).legal")
@@ -84,8 +84,8 @@ final class CheckEngineTests: XCTestCase {
         report["applications", "carried_forward", "total"] = 4
         let findings = CheckEngine.check(report)
         XCTAssertEqual(findings.map(\.description), [
-            "error: applications: 总计 = 自然人 + 法人或其他组织 fails in row 二、上年结转政府信息公开申请数量: 2 ≠ 1 + 0 + 0 + 0 + 0 + 0 [applications.row_total]",
-            "error: applications: 总计 = 自然人 + 法人或其他组织 fails in row 四、结转下年度继续办理: 4 ≠ 3 + 0 + 0 + 0 + 0 + 0 [applications.row_total]",
+            "error: 三、收到和处理政府信息公开申请情况: 总计 = 自然人 + 法人或其他组织 fails in row 二、上年结转政府信息公开申请数量: 2 ≠ 1 + 0 + 0 + 0 + 0 + 0 [applications.row_total]",
+            "error: 三、收到和处理政府信息公开申请情况: 总计 = 自然人 + 法人或其他组织 fails in row 四、结转下年度继续办理: 4 ≠ 3 + 0 + 0 + 0 + 0 + 0 [applications.row_total]",
         ])
         XCTAssertEqual(findings[0].cells.map(\.column), ["total", "natural", "commercial", "research", "social", "legal", "other"])
         XCTAssertEqual(Set(findings[0].cells.map(\.row)), ["carried_over"])
@@ -100,7 +100,7 @@ final class CheckEngineTests: XCTestCase {
             report["appeals", "litigation_direct", "pending"] = 1
             let findings = CheckEngine.check(report)
             XCTAssertEqual(findings.map(\.description), [
-                "error: appeals: 总计 = 结果维持 + 结果纠正 + 其他结果 + 尚未审结 fails in row 行政诉讼›未经复议直接起诉: 0 ≠ 0 + 0 + 0 + 1 [appeals.group_total]",
+                "error: 四、政府信息公开行政复议、行政诉讼情况: 总计 = 结果维持 + 结果纠正 + 其他结果 + 尚未审结 fails in row 行政诉讼›未经复议直接起诉: 0 ≠ 0 + 0 + 0 + 1 [appeals.group_total]",
             ])
             XCTAssertEqual(findings[0].cells.map(\.description), [
                 "appeals.litigation_direct.total", "appeals.litigation_direct.upheld", "appeals.litigation_direct.corrected",
@@ -117,7 +117,7 @@ final class CheckEngineTests: XCTestCase {
         report["proactive", "normative_documents", "total_published"] = 10
         let findings = CheckEngine.check(report)
         XCTAssertEqual(findings.map(\.description), [
-            "warning: proactive: 对外公开总数量 ≥ 本年新公开数量 fails in row 第二十条第（一）项›规范性文件: 10 < 12 [proactive.total_published]",
+            "warning: 二、主动公开政府信息情况: 对外公开总数量 ≥ 本年新公开数量 fails in row 第二十条第（一）项›规范性文件: 10 < 12 [proactive.total_published]",
         ])
         XCTAssertEqual(findings[0].severity, .warning)
         report["proactive", "normative_documents", "total_published"] = 12
@@ -140,8 +140,8 @@ final class CheckEngineTests: XCTestCase {
         var this = try consistentReport("2021")
         this.year = 2021
         XCTAssertEqual(CheckEngine.checkAcrossYears(this, previous: last).map(\.description), [
-            "warning: applications: 二、上年结转 2021 ≠ 四、结转下年度继续办理 2020 in column 自然人: 1 ≠ 3 [report.carry_over]",
-            "warning: applications: 二、上年结转 2021 ≠ 四、结转下年度继续办理 2020 in column 总计: 1 ≠ 3 [report.carry_over]",
+            "warning: 三、收到和处理政府信息公开申请情况: 二、上年结转 2021 ≠ 四、结转下年度继续办理 2020 in column 自然人: 1 ≠ 3 [report.carry_over]",
+            "warning: 三、收到和处理政府信息公开申请情况: 二、上年结转 2021 ≠ 四、结转下年度继续办理 2020 in column 总计: 1 ≠ 3 [report.carry_over]",
         ])
         this["applications", "carried_over", "natural"] = 3
         this["applications", "carried_over", "total"] = 3

@@ -19,8 +19,8 @@ final class UnresolvedTests: XCTestCase {
     func testUnresolvedPartsAreErrorsNamingRowLineAndReadings() throws {
         let findings = CheckEngine.check(try report()).filter { $0.rule == "report.unresolved" }
         XCTAssertEqual(findings.map(\.description), [
-            "error: applications: the values of “三、本年度办理结果›（七）总计” (line 57) admit several readings: 2 3 · 0 0 0 5 | 23 · · 0 0 0 23; the cells are left blank [report.unresolved]",
-            "error: appeals: the table was not found in the source; its cells are left blank [report.unresolved]",
+            "error: 三、收到和处理政府信息公开申请情况: the values of “三、本年度办理结果›（七）总计” (line 57) admit several readings: 2 3 · 0 0 0 5 | 23 · · 0 0 0 23; the cells are left blank [report.unresolved]",
+            "error: 四、政府信息公开行政复议、行政诉讼情况: the table was not found in the source; its cells are left blank [report.unresolved]",
         ])
         XCTAssertEqual(findings[0].cells.count, 7)
         XCTAssertEqual(findings[1].cells.count, try form().table("appeals")?.cells.count)

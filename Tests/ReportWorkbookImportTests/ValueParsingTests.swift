@@ -90,7 +90,7 @@ final class ValueParsingTests: XCTestCase {
         XCTAssertEqual(loaded.report[key("applications", "received", "total")], 10)
         XCTAssertEqual(loaded.warnings, [])
         XCTAssertEqual(loaded.findings.map(\.description), [
-            "error: applications: the total 一、本年新收政府信息公开申请数量 › 总计 shows 10 but its cells add up to 9; kept as printed [workbook.total]",
+            "error: 三、收到和处理政府信息公开申请情况: the total 一、本年新收政府信息公开申请数量 › 总计 shows 10 but its cells add up to 9; kept as printed [workbook.total]",
         ])
         XCTAssertEqual(loaded.findings.first?.found, 10)
         XCTAssertEqual(loaded.findings.first?.expected, 9)
