@@ -130,7 +130,7 @@ struct ReportLines {
     /// A paragraph line runs on into the next when it reaches the right margin and the next
     /// starts at the left margin (no indent) in the same type size, on this page or the next.
     private static func continues(_ line: PlacedLine, with next: PlacedLine, margins: [Int: (left: Double, right: Double)]) -> Bool {
-        guard line.kind == .text, next.kind == .text, !line.text.contains("\t"), !next.text.contains("\t"),
+        guard line.kind == .text, next.kind == .text, !line.text.utf8.contains(UInt8(ascii: "\t")), !next.text.utf8.contains(UInt8(ascii: "\t")),
               let here = margins[line.page], let there = margins[next.page],
               next.page == line.page || next.page == line.page + 1 else { return false }
         // A full line that ends a sentence, followed by a numbered heading, ends its paragraph

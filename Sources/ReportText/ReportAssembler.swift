@@ -34,7 +34,11 @@ struct ReportAssembler {
         // The example title of the messages is the newest form's.
         let example = (FormCatalog.newest ?? recognition.form).title(agency: "…", year: 2023)
         // A report on a form before the known ones is refused by name, never read as one of them.
-        if let retired = FormCatalog.retiredForm(in: input.text),
+        // Looked for only where it could refuse: the search runs over the whole text, and a
+        // report with its tables found and a year after every retired form cannot be refused.
+        let latestRetiredYear = FormCatalog.retired.map { $0.years.last ?? Int.max }.max() ?? Int.min
+        let mayBeRetired = tables.matchedRows < 5 || recognition.year.map { $0.year <= latestRetiredYear } ?? true
+        if mayBeRetired, let retired = FormCatalog.retiredForm(in: input.text),
             tables.matchedRows < 5 || recognition.year.map({ $0.year <= (retired.years.last ?? Int.max) }) ?? true
         {
             throw ReportInputError(retired.refusal)

@@ -60,7 +60,7 @@ struct SectionReader {
             guard stop > entry.piece + 1 else { continue }
             let paragraphs = pieces[(entry.piece + 1)..<stop]
                 .map { $0.text.trimmingWhitespace() }
-                .filter { !$0.isEmpty && !$0.contains("\t") && !$0.hasPrefix("|") && !Self.isPageFurniture($0) }
+                .filter { !$0.isEmpty && !$0.utf8.contains(UInt8(ascii: "\t")) && !$0.hasPrefix("|") && !Self.isPageFurniture($0) }
             sections[entry.section.id] = paragraphs.joined(separator: "\n")
         }
         return sections
@@ -69,36 +69,36 @@ struct SectionReader {
     /// The lines, with long flattened lines (crawler text) cut before and after each
     /// heading printed in them.
     private func cutAtHeadings() -> [Piece] {
+        // On UTF-8 bytes: a heading's bytes match only at a character boundary, and Foundation's
+        // `range(of:)` cost more than the rest of the section reader.
+        let headings = form.sections.map { Array($0.heading.utf8) }
         var pieces: [Piece] = []
         for (index, line) in lines.enumerated() {
-            guard line.count > 300 else { pieces.append(Piece(text: line, line: index)); continue }
-            var rest = Substring(line)
-            var cut = true
-            while cut {
-                cut = false
-                var earliest: Range<Substring.Index>?
-                for heading in form.sections.map(\.heading) {
-                    if let range = rest.range(of: heading), range.lowerBound > rest.startIndex || range.upperBound < rest.endIndex,
-                        earliest.map({ range.lowerBound < $0.lowerBound }) ?? true
-                    {
+            guard line.utf8.count > 300, line.count > 300 else { pieces.append(Piece(text: line, line: index)); continue }
+            let bytes = Array(line.utf8)
+            var start = 0
+            while true {
+                var earliest: Range<Int>?
+                for heading in headings {
+                    guard let offset = TextSearch.firstIndex(of: heading, in: bytes[start...]) else { continue }
+                    let range = (start + offset)..<(start + offset + heading.count)
+                    if range.lowerBound > start || range.upperBound < bytes.count, earliest.map({ range.lowerBound < $0.lowerBound }) ?? true {
                         earliest = range
                     }
                 }
-                if let range = earliest {
-                    pieces.append(Piece(text: String(rest[..<range.lowerBound]), line: index))
-                    pieces.append(Piece(text: String(rest[range]), line: index))
-                    rest = rest[range.upperBound...]
-                    cut = true
-                }
+                guard let range = earliest else { break }
+                pieces.append(Piece(text: String(decoding: bytes[start..<range.lowerBound], as: UTF8.self), line: index))
+                pieces.append(Piece(text: String(decoding: bytes[range], as: UTF8.self), line: index))
+                start = range.upperBound
             }
-            pieces.append(Piece(text: String(rest), line: index))
+            pieces.append(Piece(text: String(decoding: bytes[start...], as: UTF8.self), line: index))
         }
         return pieces
     }
 
     /// A sentence rather than a table line: no cells, and ends as a sentence does.
     static func isProse(_ text: String) -> Bool {
-        !text.contains("\t") && !text.hasPrefix("|") && !text.hasPrefix("**") && (text.hasSuffix("。") || text.hasSuffix("；"))
+        !text.utf8.contains(UInt8(ascii: "\t")) && !text.hasPrefix("|") && !text.hasPrefix("**") && (text.hasSuffix("。") || text.hasSuffix("；"))
     }
 
     /// Page numbers a PDF extraction leaves in the text (`-3-`, `— 4 —`, `第 2 页`).
@@ -122,7 +122,7 @@ struct SectionReader {
         let coreLength: Int
 
         init(_ piece: Piece) {
-            guard !piece.text.contains("\t") else { (normalized, core, coreLength) = ("", "", 0); return }
+            guard !piece.text.utf8.contains(UInt8(ascii: "\t")) else { (normalized, core, coreLength) = ("", "", 0); return }
             normalized = Labels.normalize(piece.text)
             core = Labels.core(normalized)
             coreLength = core.count

@@ -33,7 +33,7 @@ enum SignatureReader {
         }
         guard index >= 0 else { return signature }
         let candidate = clean(lines[index])
-        let plain = !candidate.contains("。") && !candidate.contains("，") && !candidate.contains("\t") && candidate.count <= 40
+        let plain = !TextSearch.contains(candidate, "。") && !TextSearch.contains(candidate, "，") && !candidate.utf8.contains(UInt8(ascii: "\t")) && candidate.count <= 40
         if !candidate.isEmpty, plain, candidate == agency || agencySuffixes.contains(where: candidate.hasSuffix) {
             signature.agency = candidate
             signature.firstLine = index

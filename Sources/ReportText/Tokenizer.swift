@@ -118,7 +118,8 @@ enum Tokenizer {
         for (index, raw) in lines.enumerated() {
             let number = index + 1
             let line = raw.utf8.contains(UInt8(ascii: "\r")) ? raw.replacingOccurrences(of: "\r", with: "") : raw
-            if line.trimmingWhitespace().isEmpty { continue }
+            let trimmedLine = line.trimmingWhitespace()
+            if trimmedLine.isEmpty { continue }
             if isSeparatorRow(line) || SectionReader.isPageFurniture(line) { continue }
             let cells: [String]
             let separated: Bool
@@ -127,8 +128,9 @@ enum Tokenizer {
                 // the Character is `components(separatedBy:)`, at a twentieth of the cost.
                 cells = line.split(separator: "\t", omittingEmptySubsequences: false).map(String.init)
                 separated = true
-            } else if line.filter({ $0 == "|" }).count >= 2 || line.trimmingWhitespace().hasSuffix("|") {
-                var trimmed = line.trimmingWhitespace()
+            } else if line.utf8.lazy.filter({ $0 == UInt8(ascii: "|") }).count >= 2 || trimmedLine.hasSuffix("|") {
+                // `|` is ASCII: counted on the bytes, not by walking the line's Characters.
+                var trimmed = trimmedLine
                 if trimmed.hasPrefix("|") { trimmed.removeFirst() }
                 if trimmed.hasSuffix("|") { trimmed.removeLast() }
                 cells = trimmed.components(separatedBy: "|")
@@ -207,20 +209,22 @@ enum Tokenizer {
     /// The pieces of a layout line between runs of two spaces, as `components(separatedBy:
     /// "  ")` gives them (a run of three leaves a piece with one space, trimmed later).
     private static func columns(of line: String) -> [String] {
+        // On the UTF-8 bytes: a space is one byte that never falls inside another character.
+        let bytes = Array(line.utf8)
+        let space = UInt8(ascii: " ")
         var pieces: [String] = []
-        let scalars = Array(line.unicodeScalars)
         var start = 0
         var index = 0
-        while index + 1 < scalars.count {
-            if scalars[index] == " " && scalars[index + 1] == " " {
-                pieces.append(String(String.UnicodeScalarView(scalars[start..<index])))
+        while index + 1 < bytes.count {
+            if bytes[index] == space && bytes[index + 1] == space {
+                pieces.append(String(decoding: bytes[start..<index], as: UTF8.self))
                 index += 2
                 start = index
             } else {
                 index += 1
             }
         }
-        pieces.append(String(String.UnicodeScalarView(scalars[start...])))
+        pieces.append(String(decoding: bytes[start...], as: UTF8.self))
         return pieces
     }
 
