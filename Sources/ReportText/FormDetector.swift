@@ -24,25 +24,30 @@ enum FormDetector {
         var hasher = Hasher()
         for form in forms { hasher.combine(form.fingerprint) }
         return distinctiveByForms.value(for: hasher.finalize()) {
-            forms.map { form in
-                let own = labels(of: form)
-                let others = Set(forms.filter { $0 != form }.flatMap(labels(of:)))
+            let labelsByForm = forms.map(labels(of:))
+            return forms.indices.map { position in
+                let others = Set(forms.indices.filter { forms[$0] != forms[position] }.flatMap { labelsByForm[$0] }).map { Array($0.utf8) }
                 // Sorted: the count does not depend on the order, the cache's content should not either.
-                return own.filter { label in !others.contains(where: { TextSearch.contains($0, label) }) }.sorted().map { Array($0.utf8) }
+                return labelsByForm[position].sorted().map { Array($0.utf8) }.filter { label in
+                    !others.contains { TextSearch.firstIndex(of: label, in: $0) != nil }
+                }
             }
         }
     }
 
     /// Every row, column and caption label of a form, normalized without enumerators.
     private static func labels(of form: Form) -> Set<String> {
-        var labels: Set<String> = []
+        // Each printed label once: every row repeats its table's column labels.
+        var rowLabels: Set<String> = []
+        var otherLabels: Set<String> = []
         for table in form.tables {
             for row in table.rows {
-                labels.formUnion(row.labelPath.map { Labels.core(Labels.normalize($0)) })
-                for column in row.columns { labels.formUnion(column.labelPath.map { Labels.normalize($0) }) }
+                rowLabels.formUnion(row.labelPath)
+                for column in row.columns { otherLabels.formUnion(column.labelPath) }
             }
-            if case .blocks(let blocks) = table.layout { labels.formUnion(blocks.map { Labels.normalize($0.caption) }) }
+            if case .blocks(let blocks) = table.layout { otherLabels.formUnion(blocks.map(\.caption)) }
         }
+        let labels = Set(rowLabels.map { Labels.core(Labels.normalize($0)) }).union(otherLabels.map(Labels.normalize))
         return labels.filter { $0.count >= 2 }
     }
 }

@@ -7,7 +7,20 @@ import Foundation
 enum TextSearch {
     /// Whether `needle` occurs in `haystack`.
     static func contains(_ haystack: [UInt8], _ needle: [UInt8]) -> Bool {
-        firstIndex(of: needle, in: haystack) != nil
+        // Horspool's skips for a long text: the plain scan stops at nearly every byte of
+        // Chinese text, whose characters begin with one of a few lead bytes.
+        guard needle.count >= 4, haystack.count >= 256 else { return firstIndex(of: needle, in: haystack) != nil }
+        let last = needle.count - 1
+        var skip = [Int](repeating: needle.count, count: 256)
+        for index in 0..<last { skip[Int(needle[index])] = last - index }
+        var end = last
+        while end < haystack.count {
+            var offset = 0
+            while offset <= last, haystack[end - offset] == needle[last - offset] { offset += 1 }
+            if offset > last { return true }
+            end += skip[Int(haystack[end])]
+        }
+        return false
     }
 
     /// Whether `needle` occurs in `haystack`.

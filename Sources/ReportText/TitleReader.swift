@@ -28,16 +28,24 @@ enum TitleReader {
 
     /// The title among the first lines, or nil.
     static func title(in lines: [String]) -> Title? {
-        let cleaned = lines.map(clean)
+        // Only the lines looked at are cleaned (the first 80 and the next non-empty one after
+        // each): cleaning every line of a long report cost more than reading the title.
+        var cleaned = [String?](repeating: nil, count: lines.count)
+        func line(_ index: Int) -> String {
+            if let text = cleaned[index] { return text }
+            let text = clean(lines[index])
+            cleaned[index] = text
+            return text
+        }
         // An empty line is passed over: joined with the next it would put the title on itself.
-        for index in cleaned.indices.prefix(80) where !cleaned[index].isEmpty {
-            let next = cleaned[(index + 1)...].first { !$0.isEmpty } ?? ""
+        for index in lines.indices.prefix(80) where !line(index).isEmpty {
+            let next = ((index + 1)..<lines.count).lazy.map(line).first { !$0.isEmpty } ?? ""
             // A title wrapped over two lines (PDF text) is read joined.
-            for text in [cleaned[index], cleaned[index] + next] {
+            for text in [line(index), line(index) + next] {
                 guard var title = match(text, line: index + 1) else { continue }
                 if title.agency.isEmpty {
                     // `洪泽区人民政府` on its own line above `2023 年政府信息公开工作年度报告`.
-                    let above = cleaned[..<index].last { !$0.isEmpty } ?? ""
+                    let above = (0..<index).reversed().lazy.map(line).first { !$0.isEmpty } ?? ""
                     if above.count <= 30, !TextSearch.contains(above, "。"), !TextSearch.contains(above, "，") {
                         title = Title(agency: above.replacingOccurrences(of: " ", with: ""), year: title.year, line: title.line)
                     }
