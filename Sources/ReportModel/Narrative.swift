@@ -57,10 +57,11 @@ public struct NarrativeFigure: Sendable {
         var sources: [String] = []
         var compiled: [NSRegularExpression] = []
         for pattern in definition.patterns {
-            guard pattern.components(separatedBy: "{n}").count == 2 else {
+            let pieces = Self.piecesAroundNumber(pattern)
+            guard pieces.count == 2 else {
                 throw FormDefinitionError(file: file, reason: Messages.text("form.definition.narrative_phrase_n", ["id": id, "pattern": pattern]))
             }
-            let source = pattern.replacingOccurrences(of: "{n}", with: Self.numberExpression)
+            let source = pieces.joined(separator: Self.numberExpression)
             sources.append(source)
             guard compiling else { continue }
             do {
@@ -78,13 +79,13 @@ public struct NarrativeFigure: Sendable {
     /// group or class, not made optional by a quantifier; nil when there is none or the pattern
     /// has an alternative at its top level (then no text is required).
     static func requiredLiteral(_ pattern: String) -> String? {
-        let text = pattern.replacingOccurrences(of: "{n}", with: "\u{0}")
-        let characters = Array(text)
-        let special = Set("\\()[]{}|?*+.^$\u{0}")
+        // Over scalars with a scalar set: `Character`s and a set of them built per call cost
+        // more than the rest of reading a form (the forms are read at every start).
+        let characters = Array(piecesAroundNumber(pattern).joined(separator: "\u{0}").unicodeScalars)
         var depth = 0
         var inClass = false
-        var runs: [String] = []
-        var run = ""
+        var runs: [[Unicode.Scalar]] = []
+        var run: [Unicode.Scalar] = []
         var index = 0
         while index < characters.count {
             let character = characters[index]
@@ -92,14 +93,14 @@ public struct NarrativeFigure: Sendable {
             if character == "\\" {
                 // An escape (\s, \.) is not plain text; it ends the run.
                 if !run.isEmpty { runs.append(run) }
-                run = ""
+                run = []
                 index += 2
                 continue
             }
             if !inClass && character == "{" {
                 // A counted quantifier ({0,12}): its digits are not text of the match.
                 if !run.isEmpty { runs.append(run) }
-                run = ""
+                run = []
                 while index < characters.count && characters[index] != "}" { index += 1 }
                 index += 1
                 continue
@@ -115,24 +116,52 @@ public struct NarrativeFigure: Sendable {
             } else if character == "|" && depth == 0 {
                 return nil
             }
-            let quantified = next.map { "?*+{".contains($0) } ?? false
-            if depth == 0 && !inClass && !special.contains(character) && !quantified {
+            let quantified = next.map(quantifiers.contains) ?? false
+            if depth == 0 && !inClass && !specialScalars.contains(character) && !quantified {
                 run.append(character)
             } else {
                 if !run.isEmpty { runs.append(run) }
-                run = ""
+                run = []
             }
             index += 1
         }
         if !run.isEmpty { runs.append(run) }
-        return runs.filter { !$0.isEmpty }.max { $0.count < $1.count }
+        return runs.filter { !$0.isEmpty }.max { $0.count < $1.count }.map { String(String.UnicodeScalarView($0)) }
     }
+
+    /// The text of `pattern` before, between and after its `{n}`s, cut on the UTF-8 bytes:
+    /// Foundation's `components(separatedBy:)` and `replacingOccurrences` cost tens of thousands
+    /// of instructions a call, and the phrases are read at every start.
+    static func piecesAroundNumber(_ pattern: String) -> [String] {
+        let bytes = Array(pattern.utf8)
+        let marker = Array("{n}".utf8)
+        var pieces: [String] = []
+        var start = 0
+        var index = 0
+        while index + marker.count <= bytes.count {
+            if bytes[index..<(index + marker.count)].elementsEqual(marker) {
+                pieces.append(String(decoding: bytes[start..<index], as: UTF8.self))
+                index += marker.count
+                start = index
+            } else {
+                index += 1
+            }
+        }
+        pieces.append(String(decoding: bytes[start...], as: UTF8.self))
+        return pieces
+    }
+
+    /// The characters of an expression that are not plain text (and the stand-in for `{n}`).
+    private static let specialScalars: Set<Unicode.Scalar> = Set("\\()[]{}|?*+.^$\u{0}".unicodeScalars)
+    /// The quantifiers that make the character before them optional or repeated.
+    private static let quantifiers: Set<Unicode.Scalar> = Set("?*+{".unicodeScalars)
 
     /// `件` for `…{n}件`, `件` and `起` for `…{n}(?:件|起)`; empty when the phrase does not
     /// continue with plain words after the number.
     static func wordsAfterNumber(_ pattern: String) -> [String] {
-        guard let range = pattern.range(of: "{n}") else { return [] }
-        let rest = pattern[range.upperBound...]
+        let pieces = piecesAroundNumber(pattern)
+        guard pieces.count > 1 else { return [] }
+        let rest = pieces.dropFirst().joined(separator: "{n}")
         let special = Set("\\()[]{}|?*+.^$")
         if rest.hasPrefix("(?:"), let close = rest.firstIndex(of: ")") {
             let options = rest[rest.index(rest.startIndex, offsetBy: 3)..<close].split(separator: "|", omittingEmptySubsequences: false)

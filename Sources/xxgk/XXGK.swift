@@ -32,15 +32,17 @@ struct XXGK: AsyncParsableCommand {
             printError(Diagnostic.line(severity: .error, parts: [], message: Messages.text("cli.language.unknown", ["value": unknownLanguage])))
             Foundation.exit(CommandFailure.usageCode)
         }
-        if !FormCatalog.problems.isEmpty {
-            FormCatalog.problems.forEach { printError(Diagnostic.line(severity: .error, parts: [], message: "\($0)")) }
-            Foundation.exit(CommandFailure.usageCode)
-        }
         let command: ParsableCommand
         do {
             command = try parseAsRoot(arguments)
         } catch {
             CommandFailure.exitParsing(error)
+        }
+        // After parsing: `--version` and `--help` end there without reading the forms, which
+        // is a third of a start's instructions.
+        if !FormCatalog.problems.isEmpty {
+            FormCatalog.problems.forEach { printError(Diagnostic.line(severity: .error, parts: [], message: "\($0)")) }
+            Foundation.exit(CommandFailure.usageCode)
         }
         do {
             if var asynchronous = command as? AsyncParsableCommand {
