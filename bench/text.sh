@@ -13,7 +13,7 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 XXGK=${XXGK:-.build-release/release/xxgk}
-BENCH=${XXGK%/xxgk}/xxgk-text-bench
+BENCH=.build-release/release/xxgk-text-bench
 command -v valgrind >/dev/null || { echo "text.sh: valgrind is needed (apt-get install valgrind)"; exit 1; }
 [ -x "$XXGK" ] || swift build -c release --build-path .build-release --product xxgk
 [ -x "$BENCH" ] || swift build -c release --build-path .build-release --product xxgk-text-bench
@@ -24,6 +24,12 @@ if [ ! -x "$MAIN" ]; then
 fi
 out=$(mktemp -d)
 trap 'rm -rf "$out"' EXIT
+# valgrind 3.19 gives up on the debug info of the big xxgk binary ("Possibly corrupted debuginfo
+# file"): it counts stripped copies, whose symbol tables still name the functions.
+strip --strip-debug -o "$out/xxgk-main" "$MAIN"
+strip --strip-debug -o "$out/xxgk-tree" "$XXGK"
+MAIN="$out/xxgk-main"
+XXGK="$out/xxgk-tree"
 
 # Instructions of a whole run, or with a function name of only that function (and its callees).
 count() {
