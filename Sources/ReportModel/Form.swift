@@ -87,7 +87,7 @@ public struct Form: Sendable, Equatable {
 
 /// The units of a form's values as data: what the cells of each kind are counted in, and
 /// the units published reports print instead (元 for 万元).
-public struct Units: Sendable, Equatable, Decodable {
+public struct Units: Sendable, Equatable {
     /// The unit of `amount` cells (`万元`).
     public let amount: String
     /// Other units an amount may be printed in, with the factor that turns them into `amount`
@@ -97,6 +97,14 @@ public struct Units: Sendable, Equatable, Decodable {
     public let countWords: [String]
     /// The most decimals an amount may have in a workbook cell (its validation).
     public let amountDecimals: Int
+
+    /// The `units` of a definition file.
+    init(_ object: DefinitionObject) throws(DefinitionReadError) {
+        amount = try object.string("amount")
+        amountConversions = try object.stringMap("amount_conversions")
+        countWords = try object.strings("count_words")
+        amountDecimals = try object.integer("amount_decimals")
+    }
 
     /// The factor that turns a value printed with `suffix` into `amount`, when `suffix`
     /// begins with one of the conversions' units (元, 元。); nil for the form's own units.
@@ -115,7 +123,7 @@ public struct Units: Sendable, Equatable, Decodable {
 
 /// A form used before the ones xxgk reads (the 2008–2018 form with its 统计表): known by its
 /// distinctive labels, so a report on it is refused with its name instead of misread.
-public struct RetiredForm: Sendable, Equatable, Decodable {
+public struct RetiredForm: Sendable, Equatable {
     public let id: String
     /// The form's name, for the message.
     public let name: String
@@ -132,11 +140,18 @@ public struct RetiredForm: Sendable, Equatable, Decodable {
         ])
     }
 
-    private struct File: Decodable { let retiredForms: [RetiredForm] }
+    /// A retired form of a definition file.
+    init(_ object: DefinitionObject) throws(DefinitionReadError) {
+        id = try object.string("id")
+        name = try object.string("name")
+        years = try YearRange(try object.object("years"))
+        minimumMatches = try object.integer("minimum_matches")
+        labels = try object.strings("labels")
+    }
 
     /// The retired forms of a `retired-*.json` file.
     static func decode(_ data: Data) -> [RetiredForm]? {
-        try? JSONValueDecoder.decode(File.self, from: data).retiredForms
+        try? DefinitionObject.file(data).list("retired_forms", RetiredForm.init)
     }
 }
 
@@ -149,20 +164,36 @@ public struct FormDefinitionError: Error, Sendable, CustomStringConvertible {
 
 extension Form {
     /// The shape of a definition file; see templates/form-2021.json.
-    private struct File: Decodable {
-        struct Table: Decodable {
+    private struct File {
+        struct Table {
             let id: String
             let layout: String
             let blocks: [Block]?
             let corner: String?
             let columnHeader: [LabelNode]?
             let rowHeader: [LabelNode]?
+
+            init(_ object: DefinitionObject) throws(DefinitionReadError) {
+                id = try object.string("id")
+                layout = try object.string("layout")
+                blocks = try object.list(ifPresent: "blocks", Block.init)
+                corner = try object.string(ifPresent: "corner")
+                columnHeader = try object.list(ifPresent: "column_header", LabelNode.init)
+                rowHeader = try object.list(ifPresent: "row_header", LabelNode.init)
+            }
         }
-        struct Block: Decodable {
+        struct Block {
             let caption: String
             let corner: String
             let columns: [LabelNode]
             let rows: [LabelNode]
+
+            init(_ object: DefinitionObject) throws(DefinitionReadError) {
+                caption = try object.string("caption")
+                corner = try object.string("corner")
+                columns = try object.list("columns", LabelNode.init)
+                rows = try object.list("rows", LabelNode.init)
+            }
         }
         let id: String
         let name: String
@@ -174,13 +205,31 @@ extension Form {
         let yearToYearRules: [Rule.Definition]?
         let units: Units
         let keyFigures: [FileKeyFigure]?
-        struct FileKeyFigure: Decodable {
+        struct FileKeyFigure {
             let cell: String
             let label: String
         }
         let narrative: [NarrativeFigure.Definition]?
         let narrativeExclusions: [String]?
         let resultGroups: [CellGroup.Definition]?
+
+        init(_ object: DefinitionObject) throws(DefinitionReadError) {
+            id = try object.string("id")
+            name = try object.string("name")
+            years = try YearRange(try object.object("years"))
+            title = try object.string("title")
+            sections = try object.list("sections", SectionDefinition.init)
+            tables = try object.list("tables", Table.init)
+            rules = try object.list("rules", Rule.Definition.init)
+            yearToYearRules = try object.list(ifPresent: "year_to_year_rules", Rule.Definition.init)
+            units = try Units(try object.object("units"))
+            keyFigures = try object.list(ifPresent: "key_figures") { figure throws(DefinitionReadError) in
+                FileKeyFigure(cell: try figure.string("cell"), label: try figure.string("label"))
+            }
+            narrative = try object.list(ifPresent: "narrative", NarrativeFigure.Definition.init)
+            narrativeExclusions = try object.strings(ifPresent: "narrative_exclusions")
+            resultGroups = try object.list(ifPresent: "result_groups", CellGroup.Definition.init)
+        }
     }
 
     /// `applications.received.total` as a cell of `tables`, or nil when it names none.
@@ -201,10 +250,11 @@ extension Form {
     init(definition data: Data, file: String, compilingPhrases: Bool) throws(FormDefinitionError) {
         let parsed: File
         do {
-            // ReportModel's own parser, not JSONDecoder: this runs at every start (see JSONValueDecoder).
-            parsed = try JSONValueDecoder.decode(File.self, from: data)
+            // ReportModel's own parser and reader, not `Decodable`: this runs at every start
+            // (see DefinitionObject).
+            parsed = try File(try DefinitionObject.file(data))
         } catch {
-            throw FormDefinitionError(file: file, reason: "\(error)")
+            throw FormDefinitionError(file: file, reason: error.reason)
         }
         var tables: [TableDefinition] = []
         for table in parsed.tables {

@@ -1,7 +1,7 @@
 import Foundation
 
 /// The kind of value a cell holds, which fixes what may be written in it.
-public enum ValueKind: String, Sendable, Codable {
+public enum ValueKind: String, Sendable, Codable, CaseIterable {
     /// A whole number ≥ 0 (most cells).
     case count
     /// A signed whole number (本年增/减).
@@ -164,4 +164,32 @@ public struct YearRange: Sendable, Equatable, Codable {
     public func contains(_ year: Int) -> Bool { year >= first && year <= (last ?? Int.max) }
     /// "2019–2020" or "2021 on".
     public var description: String { last.map { "\(first)–\($0)" } ?? Messages.text("form.years.from", ["first": String(first)]) }
+}
+
+extension LabelNode {
+    /// A node of a definition file (`{"id": …, "label": …, "children": […]}`).
+    init(_ object: DefinitionObject) throws(DefinitionReadError) {
+        id = try object.string(ifPresent: "id")
+        label = try object.string("label")
+        children = try object.list(ifPresent: "children", LabelNode.init)
+        span = try object.integer(ifPresent: "span")
+        kind = try object.choice(ifPresent: "kind", as: ValueKind.self)
+    }
+}
+
+extension SectionDefinition {
+    /// A section of a definition file.
+    init(_ object: DefinitionObject) throws(DefinitionReadError) {
+        id = try object.string("id")
+        heading = try object.string("heading")
+        table = try object.string(ifPresent: "table")
+    }
+}
+
+extension YearRange {
+    /// The `years` of a definition file.
+    init(_ object: DefinitionObject) throws(DefinitionReadError) {
+        first = try object.integer("first")
+        last = try object.integer(ifPresent: "last")
+    }
 }

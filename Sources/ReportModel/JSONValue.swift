@@ -145,7 +145,10 @@ public struct JSONParser {
             skipWhitespace()
             guard current == UInt8(ascii: "\"") else { throw error(Messages.text("json.syntax.key_quotes")) }
             let key = try parseString()
-            guard seen.insert(key).inserted else { throw error(Messages.text("json.syntax.key_twice", ["key": key])) }
+            // A scan of the few keys of a small object costs less than hashing each into a set.
+            let repeated = members.count < 16 ? members.contains { $0.key == key } : !seen.insert(key).inserted
+            if members.count == 15 { seen = Set(members.map(\.key) + [key]) }
+            guard !repeated else { throw error(Messages.text("json.syntax.key_twice", ["key": key])) }
             skipWhitespace()
             guard current == UInt8(ascii: ":") else { throw error(Messages.text("json.syntax.colon", ["key": key])) }
             index += 1

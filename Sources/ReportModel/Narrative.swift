@@ -21,12 +21,21 @@ public struct NarrativeFigure: Sendable {
     let anchors: [String]?
 
     /// The entry as a form file writes it.
-    struct Definition: Decodable {
+    struct Definition {
         let id: String?
         let label: String?
         let cell: String?
         let cells: [String]?
         let patterns: [String]
+
+        /// A figure of a definition file's `narrative`.
+        init(_ object: DefinitionObject) throws(DefinitionReadError) {
+            id = try object.string(ifPresent: "id")
+            label = try object.string(ifPresent: "label")
+            cell = try object.string(ifPresent: "cell")
+            cells = try object.strings(ifPresent: "cells")
+            patterns = try object.strings("patterns")
+        }
     }
 
     /// The regular expression `{n}` becomes: digits (with thousands separators and decimals) or
@@ -227,9 +236,15 @@ public struct CellGroup: Sendable, Equatable {
     public let cells: [CellKey]
 
     /// The entry as a form file writes it.
-    struct Definition: Decodable {
+    struct Definition {
         let label: String
         let cells: [String]
+
+        /// A group of a definition file's `result_groups`.
+        init(_ object: DefinitionObject) throws(DefinitionReadError) {
+            label = try object.string("label")
+            cells = try object.strings("cells")
+        }
     }
 
     /// An entry of a form file, its cells checked against the form's tables.

@@ -2,7 +2,7 @@ import Foundation
 
 /// How serious a finding is: errors break a rule of the official form, warnings are
 /// plausibility checks.
-public enum Severity: String, Sendable, Codable, Comparable {
+public enum Severity: String, Sendable, Codable, Comparable, CaseIterable {
     case error
     case warning
 
@@ -21,13 +21,13 @@ public struct Rule: Sendable, Equatable {
         public var failureSign: String { self == .equal ? "≠" : "<" }
     }
     /// Whether the terms are rows (the rule holds in each column) or columns (in each row).
-    public enum Scope: String, Sendable, Codable {
+    public enum Scope: String, Sendable, Codable, CaseIterable {
         case column
         case row
     }
 
     /// The shape of a rule in a definition file.
-    struct Definition: Decodable {
+    struct Definition {
         let id: String
         let severity: Severity
         let table: String
@@ -37,6 +37,19 @@ public struct Rule: Sendable, Equatable {
         let computes: Bool?
         let rows: [String]?
         let columns: [String]?
+
+        /// A rule of a definition file.
+        init(_ object: DefinitionObject) throws(DefinitionReadError) {
+            id = try object.string("id")
+            severity = try object.choice("severity", as: Severity.self)
+            table = try object.string("table")
+            title = try object.string("title")
+            forEach = try object.choice("for_each", as: Scope.self)
+            expression = try object.string("expression")
+            computes = try object.bool(ifPresent: "computes")
+            rows = try object.strings(ifPresent: "rows")
+            columns = try object.strings(ifPresent: "columns")
+        }
     }
 
     struct DefinitionError: Error { let reason: String }

@@ -178,5 +178,28 @@ final class FormDefinitionTests: XCTestCase {
             XCTAssertEqual("\(error)", "form definition bad.json: table appeals: unknown layout ring")
         }
     }
+
+    /// The shape of a file is checked field by field, each mistake named by its place.
+    func testMisshapenDefinitionsNameTheField() throws {
+        let template = try String(contentsOf: Fixtures.templates.appendingPathComponent("form-2021.json"), encoding: .utf8)
+        func reason(_ text: String) -> String? {
+            do {
+                _ = try Form(definition: Data(text.utf8), file: "bad.json")
+                return nil
+            } catch {
+                return error.reason
+            }
+        }
+        XCTAssertEqual(reason(#"{"id": "2031"}"#), "name is missing")
+        XCTAssertEqual(reason("[]"), "the whole file should be an object, found an array")
+        XCTAssertEqual(reason(#"{"id": 2031}"#), "id should be a string, found 2031")
+        let decimalsAsText = template.replacingOccurrences(of: "\"amount_decimals\": 4", with: "\"amount_decimals\": \"4\"")
+        XCTAssertEqual(reason(decimalsAsText), "units.amount_decimals should be an integer, found the string \"4\"")
+        let unknownKind = template.replacingOccurrences(of: "\"kind\": \"amount\"", with: "\"kind\": \"money\"")
+        XCTAssertEqual(reason(unknownKind)?.hasSuffix(".kind should be one of count, change, amount, found the string \"money\""), true, reason(unknownKind) ?? "")
+        let headingMissing = template.replacingOccurrences(of: "\"heading\": \"一、总体情况\"", with: "\"title\": \"一、总体情况\"")
+        XCTAssertEqual(reason(headingMissing), "sections[0].heading is missing")
+        XCTAssertEqual(reason("{\"id\": \"2031\", \"id\": \"2032\"}")?.hasSuffix("the key \"id\" appears twice"), true, reason("{\"id\": \"2031\", \"id\": \"2032\"}") ?? "")
+    }
 }
 
