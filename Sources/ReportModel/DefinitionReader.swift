@@ -22,7 +22,7 @@ struct DefinitionObject {
     /// The object `value`, found at `path`.
     init(_ value: JSONValue, at path: String) throws(DefinitionReadError) {
         guard case .object(let members) = value else {
-            throw Self.wrongType(path.isEmpty ? Messages.text("form.definition.whole_file") : path, "form.definition.kind.object", value)
+            throw Self.wrongType(path.isEmpty ? Messages.text("form.definition.whole_file") : path, Messages.text("form.definition.kind.object"), value)
         }
         self.members = members
         self.path = path
@@ -62,12 +62,12 @@ struct DefinitionObject {
 
     private static func wrongType(_ place: String, _ expected: String, _ value: JSONValue) -> DefinitionReadError {
         DefinitionReadError(reason: Messages.text("form.definition.wrong_type", [
-            "field": place, "expected": Messages.text(expected), "found": value.kindDescription,
+            "field": place, "expected": expected, "found": value.kindDescription,
         ]))
     }
 
     private static func string(_ value: JSONValue, at place: String) throws(DefinitionReadError) -> String {
-        guard case .string(let text) = value else { throw wrongType(place, "form.definition.kind.string", value) }
+        guard case .string(let text) = value else { throw wrongType(place, Messages.text("form.definition.kind.string"), value) }
         return text
     }
 
@@ -83,7 +83,7 @@ struct DefinitionObject {
     }
 
     private static func integer(_ value: JSONValue, at place: String) throws(DefinitionReadError) -> Int {
-        guard case .number(let text) = value, let number = Int(text) else { throw wrongType(place, "form.definition.kind.integer", value) }
+        guard case .number(let text) = value, let number = Int(text) else { throw wrongType(place, Messages.text("form.definition.kind.integer"), value) }
         return number
     }
 
@@ -101,7 +101,7 @@ struct DefinitionObject {
     /// The `true` or `false` of `key`, or nil when it is absent.
     func bool(ifPresent key: String) throws(DefinitionReadError) -> Bool? {
         guard let value = member(key) else { return nil }
-        guard case .bool(let flag) = value else { throw Self.wrongType(place(key), "form.definition.kind.bool", value) }
+        guard case .bool(let flag) = value else { throw Self.wrongType(place(key), Messages.text("form.definition.kind.bool"), value) }
         return flag
     }
 
@@ -129,7 +129,7 @@ struct DefinitionObject {
     }
 
     private static func array(_ value: JSONValue, at place: String) throws(DefinitionReadError) -> [JSONValue] {
-        guard case .array(let elements) = value else { throw wrongType(place, "form.definition.kind.array", value) }
+        guard case .array(let elements) = value else { throw wrongType(place, Messages.text("form.definition.kind.array"), value) }
         return elements
     }
 
@@ -181,7 +181,7 @@ struct DefinitionObject {
     func stringMap(_ key: String) throws(DefinitionReadError) -> [String: String] {
         let place = place(key)
         let value = try required(key)
-        guard case .object(let members) = value else { throw Self.wrongType(place, "form.definition.kind.object", value) }
+        guard case .object(let members) = value else { throw Self.wrongType(place, Messages.text("form.definition.kind.object"), value) }
         var map: [String: String] = [:]
         for member in members { map[member.key] = try Self.string(member.value, at: "\(place).\(member.key)") }
         return map
