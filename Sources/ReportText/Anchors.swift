@@ -18,8 +18,10 @@ struct Anchor: Sendable {
     let label: String
     /// The normalized label without its enumerator.
     let core: String
-    /// `core` as scalars, for `Labels.score` (made once per form, not once per comparison).
-    let coreScalars: [Unicode.Scalar]
+    /// `core` prepared for `Labels.score` (made once per form, not once per comparison).
+    let pattern: LabelPattern
+    /// `core` as scalars.
+    var coreScalars: [Unicode.Scalar] { pattern.scalars }
     /// `core.count` (characters), kept: `String.count` walks the whole label each time.
     let coreLength: Int
     /// The normalized label with its enumerator (`3.其他`), to recognise short labels.
@@ -30,7 +32,7 @@ struct Anchor: Sendable {
         self.label = label
         full = Labels.normalize(label)
         core = Labels.core(full)
-        coreScalars = Array(core.unicodeScalars)
+        pattern = LabelPattern(Array(core.unicodeScalars))
         coreLength = core.count
     }
 
