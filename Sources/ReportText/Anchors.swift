@@ -2,8 +2,10 @@ import Foundation
 import ReportModel
 
 /// A label of the form that the parser looks for in the text: a row (its values follow
-/// it), a group of rows (a label over several rows), or the band of section 四.
-struct Anchor: Sendable {
+/// it), a group of rows (a label over several rows), or the band of section 四. A class:
+/// the walker takes anchors from the form's list thousands of times a parse, and copying
+/// the struct retained each of its arrays and strings every time.
+final class Anchor: Sendable {
     enum Kind: Sendable {
         /// A row: its values go to these cells.
         case row(table: String, row: String, cells: [CellKey])
@@ -26,14 +28,26 @@ struct Anchor: Sendable {
     let coreLength: Int
     /// The normalized label with its enumerator (`3.其他`), to recognise short labels.
     let full: String
+    /// The value kind of each of the anchor's cells (`ValueGroup` checks readings by them).
+    let kinds: [ValueKind?]
 
-    init(kind: Kind, label: String) {
+    init(kind: Kind, label: String, form: Form) {
         self.kind = kind
         self.label = label
+        kinds = Self.cells(of: kind).map { form.column(of: $0)?.kind }
         full = Labels.normalize(label)
         core = Labels.core(full)
         pattern = LabelPattern(Array(core.unicodeScalars))
         coreLength = core.count
+    }
+
+    /// The cells the anchor's values go to.
+    var cells: [CellKey] { Self.cells(of: kind) }
+
+    private static func cells(of kind: Kind) -> [CellKey] {
+        switch kind {
+        case .row(_, _, let cells), .group(_, _, let cells), .band(_, let cells): return cells
+        }
     }
 
     /// True for the band of section 四.
@@ -57,7 +71,7 @@ struct Anchor: Sendable {
     private static func makeAnchors(of form: Form) -> [Anchor] {
         var anchors: [Anchor] = []
         func make(_ kind: Kind, _ label: String) -> Anchor {
-            Anchor(kind: kind, label: label)
+            Anchor(kind: kind, label: label, form: form)
         }
         for table in form.tables {
             func cells(_ row: String) -> [CellKey] {

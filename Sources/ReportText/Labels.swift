@@ -5,29 +5,65 @@ import Foundation
 enum Labels {
     /// Full-width forms mapped to ASCII, and characters that never matter dropped.
     static func normalize(_ text: String) -> String {
-        // Into UTF-8 bytes, made a string once: appending scalar by scalar to a String cost
-        // more than the rest of the function (it runs on every label and on whole reports).
-        var out: [UInt8] = []
-        out.reserveCapacity(text.utf8.count)
-        for scalar in text.unicodeScalars {
-            switch scalar {
-            case " ", "\t", "\u{00A0}", "\u{3000}", "\u{2002}", "\u{2003}", "\u{200B}", "\r", "\n", "*", "#", "›", "|", "`", "_", ">":
-                continue
-            case "（": out.append(UInt8(ascii: "("))
-            case "）": out.append(UInt8(ascii: ")"))
-            case "：": out.append(UInt8(ascii: ":"))
-            case "，": out.append(UInt8(ascii: ","))
-            case "．": out.append(UInt8(ascii: "."))
-            case "／": out.append(UInt8(ascii: "/"))
-            case "＋": out.append(UInt8(ascii: "+"))
-            case "－", "−", "—", "–": out.append(UInt8(ascii: "-"))
-            case "\u{FF10}"..."\u{FF19}":
-                out.append(UInt8(scalar.value - 0xFF10 + 0x30))
-            default:
-                if scalar.isASCII { out.append(UInt8(scalar.value)) } else { UTF8.encode(scalar) { out.append($0) } }
+        // On the UTF-8 bytes, made a string once: decoding scalars, and appending them to a
+        // String one by one, cost more than the rest (it runs on every token and heading).
+        // The characters changed are ASCII or the 2- and 3-byte sequences below.
+        var text = text
+        return text.withUTF8 { bytes in
+            var out: [UInt8] = []
+            out.reserveCapacity(bytes.count)
+            var index = 0
+            let count = bytes.count
+            while index < count {
+                let byte = bytes[index]
+                if byte < 0x80 {
+                    switch byte {
+                    case 0x20, 0x09, 0x0D, 0x0A, 0x2A, 0x23, 0x7C, 0x60, 0x5F, 0x3E: break  // space TAB CR LF * # | ` _ >
+                    default: out.append(byte)
+                    }
+                    index += 1
+                    continue
+                }
+                let width = byte >= 0xF0 ? 4 : byte >= 0xE0 ? 3 : 2
+                if let replacement = replacement(byte, index + 1 < count ? bytes[index + 1] : 0, index + 2 < count ? bytes[index + 2] : 0) {
+                    if replacement != 0 { out.append(replacement) }
+                } else {
+                    out.append(contentsOf: bytes[index..<min(count, index + width)])
+                }
+                index += width
             }
+            return String(decoding: out, as: UTF8.self)
         }
-        return String(decoding: out, as: UTF8.self)
+    }
+
+    /// What `normalize` makes of the character whose UTF-8 begins with `lead`, `second`,
+    /// `third`: an ASCII byte, 0 (dropped), or nil (kept as it is).
+    private static func replacement(_ lead: UInt8, _ second: UInt8, _ third: UInt8) -> UInt8? {
+        switch (lead, second) {
+        case (0xC2, 0xA0): return 0  // U+00A0 no-break space
+        case (0xE3, 0x80) where third == 0x80: return 0  // U+3000 ideographic space
+        case (0xE2, 0x80):
+            switch third {
+            case 0x82, 0x83, 0x8B, 0xBA: return 0  // U+2002, U+2003, U+200B, › U+203A
+            case 0x93, 0x94: return UInt8(ascii: "-")  // – U+2013, — U+2014
+            default: return nil
+            }
+        case (0xE2, 0x88) where third == 0x92: return UInt8(ascii: "-")  // − U+2212
+        case (0xEF, 0xBC):
+            switch third {
+            case 0x88: return UInt8(ascii: "(")  // （
+            case 0x89: return UInt8(ascii: ")")  // ）
+            case 0x9A: return UInt8(ascii: ":")  // ：
+            case 0x8C: return UInt8(ascii: ",")  // ，
+            case 0x8E: return UInt8(ascii: ".")  // ．
+            case 0x8F: return UInt8(ascii: "/")  // ／
+            case 0x8B: return UInt8(ascii: "+")  // ＋
+            case 0x8D: return UInt8(ascii: "-")  // －
+            case 0x90...0x99: return third - 0x90 + UInt8(ascii: "0")  // ０…９
+            default: return nil
+            }
+        default: return nil
+        }
     }
 
     /// Whether `scalar` is one of the Chinese numerals of enumerators (`（三）`, `十二、`):

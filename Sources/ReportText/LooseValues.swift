@@ -90,7 +90,8 @@ extension TableWalker {
             }
             guard size == run.tokens.count, let orders = orders(of: run.tokens, for: taken.map(\.cells)) else { return nil }
             for (row, values) in zip(taken, orders) {
-                result.groups.append(ValueGroup(cells: row.cells, line: values.first?.line ?? run.line, tokens: values, form: form))
+                result.groups.append(ValueGroup(cells: row.cells, line: values.first?.line ?? run.line, tokens: values, form: form,
+                    kinds: anchors[row.anchor].kinds))
                 result.found.insert(row.anchor)
             }
             let names = taken.map { "“\($0.label)”" }.joined(separator: Messages.text("list.separator"))

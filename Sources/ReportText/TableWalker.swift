@@ -46,6 +46,9 @@ struct TableWalker {
     let normalizedTexts: [String?]
     /// The cores of the headings of the text sections (一、总体情况, 五, 六), once per form.
     private let textHeadingCores: [LabelPattern]
+    /// The row anchors of at least 4 scalars by their core, in form order, once per form: the
+    /// exact labels found far ahead.
+    private let rowsByCore: [[Unicode.Scalar]: [Int]]
     /// The segments from each start token, made once: the walk and the loose values ask for the
     /// same starts again and again (82 cuts of the same runs in a corpus report).
     private let segmentCache = SegmentCache()
@@ -61,6 +64,14 @@ struct TableWalker {
         }
         linesWithText = Set(tokens.filter { $0.text != nil }.map(\.line))
         normalizedTexts = tokens.map { $0.text.map(Labels.normalize) }
+        let anchors = anchors
+        rowsByCore = rowsByCoreByForm.value(for: form.fingerprint) {
+            var rows: [[Unicode.Scalar]: [Int]] = [:]
+            for (index, anchor) in anchors.enumerated() where anchor.coreScalars.count >= 4 {
+                if case .row = anchor.kind { rows[anchor.coreScalars, default: []].append(index) }
+            }
+            return rows
+        }
         textHeadingCores = headingCoresByForm.value(for: form.fingerprint) {
             form.sections.filter { $0.table == nil }.map { LabelPattern(Labels.coreScalars(Labels.normalize($0.heading))) }
         }
@@ -127,7 +138,8 @@ struct TableWalker {
         switch anchors[anchorIndex].kind {
         case .row(let table, _, let cells):
             guard let values = rowValues(after: labelEnd, cells: cells) else { return .passed }
-            state.matches.add(ValueGroup(cells: cells, line: line, tokens: values.tokens, form: form), claiming: (labelEnd + 1)..<values.end)
+            state.matches.add(ValueGroup(cells: cells, line: line, tokens: values.tokens, form: form, kinds: anchors[anchorIndex].kinds),
+                claiming: (labelEnd + 1)..<values.end)
             state.tablesStarted.insert(table)
             if state.matches.tableStart[table] == nil { state.matches.tableStart[table] = labelEnd }
             state.matches.matchedRows += 1
@@ -138,7 +150,8 @@ struct TableWalker {
             let numbers = values.tokens.filter(\.isNumber).count
             guard numbers > 0 else { return .label }
             guard numbers <= cells.count else { return .passed }
-            state.matches.add(ValueGroup(cells: cells, line: line, tokens: values.tokens, form: form), claiming: (labelEnd + 1)..<values.end)
+            state.matches.add(ValueGroup(cells: cells, line: line, tokens: values.tokens, form: form, kinds: anchors[anchorIndex].kinds),
+                claiming: (labelEnd + 1)..<values.end)
             let rowLabel = form.table(table)?.row(lastRow)?.label ?? lastRow
             state.matches.warnings.append(Diagnostic(.warning, at: .line(line),
                 Messages.text("text.single_row_counted", ["single": anchors[anchorIndex].label, "row": rowLabel])))
@@ -150,7 +163,8 @@ struct TableWalker {
             state.matches.matchedRows += 1
             state.matches.found.insert(anchorIndex)
             guard let values = bandValues(after: labelEnd, count: cells.count) else { return .label }
-            state.matches.add(ValueGroup(cells: cells, line: line, tokens: values.tokens, form: form), claiming: (labelEnd + 1)..<values.end)
+            state.matches.add(ValueGroup(cells: cells, line: line, tokens: values.tokens, form: form, kinds: anchors[anchorIndex].kinds),
+                claiming: (labelEnd + 1)..<values.end)
             return .values(end: values.end)
         }
     }
@@ -311,13 +325,9 @@ struct TableWalker {
             }
             index += 1
         }
-        if best == nil {
-            // A row far ahead (rows or tables left out): only an exact label followed by a number.
-            for farIndex in (next + window)..<max(anchors.count, next + window) where farIndex < anchors.count {
-                let anchor = anchors[farIndex]
-                guard case .row = anchor.kind, coreScalars == anchor.coreScalars, anchor.coreScalars.count >= 4 else { continue }
-                if hasNumber(after: endToken) { return (farIndex, 1) }
-            }
+        // A row far ahead (rows or tables left out): only an exact label followed by a number.
+        if best == nil, let far = rowsByCore[coreScalars]?.first(where: { $0 >= next + window }), hasNumber(after: endToken) {
+            return (far, 1)
         }
         return best
     }
@@ -433,6 +443,9 @@ struct TableWalker {
         return textHeadingCores.contains { Labels.score(core, $0, atLeast: 0.6) >= 0.6 }
     }
 }
+
+/// The row anchors of each form definition by their core.
+private let rowsByCoreByForm = FormLabelCache<[[Unicode.Scalar]: [Int]]>()
 
 /// The heading cores of each form definition's text sections.
 private let headingCoresByForm = FormLabelCache<[LabelPattern]>()

@@ -90,6 +90,49 @@ final class LabelScoreTests: XCTestCase {
         XCTAssertEqual(Labels.coreScalars(long), Array(Labels.core(long).unicodeScalars))
     }
 
+    /// `Labels.normalize` as first written, scalar by scalar.
+    private func plainNormalize(_ text: String) -> String {
+        var out = String.UnicodeScalarView()
+        for scalar in text.unicodeScalars {
+            switch scalar {
+            case " ", "\t", "\u{00A0}", "\u{3000}", "\u{2002}", "\u{2003}", "\u{200B}", "\r", "\n", "*", "#", "›", "|", "`", "_", ">":
+                continue
+            case "（": out.append("(")
+            case "）": out.append(")")
+            case "：": out.append(":")
+            case "，": out.append(",")
+            case "．": out.append(".")
+            case "／": out.append("/")
+            case "＋": out.append("+")
+            case "－", "−", "—", "–": out.append("-")
+            case "\u{FF10}"..."\u{FF19}": out.append(Unicode.Scalar(scalar.value - 0xFF10 + 0x30) ?? "0")
+            default: out.append(scalar)
+            }
+        }
+        return String(out)
+    }
+
+    func testNormalizeOnBytesIsNormalizeOnScalars() throws {
+        var random = SplitMix64(state: 9)
+        let special: [Unicode.Scalar] = [" ", "\t", "\u{00A0}", "\u{3000}", "\u{2002}", "\u{2003}", "\u{200B}", "\u{2001}", "\u{200C}", "\r", "\n",
+            "*", "#", "›", "‹", "|", "`", "_", ">", "（", "）", "：", "，", "．", "／", "＋", "－", "−", "—", "–", "‐", "\u{FF10}", "\u{FF19}",
+            "\u{FF1A}", "\u{FF20}", "\u{FF07}", "é", "\u{301}", "😀", "\u{10FFFF}", "\u{80}", "\u{7FF}", "\u{800}", "\u{FFFF}", "\u{E000}", "a", "1"]
+        let labels = FormCatalog.all.flatMap { Anchor.anchors(of: $0).map(\.label) }
+        for _ in 0..<5000 {
+            var text = String.UnicodeScalarView((labels.randomElement(using: &random) ?? "").unicodeScalars)
+            for _ in 0..<Int.random(in: 0...6, using: &random) {
+                let position = text.index(text.startIndex, offsetBy: Int.random(in: 0...text.count, using: &random))
+                text.insert(special.randomElement(using: &random) ?? " ", at: position)
+            }
+            XCTAssertEqual(Labels.normalize(String(text)), plainNormalize(String(text)))
+        }
+        let corpus = try FileManager.default.contentsOfDirectory(atPath: Fixtures.corpus.path).filter { $0.hasSuffix(".txt") }
+        for name in corpus {
+            let text = String(decoding: try Data(contentsOf: Fixtures.corpus.appendingPathComponent(name)), as: UTF8.self)
+            XCTAssertEqual(Labels.normalize(text), plainNormalize(text), name)
+        }
+    }
+
     func testDigitsAreTheDecimalDigitsOfUnicode() {
         for value in UInt32(0)...0xFFFF {
             guard let scalar = Unicode.Scalar(value) else { continue }
