@@ -11,29 +11,37 @@ enum Labels {
         var text = text
         return text.withUTF8 { bytes in
             var out: [UInt8] = []
-            out.reserveCapacity(bytes.count)
+            // The bytes kept are copied a run at a time, up to each character changed.
+            var kept = 0
             var index = 0
             let count = bytes.count
+            func change(_ width: Int, to replacement: UInt8) {
+                if out.isEmpty { out.reserveCapacity(count) }
+                out.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[kept..<index]))
+                if replacement != 0 { out.append(replacement) }
+                kept = min(count, index + width)
+            }
             while index < count {
                 let byte = bytes[index]
                 if byte < 0x80 {
                     switch byte {
-                    case 0x20, 0x09, 0x0D, 0x0A, 0x2A, 0x23, 0x7C, 0x60, 0x5F, 0x3E: break  // space TAB CR LF * # | ` _ >
-                    default: out.append(byte)
+                    case 0x20, 0x09, 0x0D, 0x0A, 0x2A, 0x23, 0x7C, 0x60, 0x5F, 0x3E: change(1, to: 0)  // space TAB CR LF * # | ` _ >
+                    default: break
                     }
                     index += 1
                     continue
                 }
                 let width = byte >= 0xF0 ? 4 : byte >= 0xE0 ? 3 : 2
                 if let replacement = replacement(byte, index + 1 < count ? bytes[index + 1] : 0, index + 2 < count ? bytes[index + 2] : 0) {
-                    if replacement != 0 { out.append(replacement) }
-                } else {
-                    out.append(contentsOf: bytes[index..<min(count, index + width)])
+                    change(width, to: replacement)
                 }
                 index += width
             }
+            // Nothing changed: the text itself, not a copy.
+            guard kept > 0 else { return nil }
+            out.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[kept..<count]))
             return String(decoding: out, as: UTF8.self)
-        }
+        } ?? text
     }
 
     /// What `normalize` makes of the character whose UTF-8 begins with `lead`, `second`,
