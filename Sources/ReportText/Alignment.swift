@@ -23,7 +23,8 @@ struct ValueGroup {
 
     /// All readings of `tokens` for `cells`: exact when the counts agree; otherwise glued
     /// digits split and values placed in every order-keeping way, the natural one first.
-    init(cells: [CellKey], line: Int, tokens rawTokens: [Token], form: Form) {
+    /// `kinds`, the value kind of each cell, when the caller has them (an `Anchor` does).
+    init(cells: [CellKey], line: Int, tokens rawTokens: [Token], form: Form, kinds: [ValueKind?]? = nil) {
         self.cells = cells
         self.line = line
         var tokens = rawTokens
@@ -33,7 +34,7 @@ struct ValueGroup {
         if tokens.count > n { tokens = Array(tokens.prefix(n)) }
         self.tokens = tokens
         // The kinds once per row, not once per reading.
-        let kinds = cells.map { form.column(of: $0)?.kind }
+        let kinds = kinds ?? cells.map { form.column(of: $0)?.kind }
         var readings: [[Decimal?]] = []
         var readingLines: [[Int]] = []
         var seen: Set<[Decimal?]> = []
@@ -131,8 +132,11 @@ struct AlignmentResolver {
             // Cut-off readings (hostile input) may lack the true one: the row stays open.
             guard group.complete else { continue }
             let inside = Rule.Instance.instances(inside: group.cells, of: form)
-            let passing = progress.alive[index].filter { candidate in
-                let values = Dictionary(uniqueKeysWithValues: zip(group.cells, group.candidates[candidate])).compactMapValues { $0 }
+            // Without rules inside the row every reading passes: no values to gather.
+            let passing = inside.isEmpty ? progress.alive[index] : progress.alive[index].filter { candidate in
+                var values: [CellKey: Decimal] = [:]
+                values.reserveCapacity(group.cells.count)
+                for (cell, value) in zip(group.cells, group.candidates[candidate]) { if let value { values[cell] = value } }
                 return inside.allSatisfy { $0.holds(in: values) }
             }
             if !passing.isEmpty { progress.alive[index] = passing }

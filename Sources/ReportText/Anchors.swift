@@ -2,8 +2,10 @@ import Foundation
 import ReportModel
 
 /// A label of the form that the parser looks for in the text: a row (its values follow
-/// it), a group of rows (a label over several rows), or the band of section 四.
-struct Anchor: Sendable {
+/// it), a group of rows (a label over several rows), or the band of section 四. A class:
+/// the walker takes anchors from the form's list thousands of times a parse, and copying
+/// the struct retained each of its arrays and strings every time.
+final class Anchor: Sendable {
     enum Kind: Sendable {
         /// A row: its values go to these cells.
         case row(table: String, row: String, cells: [CellKey])
@@ -18,20 +20,34 @@ struct Anchor: Sendable {
     let label: String
     /// The normalized label without its enumerator.
     let core: String
-    /// `core` as scalars, for `Labels.score` (made once per form, not once per comparison).
-    let coreScalars: [Unicode.Scalar]
+    /// `core` prepared for `Labels.score` (made once per form, not once per comparison).
+    let pattern: LabelPattern
+    /// `core` as scalars.
+    var coreScalars: [Unicode.Scalar] { pattern.scalars }
     /// `core.count` (characters), kept: `String.count` walks the whole label each time.
     let coreLength: Int
     /// The normalized label with its enumerator (`3.其他`), to recognise short labels.
     let full: String
+    /// The value kind of each of the anchor's cells (`ValueGroup` checks readings by them).
+    let kinds: [ValueKind?]
 
-    init(kind: Kind, label: String) {
+    init(kind: Kind, label: String, form: Form) {
         self.kind = kind
         self.label = label
+        kinds = Self.cells(of: kind).map { form.column(of: $0)?.kind }
         full = Labels.normalize(label)
         core = Labels.core(full)
-        coreScalars = Array(core.unicodeScalars)
+        pattern = LabelPattern(Array(core.unicodeScalars))
         coreLength = core.count
+    }
+
+    /// The cells the anchor's values go to.
+    var cells: [CellKey] { Self.cells(of: kind) }
+
+    private static func cells(of kind: Kind) -> [CellKey] {
+        switch kind {
+        case .row(_, _, let cells), .group(_, _, let cells), .band(_, let cells): return cells
+        }
     }
 
     /// True for the band of section 四.
@@ -55,7 +71,7 @@ struct Anchor: Sendable {
     private static func makeAnchors(of form: Form) -> [Anchor] {
         var anchors: [Anchor] = []
         func make(_ kind: Kind, _ label: String) -> Anchor {
-            Anchor(kind: kind, label: label)
+            Anchor(kind: kind, label: label, form: form)
         }
         for table in form.tables {
             func cells(_ row: String) -> [CellKey] {

@@ -40,11 +40,25 @@ struct DigitSplits {
     private let units: Units
     /// The number of values of every split: the most the tokens can give, at most `target`.
     let valueCount: Int?
+    /// No digits to split (the usual row): the one split is the tokens' values, and no
+    /// `reachable` table is made.
+    private let allFixed: Bool
 
     /// The splits of `tokens` into at most `target` values.
     init(tokens: [Token], target: Int, units: Units) {
         self.units = units
         let pieces = tokens.map { Self.piece($0, target: target, units: units) }
+        allFixed = pieces.allSatisfy { piece in
+            if case .fixed = piece { return true }
+            return false
+        }
+        guard !allFixed else {
+            self.pieces = pieces
+            reachable = []
+            // Each piece gives exactly one value.
+            valueCount = pieces.count <= target ? pieces.count : nil
+            return
+        }
         var reachable = [[Bool]](repeating: [Bool](repeating: false, count: target + 1), count: pieces.count + 1)
         reachable[pieces.count][0] = true
         for index in pieces.indices.reversed() {
@@ -62,6 +76,15 @@ struct DigitSplits {
     /// returns false; false when the splits were cut off (by `body` or the step bound).
     func forEach(_ body: (_ values: [Decimal?], _ lines: [Int]) -> Bool) -> Bool {
         guard let total = valueCount else { return true }
+        if allFixed {
+            var values: [Decimal?] = []
+            var lines: [Int] = []
+            for case .fixed(let value, let line) in pieces {
+                values.append(value)
+                lines.append(line)
+            }
+            return body(values, lines)
+        }
         // The walk keeps `body` only while it runs.
         return withoutActuallyEscaping(body) { body in
             var walk = Walk(body: body)

@@ -24,6 +24,10 @@ struct JointSearch {
         var known: [CellKey: Decimal] = [:]
         var owner: [CellKey: Int] = [:]
         var repeated: Set<CellKey> = []
+        // Room for every cell at once: growing rehashes every key (three strings each).
+        let cellCount = groups.reduce(0) { $0 + $1.cells.count }
+        known.reserveCapacity(cellCount)
+        owner.reserveCapacity(cellCount)
         for (index, group) in groups.enumerated() {
             for cell in group.cells where owner.updateValue(index, forKey: cell) != nil { repeated.insert(cell) }
             guard let choice = chosen[index] else { continue }

@@ -42,11 +42,10 @@ extension TableWalker {
         for section in form.sections {
             guard let tableID = section.table, let first = tableStart[tableID] else { continue }
             var start = (claimed.filter { $0 < first }.max() ?? -1) + 1
-            let heading = Labels.core(Labels.normalize(section.heading))
+            let heading = LabelPattern(Labels.coreScalars(Labels.normalize(section.heading)))
             if let headingToken = (start...first).last(where: { index in
-                tokens[index].text.map { text in
-                    let normalized = Labels.normalize(text)
-                    return !normalized.hasPrefix("(") && Labels.score(Labels.core(normalized), heading) >= 0.8
+                normalizedTexts[index].map { normalized in
+                    !normalized.hasPrefix("(") && Labels.score(Labels.coreScalars(normalized), heading, atLeast: 0.8) >= 0.8
                 } ?? false
             }) {
                 start = headingToken
@@ -91,7 +90,8 @@ extension TableWalker {
             }
             guard size == run.tokens.count, let orders = orders(of: run.tokens, for: taken.map(\.cells)) else { return nil }
             for (row, values) in zip(taken, orders) {
-                result.groups.append(ValueGroup(cells: row.cells, line: values.first?.line ?? run.line, tokens: values, form: form))
+                result.groups.append(ValueGroup(cells: row.cells, line: values.first?.line ?? run.line, tokens: values, form: form,
+                    kinds: anchors[row.anchor].kinds))
                 result.found.insert(row.anchor)
             }
             let names = taken.map { "“\($0.label)”" }.joined(separator: Messages.text("list.separator"))
@@ -120,31 +120,40 @@ extension TableWalker {
 
     /// The anchors of `table` (rows and groups) whose labels `region` prints.
     private func labelsPresent(in region: Range<Int>, table: String) -> Set<Int> {
-        var present: Set<Int> = []
-        // The table's anchors once, not once per piece of text; scores on the anchors' scalars
-        // (made once per form): converting both labels for every comparison was most of the cost.
+        // The table's anchors once, not once per piece of text; scores on the anchors'
+        // patterns (made once per form) and the segments' cores (made once per parse).
         let candidates = anchors.indices.filter { anchors[$0].table == table }
+        var present = [Bool](repeating: false, count: anchors.count)
+        var left = candidates.count
         var index = region.lowerBound
-        while index < region.upperBound {
+        while index < region.upperBound, left > 0 {
             guard tokens[index].text != nil else { index += 1; continue }
             let segments = segmentsStarting(at: index)
+            var texts = segments.map { (text: $0.text, core: $0.core) }
             // Each line's text on its own too: raw order puts one label per line, and the
-            // next line's words are not part of it.
-            let single = tokens[index...].prefix { !$0.isNumber }.compactMap(\.text).map(Labels.normalize)
-            for text in segments.map(\.text) + single {
-                let core = Labels.core(text)
-                guard !core.isEmpty else { continue }
-                let coreScalars = Array(core.unicodeScalars)
-                for anchorIndex in candidates where !present.contains(anchorIndex) {
+            // next line's words are not part of it. A text that is a segment already finds
+            // the same labels.
+            var single = index
+            while single < tokens.count, !tokens[single].isNumber {
+                if let text = normalizedTexts[single], !segments.contains(where: { $0.text == text }) {
+                    texts.append((text, Labels.coreScalars(text)))
+                }
+                single += 1
+            }
+            for (text, core) in texts where !core.isEmpty {
+                for anchorIndex in candidates where !present[anchorIndex] {
                     let anchor = anchors[anchorIndex]
                     // A short label (`3.其他`) only with its enumerator: `其他` is also a column.
-                    let score = anchor.coreLength > 3 ? Labels.score(coreScalars, anchor.coreScalars) : (text == anchor.full ? 1 : 0)
-                    if score >= 0.75 { present.insert(anchorIndex) }
+                    let found = anchor.coreLength > 3 ? Labels.score(core, anchor.pattern, atLeast: 0.75) >= 0.75 : text == anchor.full
+                    if found {
+                        present[anchorIndex] = true
+                        left -= 1
+                    }
                 }
             }
             index = max(index + 1, (segments.last?.endToken ?? index) + 1)
         }
-        return present
+        return Set(candidates.filter { present[$0] })
     }
 
     /// The rows waiting for values, in form order; a group printed without its rows stands

@@ -14,6 +14,10 @@ struct TableReporter {
     /// The tables' values, lines and warnings.
     func reading() -> TableReading {
         var reading = TableReading(warnings: matches.warnings, matchedRows: matches.matchedRows)
+        // Room for every cell at once: growing rehashes every key (three strings each).
+        let cellCount = matches.groups.reduce(0) { $0 + $1.cells.count }
+        reading.values.reserveCapacity(cellCount)
+        reading.lines.reserveCapacity(cellCount)
         for (index, group) in matches.groups.enumerated() {
             record(group, choice: resolution.chosen[index], into: &reading)
         }
@@ -42,8 +46,11 @@ struct TableReporter {
     /// A group's cells at its label's line; with a chosen reading, its values at their lines
     /// and a warning for each unit converted or note dropped.
     private func record(_ group: ValueGroup, choice: Int?, into reading: inout TableReading) {
-        for cell in group.cells { reading.lines[cell] = group.line }
-        guard let choice else { return }
+        guard let choice else {
+            for cell in group.cells { reading.lines[cell] = group.line }
+            return
+        }
+        // Every cell has a line in the reading (a blank's is the label's).
         for (position, cell) in group.cells.enumerated() {
             if let value = group.candidates[choice][position] { reading.values[cell] = value }
             reading.lines[cell] = group.lines[choice][position]

@@ -43,9 +43,12 @@ struct TableWalker {
     /// The lines that hold some text (labels, headers, prose).
     private let linesWithText: Set<Int>
     /// Each text token normalized, once: segments are cut from the same tokens many times.
-    private let normalizedTexts: [String?]
+    let normalizedTexts: [String?]
     /// The cores of the headings of the text sections (一、总体情况, 五, 六), once per form.
-    private let textHeadingCores: [[Unicode.Scalar]]
+    private let textHeadingCores: [LabelPattern]
+    /// The row anchors of at least 4 scalars by their core, in form order, once per form: the
+    /// exact labels found far ahead.
+    private let rowsByCore: [[Unicode.Scalar]: [Int]]
     /// The segments from each start token, made once: the walk and the loose values ask for the
     /// same starts again and again (82 cuts of the same runs in a corpus report).
     private let segmentCache = SegmentCache()
@@ -61,8 +64,16 @@ struct TableWalker {
         }
         linesWithText = Set(tokens.filter { $0.text != nil }.map(\.line))
         normalizedTexts = tokens.map { $0.text.map(Labels.normalize) }
+        let anchors = anchors
+        rowsByCore = rowsByCoreByForm.value(for: form.fingerprint) {
+            var rows: [[Unicode.Scalar]: [Int]] = [:]
+            for (index, anchor) in anchors.enumerated() where anchor.coreScalars.count >= 4 {
+                if case .row = anchor.kind { rows[anchor.coreScalars, default: []].append(index) }
+            }
+            return rows
+        }
         textHeadingCores = headingCoresByForm.value(for: form.fingerprint) {
-            form.sections.filter { $0.table == nil }.map { Array(Labels.core(Labels.normalize($0.heading)).unicodeScalars) }
+            form.sections.filter { $0.table == nil }.map { LabelPattern(Labels.coreScalars(Labels.normalize($0.heading))) }
         }
     }
 
@@ -104,7 +115,7 @@ struct TableWalker {
     private func match(_ segments: [Segment], into state: inout Matching) -> Int? {
         for segment in segments {
             guard state.next < anchors.count else { break }
-            guard let (anchorIndex, _) = bestAnchor(segment.text, from: state.next, started: state.tablesStarted, endToken: segment.endToken) else { continue }
+            guard let (anchorIndex, _) = bestAnchor(segment, from: state.next, started: state.tablesStarted) else { continue }
             if !segment.takesValues {
                 // A label glued to the next one has no values of its own.
                 if case .group = anchors[anchorIndex].kind { state.next = anchorIndex + 1 }
@@ -127,7 +138,8 @@ struct TableWalker {
         switch anchors[anchorIndex].kind {
         case .row(let table, _, let cells):
             guard let values = rowValues(after: labelEnd, cells: cells) else { return .passed }
-            state.matches.add(ValueGroup(cells: cells, line: line, tokens: values.tokens, form: form), claiming: (labelEnd + 1)..<values.end)
+            state.matches.add(ValueGroup(cells: cells, line: line, tokens: values.tokens, form: form, kinds: anchors[anchorIndex].kinds),
+                claiming: (labelEnd + 1)..<values.end)
             state.tablesStarted.insert(table)
             if state.matches.tableStart[table] == nil { state.matches.tableStart[table] = labelEnd }
             state.matches.matchedRows += 1
@@ -138,7 +150,8 @@ struct TableWalker {
             let numbers = values.tokens.filter(\.isNumber).count
             guard numbers > 0 else { return .label }
             guard numbers <= cells.count else { return .passed }
-            state.matches.add(ValueGroup(cells: cells, line: line, tokens: values.tokens, form: form), claiming: (labelEnd + 1)..<values.end)
+            state.matches.add(ValueGroup(cells: cells, line: line, tokens: values.tokens, form: form, kinds: anchors[anchorIndex].kinds),
+                claiming: (labelEnd + 1)..<values.end)
             let rowLabel = form.table(table)?.row(lastRow)?.label ?? lastRow
             state.matches.warnings.append(Diagnostic(.warning, at: .line(line),
                 Messages.text("text.single_row_counted", ["single": anchors[anchorIndex].label, "row": rowLabel])))
@@ -150,7 +163,8 @@ struct TableWalker {
             state.matches.matchedRows += 1
             state.matches.found.insert(anchorIndex)
             guard let values = bandValues(after: labelEnd, count: cells.count) else { return .label }
-            state.matches.add(ValueGroup(cells: cells, line: line, tokens: values.tokens, form: form), claiming: (labelEnd + 1)..<values.end)
+            state.matches.add(ValueGroup(cells: cells, line: line, tokens: values.tokens, form: form, kinds: anchors[anchorIndex].kinds),
+                claiming: (labelEnd + 1)..<values.end)
             return .values(end: values.end)
         }
     }
@@ -182,10 +196,21 @@ struct TableWalker {
     }
 
     struct Segment {
+        /// The text, normalized.
         let text: String
+        /// `text`'s core as scalars, made once: the walk and the loose values score it
+        /// against many labels.
+        let core: [Unicode.Scalar]
         let endToken: Int
         /// Only the last label of a token can be followed by that token's values.
         var takesValues = true
+
+        init(text: String, endToken: Int, takesValues: Bool = true) {
+            self.text = text
+            core = Labels.coreScalars(text)
+            self.endToken = endToken
+            self.takesValues = takesValues
+        }
     }
 
     /// The text run from `start` (text tokens, skipping empty cells, broken by values), cut
@@ -263,29 +288,33 @@ struct TableWalker {
     }
 
     /// The best anchor for a segment among the next labels in order.
-    private func bestAnchor(_ segment: String, from next: Int, started: Set<String>, endToken: Int) -> (Int, Double)? {
-        let core = Labels.core(segment)
-        guard !core.isEmpty else { return nil }
-        let coreScalars = Array(core.unicodeScalars)
-        let marks = coreScalars.filter(Self.sentenceMarks.contains).count
+    private func bestAnchor(_ segment: Segment, from next: Int, started: Set<String>) -> (Int, Double)? {
+        let coreScalars = segment.core
+        guard !coreScalars.isEmpty else { return nil }
+        let endToken = segment.endToken
+        let marks = coreScalars.reduce(0) { $0 + (Self.isSentenceMark($1) ? 1 : 0) }
         var best: (Int, Double)?
         var seen = 0
         var index = next
         while index < anchors.count, seen < window {
             let anchor = anchors[index]
             seen += 1
-            var score = Labels.score(coreScalars, anchor.coreScalars)
+            // A group label of a table not begun scores 0 whatever its text.
+            if case .group = anchor.kind, !started.contains(anchor.table) { index += 1; continue }
+            // Only scores of 0.6 and over count, and of 0.9 and over for a short label (but
+            // the band's below 0.6 are looked at again).
+            let short = anchor.coreScalars.count <= 3
+            var score = Labels.score(coreScalars, anchor.pattern, atLeast: short && !anchor.isBand ? 0.9 : 0.6)
             if case .band = anchor.kind, score < 0.6 {
                 if coreScalars.starts(with: anchor.coreScalars) {
                     // The band's header cells glued together (`行政复议行政诉讼`).
                     score = 0.9
-                } else if TextSearch.contains(segment, anchor.core), valuesAfter(endToken).tokens.contains(where: \.isNumber) {
+                } else if TextSearch.contains(segment.text, anchor.core), hasNumber(after: endToken) {
                     // Flattened text: the band's header glued to its digits.
                     score = 0.9
                 }
             }
-            if case .group = anchor.kind, !started.contains(anchor.table) { score = 0 }
-            if score < 0.9, anchor.coreScalars.count <= 3 { score = 0 }
+            if score < 0.9, short { score = 0 }
             // A sentence that ends in a row's label and a number (`…，现行有效行政规范性文件393`)
             // is prose: a label printed after a sentence mark stands alone, or it is no label.
             if marks > 0, score > 0, !anchor.isBand, !Self.standsAlone(anchor.coreScalars, at: coreScalars, marks: marks) { score = 0 }
@@ -296,53 +325,68 @@ struct TableWalker {
             }
             index += 1
         }
-        if best == nil {
-            // A row far ahead (rows or tables left out): only an exact label followed by a number.
-            for farIndex in (next + window)..<max(anchors.count, next + window) where farIndex < anchors.count {
-                let anchor = anchors[farIndex]
-                guard case .row = anchor.kind, coreScalars == anchor.coreScalars, anchor.coreScalars.count >= 4 else { continue }
-                if valuesAfter(endToken).tokens.contains(where: \.isNumber) { return (farIndex, 1) }
-            }
+        // A row far ahead (rows or tables left out): only an exact label followed by a number.
+        if best == nil, let far = rowsByCore[coreScalars]?.first(where: { $0 >= next + window }), hasNumber(after: endToken) {
+            return (far, 1)
         }
         return best
     }
 
-    /// The marks that end a sentence or a clause (`，` is `,` once normalized).
-    private static let sentenceMarks: Set<Unicode.Scalar> = ["。", ",", "；", ";", "！", "？"]
+    /// Whether `scalar` is a mark that ends a sentence or a clause (`，` is `,` once
+    /// normalized).
+    private static func isSentenceMark(_ scalar: Unicode.Scalar) -> Bool {
+        switch scalar {
+        case "。", ",", "；", ";", "！", "？": return true
+        default: return false
+        }
+    }
 
     /// Whether a segment with `marks` sentence marks is the label `label` itself, not a
     /// sentence that ends with it: it has no marks the label lacks, or it ends with the label
     /// right after a mark (`…情况如下。规章`).
     private static func standsAlone(_ label: [Unicode.Scalar], at segment: [Unicode.Scalar], marks: Int) -> Bool {
-        guard marks > label.filter(sentenceMarks.contains).count else { return true }
+        guard marks > label.filter(isSentenceMark).count else { return true }
         guard segment.count > label.count, segment[(segment.count - label.count)...].elementsEqual(label) else { return false }
-        return sentenceMarks.contains(segment[segment.count - label.count - 1])
+        return isSentenceMark(segment[segment.count - label.count - 1])
     }
 
     private func hasValues(after token: Int) -> Bool {
-        !valuesAfter(token).tokens.isEmpty
+        !valueRange(after: token).values.isEmpty
+    }
+
+    /// Whether the values after `token` hold a number.
+    private func hasNumber(after token: Int) -> Bool {
+        tokens[valueRange(after: token).values].contains(where: \.isNumber)
     }
 
     /// The values of a row whose label ends at `token`: the values on the label's line; when
     /// there are no numbers there, the numbers on the following lines before the next label.
     private func valuesAfter(_ token: Int) -> (tokens: [Token], end: Int) {
+        let (values, end) = valueRange(after: token)
+        return (Array(tokens[values]), end)
+    }
+
+    /// `valuesAfter(token)` as the range of its tokens (always a run of consecutive tokens),
+    /// without copying them: the label search asks it of every candidate label.
+    private func valueRange(after token: Int) -> (values: Range<Int>, end: Int) {
         let line = tokens[token].line
-        var same: [Token] = []
+        var sameHasNumber = false
         var index = token + 1
         while index < tokens.count, tokens[index].line == line, tokens[index].isValue {
-            same.append(tokens[index])
+            if tokens[index].isNumber { sameHasNumber = true }
             index += 1
         }
-        if same.contains(where: \.isNumber) || (index < tokens.count && tokens[index].line == line) {
+        let same = (token + 1)..<index
+        if sameHasNumber || (index < tokens.count && tokens[index].line == line) {
             return (same, index)
         }
-        var following: [Token] = []
+        var followingHasNumber = false
         var next = index
         while next < tokens.count, tokens[next].isValue {
-            following.append(tokens[next])
+            if tokens[next].isNumber { followingHasNumber = true }
             next += 1
         }
-        if following.contains(where: \.isNumber) { return (following, next) }
+        if followingHasNumber { return (index..<next, next) }
         return (same, index)
     }
 
@@ -395,13 +439,16 @@ struct TableWalker {
     }
 
     private func isSectionHeading(normalized: String) -> Bool {
-        let core = Array(Labels.core(normalized).unicodeScalars)
-        return textHeadingCores.contains { Labels.score(core, $0) >= 0.6 }
+        let core = Labels.coreScalars(normalized)
+        return textHeadingCores.contains { Labels.score(core, $0, atLeast: 0.6) >= 0.6 }
     }
 }
 
+/// The row anchors of each form definition by their core.
+private let rowsByCoreByForm = FormLabelCache<[[Unicode.Scalar]: [Int]]>()
+
 /// The heading cores of each form definition's text sections.
-private let headingCoresByForm = FormLabelCache<[[Unicode.Scalar]]>()
+private let headingCoresByForm = FormLabelCache<[LabelPattern]>()
 
 /// The segments a walker has cut, by start token. A class so the walker's non-mutating
 /// methods can fill it; a walker (and its cache) belongs to one parse on one thread.
