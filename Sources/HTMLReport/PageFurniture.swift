@@ -27,7 +27,7 @@ enum PageFurniture {
     private static let footerKeys = ["版权所有", "备案号", "ICP备", "网站标识码", "公网安备"]
     /// Starts of the lines around an article: breadcrumbs, links to the neighbouring articles
     /// (whose titles are other reports' titles) and lists of related pages.
-    private static let breadcrumbStarts = [
+    private static let breadcrumbWords = [
         "当前位置", "您当前的位置", "您现在的位置", "您的位置", "当前所在位置", "上一篇", "下一篇", "上一条", "下一条",
         "相关链接", "相关文章", "相关阅读", "相关信息", "相关新闻",
     ]
@@ -42,18 +42,44 @@ enum PageFurniture {
 
     /// The element without its furniture; nil when the element itself is furniture.
     static func removed(from element: HTMLElement) -> HTMLElement? {
-        if droppedElements.contains(element.name) || isHidden(element) || isFurniture(element) || isLinkList(element) { return nil }
+        let tree = TreeMeasure(element, keepsText: true)
+        return removed(element, at: 0, tree, keys: keyPlaces(in: tree.compact))
+    }
+
+    /// `element`, node `index` of `tree`, without its furniture. Every test reads the element
+    /// as the page has it, its furniture still inside.
+    private static func removed(_ element: HTMLElement, at index: Int, _ tree: TreeMeasure, keys: [KeyPlace]) -> HTMLElement? {
+        let node = tree.nodes[index]
+        if droppedElements.contains(element.name) || isHidden(element) || isFurniture(element, node, tree, keys: keys) || isLinkList(element, node) {
+            return nil
+        }
         // A site's <header> is its banner, but an article's <header> holds the report title.
-        if element.name == "header", !PageText.containsTitle(element) { return nil }
+        if element.name == "header", !node.hasTitle { return nil }
         var copy = element
+        var childIndex = index + 1
         copy.children = element.children.compactMap { child in
             switch child {
             case .text(let text, let line):
-                return text.contains("<![") ? .text(withoutConditionals(text), line: line) : child
-            case .element(let inner): return removed(from: inner).map(HTMLNode.element)
+                return hasConditional(text) ? .text(withoutConditionals(text), line: line) : child
+            case .element(let inner):
+                let at = childIndex
+                childIndex += tree.nodes[at].elements
+                return removed(inner, at: at, tree, keys: keys).map(HTMLNode.element)
             }
         }
         return copy
+    }
+
+    /// True when the text holds `<![` (looked for in UTF-8 bytes: most runs hold no `<`).
+    private static func hasConditional(_ text: String) -> Bool {
+        var text = text
+        return text.withUTF8 { bytes in
+            guard bytes.count >= 3 else { return false }
+            for index in 0..<(bytes.count - 2) where bytes[index] == UInt8(ascii: "<") {
+                if bytes[index + 1] == UInt8(ascii: "!"), bytes[index + 2] == UInt8(ascii: "[") { return true }
+            }
+            return false
+        }
     }
 
     /// Word's "Save as Web Page" writes `<![if !supportLists]>…<![endif]>`, which browsers
@@ -66,87 +92,109 @@ enum PageFurniture {
     /// `visibility:hidden` (CMS templates hide search forms, QR codes, duplicate titles).
     private static func isHidden(_ element: HTMLElement) -> Bool {
         if element.attributes["hidden"] != nil { return true }
-        let style = (element[attribute: "style"] ?? "").lowercased().filter { !$0.isWhitespace }
-        return style.contains("display:none") || style.contains("visibility:hidden")
+        guard let style = element[attribute: "style"] else { return false }
+        // The style lower-cased and without white space, as ASCII bytes: both properties are
+        // ASCII, and a non-ASCII scalar (kept as 0xFF) can be part of neither.
+        var compact: [UInt8] = []
+        compact.reserveCapacity(style.utf8.count)
+        for scalar in style.unicodeScalars where !PageText.isSpace(scalar) {
+            let value = scalar.value
+            compact.append(value >= 0x80 ? 0xFF : (0x41...0x5A).contains(value) ? UInt8(value + 0x20) : UInt8(value))
+        }
+        return contains(compact, hiddenDisplay) || contains(compact, hiddenVisibility)
+    }
+
+    private static let hiddenDisplay = Array("display:none".utf8)
+    private static let hiddenVisibility = Array("visibility:hidden".utf8)
+
+    private static func contains(_ bytes: [UInt8], _ needle: [UInt8]) -> Bool {
+        guard bytes.count >= needle.count else { return false }
+        for start in 0...(bytes.count - needle.count) where bytes[start..<(start + needle.count)].elementsEqual(needle) {
+            return true
+        }
+        return false
     }
 
     /// A block that is mostly links (menus, "相关年报" lists of other reports' titles): at
     /// least three links holding 80 % of its text. A report's text is not a list of links.
-    private static func isLinkList(_ element: HTMLElement) -> Bool {
+    /// Blocks of more than 3,000 characters are never taken for one.
+    private static func isLinkList(_ element: HTMLElement, _ node: TreeMeasure.Node) -> Bool {
         guard ["ul", "ol", "dl", "div", "section", "table", "td", "p"].contains(element.name) else { return false }
-        var measure = LinkMeasure()
-        guard measure.add(element, inLink: false) else { return false }
-        return measure.links >= 3 && measure.linked * 10 >= measure.total * 8
+        guard node.length <= 3000 else { return false }
+        return node.links >= 3 && node.linked * 10 >= node.length * 8
     }
 
-    /// Text below an element, in and out of links; gives up past `limit` characters.
-    private struct LinkMeasure {
-        var total = 0
-        var linked = 0
-        var links = 0
-        let limit = 3000
-
-        mutating func add(_ element: HTMLElement, inLink: Bool) -> Bool {
-            for child in element.children {
-                switch child {
-                case .text(let text, _):
-                    let count = text.unicodeScalars.filter { !$0.properties.isWhitespace }.count
-                    total += count
-                    if inLink { linked += count }
-                    if total > limit { return false }
-                case .element(let inner):
-                    if inner.name == "a" { links += 1 }
-                    guard add(inner, inLink: inLink || inner.name == "a") else { return false }
-                }
-            }
-            return true
+    private static func isFurniture(_ element: HTMLElement, _ node: TreeMeasure.Node, _ tree: TreeMeasure, keys places: [KeyPlace]) -> Bool {
+        // Small blocks only (`plainText` with the limit): the count comes first, being cheapest.
+        guard node.raw <= smallBlock else { return false }
+        let classValue = element[attribute: "class"], idValue = element[attribute: "id"]
+        if classValue != nil || idValue != nil {
+            let names = ((classValue ?? "") + " " + (idValue ?? "")).lowercased()
+            let words = names.split(whereSeparator: { !$0.isLetter && !$0.isNumber })
+            if words.contains(where: { word in furnitureNames.contains { word == $0 || word.hasPrefix($0) } }) { return true }
         }
-    }
-
-    private static func isFurniture(_ element: HTMLElement) -> Bool {
-        let names = ((element[attribute: "class"] ?? "") + " " + (element[attribute: "id"] ?? "")).lowercased()
-        let words = names.split(whereSeparator: { !$0.isLetter && !$0.isNumber })
-        let named = words.contains { word in furnitureNames.contains { word == $0 || word.hasPrefix($0) } }
-        guard let text = PageText.plainText(of: element, limit: smallBlock) else { return false }
-        if named { return true }
-        let compact = String(String.UnicodeScalarView(text.unicodeScalars.filter { !$0.properties.isWhitespace }))
+        // The element's text without white space, as `tree` keeps it for the whole page.
+        let compact = tree.compact[node.lo..<node.hi]
         if compact.isEmpty { return false }
-        if breadcrumbStarts.contains(where: { compact.hasPrefix($0) }) || compact.hasPrefix("首页>") || compact.hasPrefix("首页›") { return true }
+        if breadcrumbStarts.contains(where: { compact.starts(with: $0) }) { return true }
         // Most elements are table cells and paragraphs: one pass over the characters rules
-        // out the word lists before any substring search.
-        if compact.count <= 40, compact.allSatisfy(toolCharacters.contains) {
-            var rest = compact
+        // out the word lists before any substring search. Tool characters are single scalars.
+        if compact.count <= 40, compact.allSatisfy(toolScalars.contains) {
+            var rest = String(String.UnicodeScalarView(compact))
             for word in toolWords { rest = rest.replacingOccurrences(of: word, with: "") }
             if rest.isEmpty { return true }
         }
-        let found = keys(in: compact)
+        let found = keys(in: node, places)
         guard !found.isEmpty else { return false }
         // A heading (the report's title) is never inside furniture.
-        if contains(element, where: { ["h1", "h2", "h3"].contains($0.name) }) { return false }
+        if node.hasHeading { return false }
         if !found.isDisjoint(with: footerKeys) { return true }
         let metadata = found.intersection(metadataKeys).count
         return (found.contains("索引号") && metadata >= 2) || metadata >= 3
     }
 
-    private static let toolCharacters = Set(toolWords.joined())
+    /// The breadcrumb starts as scalars, with 首页> and 首页› (a breadcrumb's first link).
+    private static let breadcrumbStarts = (breadcrumbWords + ["首页>", "首页›"]).map { Array($0.unicodeScalars) }
 
-    /// The metadata and footer keys by their first scalar, each as scalars.
-    private static let keysByStart: [Unicode.Scalar: [(key: String, scalars: [Unicode.Scalar])]] =
-        Dictionary(grouping: (metadataKeys + footerKeys).compactMap { key in
-            key.unicodeScalars.first.map { (start: $0, key: key, scalars: Array(key.unicodeScalars)) }
-        }, by: \.start).mapValues { $0.map { (key: $0.key, scalars: $0.scalars) } }
+    private static let toolScalars = Set(toolWords.flatMap(\.unicodeScalars))
 
-    /// The metadata and footer keys in `text`, found in one pass (a report paragraph is
-    /// tested against every key, so 30 substring searches each would cost seconds on a
-    /// long page).
-    private static func keys(in text: String) -> Set<String> {
-        let scalars = Array(text.unicodeScalars)
-        var found: Set<String> = []
-        for index in scalars.indices {
-            guard let candidates = keysByStart[scalars[index]] else { continue }
-            for candidate in candidates where scalars[index...].starts(with: candidate.scalars) {
-                found.insert(candidate.key)
+    /// The metadata and footer keys, each with its scalars.
+    private static let keyScalars = (metadataKeys + footerKeys).map { (key: $0, scalars: Array($0.unicodeScalars)) }
+
+    /// Where a metadata or footer key starts and ends in a page's compact text.
+    private struct KeyPlace {
+        var start: Int
+        var end: Int
+        var key: String
+    }
+
+    /// Every metadata and footer key in a page's compact text, by start, found in one pass
+    /// (each element's text searched for every key of its own cost seconds on a long page).
+    private static func keyPlaces(in text: [Unicode.Scalar]) -> [KeyPlace] {
+        var places: [KeyPlace] = []
+        for index in text.indices where keyStartBits & (1 << (UInt64(text[index].value) & 63)) != 0 {
+            for candidate in keyScalars where candidate.scalars[0] == text[index] && text[index...].starts(with: candidate.scalars) {
+                places.append(KeyPlace(start: index, end: index + candidate.scalars.count, key: candidate.key))
             }
+        }
+        return places
+    }
+
+    /// The keys' first scalars modulo 64, as bits: most scalars are ruled out without hashing.
+    private static let keyStartBits: UInt64 = keyScalars.reduce(0) { $0 | 1 << (UInt64($1.scalars[0].value) & 63) }
+
+    /// The keys wholly inside the element's text.
+    private static func keys(in node: TreeMeasure.Node, _ places: [KeyPlace]) -> Set<String> {
+        // The first place at or after the element's start.
+        var low = 0, high = places.count
+        while low < high {
+            let middle = (low + high) / 2
+            if places[middle].start < node.lo { low = middle + 1 } else { high = middle }
+        }
+        var found: Set<String> = []
+        for place in places[low...] {
+            if place.start >= node.hi { break }
+            if place.end <= node.hi { found.insert(place.key) }
         }
         return found
     }

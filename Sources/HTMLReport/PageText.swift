@@ -49,25 +49,72 @@ enum PageText {
     /// must not split a label such as 本年新收政府信息公开申请数量).
     static func collapse(_ raw: String) -> String {
         // Scalars, not Characters: grapheme breaking is the costly part of walking a string,
-        // and no white space or Han character needs it.
-        var result = String.UnicodeScalarView()
+        // and no white space or Han character needs it. Written as UTF-8 bytes, which cost
+        // less to append than scalars.
+        var result: [UInt8] = []
+        result.reserveCapacity(raw.utf8.count)
+        var last: Unicode.Scalar?
         var pendingSpace = false
         var spaceHadBreak = false
         for scalar in raw.unicodeScalars {
-            if scalar.properties.isWhitespace {
+            if isSpace(scalar) {
                 pendingSpace = true
                 if scalar == "\n" || scalar == "\r" { spaceHadBreak = true }
                 continue
             }
-            if pendingSpace, let last = result.last {
-                if !(spaceHadBreak && isCJK(last) && isCJK(scalar)) { result.append(" ") }
+            if pendingSpace, let last {
+                if !(spaceHadBreak && isCJK(last) && isCJK(scalar)) { result.append(0x20) }
             }
             pendingSpace = false
             spaceHadBreak = false
-            result.append(scalar)
+            appendUTF8(scalar, to: &result)
+            last = scalar
         }
-        return String(result)
+        return String(decoding: result, as: UTF8.self)
     }
+
+    private static func appendUTF8(_ scalar: Unicode.Scalar, to bytes: inout [UInt8]) {
+        let value = scalar.value
+        switch value {
+        case 0..<0x80:
+            bytes.append(UInt8(value))
+        case 0x80..<0x800:
+            bytes.append(UInt8(0xC0 | value >> 6))
+            bytes.append(UInt8(0x80 | value & 0x3F))
+        case 0x800..<0x10000:
+            bytes.append(UInt8(0xE0 | value >> 12))
+            bytes.append(UInt8(0x80 | value >> 6 & 0x3F))
+            bytes.append(UInt8(0x80 | value & 0x3F))
+        default:
+            bytes.append(UInt8(0xF0 | value >> 18))
+            bytes.append(UInt8(0x80 | value >> 12 & 0x3F))
+            bytes.append(UInt8(0x80 | value >> 6 & 0x3F))
+            bytes.append(UInt8(0x80 | value & 0x3F))
+        }
+    }
+
+    /// Unicode's White_Space, what `Unicode.Scalar.Properties.isWhitespace` answers, without
+    /// its table lookup (a sixth of a page's reading time).
+    @inline(__always)
+    static func isSpace(_ scalar: Unicode.Scalar) -> Bool {
+        let value = scalar.value
+        if value < 0x80 { return value == 0x20 || (0x09...0x0D).contains(value) }
+        return value == 0x85 || value == 0xA0 || value == 0x1680 || (0x2000...0x200A).contains(value) || value == 0x2028
+            || value == 0x2029 || value == 0x202F || value == 0x205F || value == 0x3000
+    }
+
+    /// 政, 告 and 年, which every title holds, as bits: text without all three is no title.
+    @inline(__always)
+    static func titleMask(_ scalar: Unicode.Scalar) -> UInt8 {
+        switch scalar.value {
+        case 0x653F: 1
+        case 0x544A: 2
+        case 0x5E74: 4
+        default: 0
+        }
+    }
+
+    static let fullTitleMask: UInt8 = 7
 
     /// Han characters and CJK punctuation (fullwidth forms included).
     static func isCJK(_ character: Character) -> Bool {
@@ -82,36 +129,96 @@ enum PageText {
 
     /// True for a line that reads as a report title: a year, 政府信息公开 and 报告.
     static func isTitle(_ text: String) -> Bool {
-        text.contains("政府信息公开") && text.contains("报告") && text.count <= 120
-            && text.range(of: #"(19|20)\d{2}\s*年"#, options: .regularExpression) != nil
+        contains(text, Self.governmentInformation) && contains(text, Self.report) && text.count <= 120 && hasYear(text)
+    }
+
+    private static let governmentInformation = Array("政府信息公开".utf8)
+    private static let report = Array("报告".utf8)
+
+    /// True when the UTF-8 bytes of `text` hold `needle` (Foundation's search costs more than
+    /// the rest of the title test).
+    private static func contains(_ text: String, _ needle: [UInt8]) -> Bool {
+        var text = text
+        return text.withUTF8 { bytes in
+            guard let first = needle.first, bytes.count >= needle.count else { return false }
+            var start = 0
+            while start + needle.count <= bytes.count {
+                if bytes[start] == first {
+                    var matched = 1
+                    while matched < needle.count, bytes[start + matched] == needle[matched] { matched += 1 }
+                    if matched == needle.count { return true }
+                }
+                start += 1
+            }
+            return false
+        }
+    }
+
+    /// The regular expression `(19|20)\d{2}\s*年` by hand: ICU's `\d` is any decimal digit
+    /// and its `\s` any White_Space.
+    private static func hasYear(_ text: String) -> Bool {
+        let scalars = Array(text.unicodeScalars)
+        var index = 0
+        while index + 4 < scalars.count {
+            defer { index += 1 }
+            let century = (scalars[index], scalars[index + 1])
+            guard century == ("1", "9") || century == ("2", "0"),
+                scalars[index + 2].properties.numericType == .decimal, scalars[index + 3].properties.numericType == .decimal
+            else { continue }
+            var end = index + 4
+            while end < scalars.count, isSpace(scalars[end]) { end += 1 }
+            if end < scalars.count, scalars[end] == "年" { return true }
+        }
+        return false
     }
 
     /// The element holding the report: `article` (or `main`) when it holds most of the text,
     /// else the deepest element that still holds the title, every data table and most (60 %)
     /// of the text. A page with no data table is taken whole: nothing tells report from rest.
     static func region(in body: HTMLElement) -> HTMLElement {
-        let total = length(body)
+        let tree = TreeMeasure(body)
+        let nodes = tree.nodes
+        let total = nodes[0].length
         guard total > 0 else { return body }
-        if let article = first(in: body, where: { ["article", "main"].contains($0.name) }), length(article) * 2 >= total {
-            return article
+        if let article = first(in: body, at: 0, nodes, where: { $0.name == "article" || $0.name == "main" }),
+            nodes[article.index].length * 2 >= total {
+            return article.element
         }
-        let hasTitle = containsTitle(body)
+        let hasTitle = nodes[0].hasTitle
         var current = body
+        var index = 0
         while true {
-            let size = length(current)
-            let tables = dataTables(in: current)
+            let size = nodes[index].length
+            let tables = nodes[index].dataTables
             guard tables > 0 else { return current }
-            let next = current.children.lazy.compactMap { child -> HTMLElement? in
-                guard case .element(let inner) = child else { return nil }
-                return inner
-            }.first { inner in
+            var next: (element: HTMLElement, index: Int)?
+            var childIndex = index + 1
+            for child in current.children {
+                guard case .element(let inner) = child else { continue }
+                let node = nodes[childIndex]
                 // Layout tables are descended too (no cell of a data table holds a report).
-                length(inner) * 10 >= size * 6 && dataTables(in: inner) == tables && !isDataTable(inner)
-                    && (!hasTitle || containsTitle(inner))
+                if node.length * 10 >= size * 6 && node.dataTables == tables && !node.isDataTable && (!hasTitle || node.hasTitle) {
+                    next = (inner, childIndex)
+                    break
+                }
+                childIndex += node.elements
             }
             guard let next else { return current }
-            current = next
+            (current, index) = next
         }
+    }
+
+    /// The first element (depth first) that satisfies `test`, with its index in `nodes`.
+    private static func first(in element: HTMLElement, at index: Int, _ nodes: [TreeMeasure.Node], where test: (HTMLElement) -> Bool)
+        -> (element: HTMLElement, index: Int)? {
+        if test(element) { return (element, index) }
+        var childIndex = index + 1
+        for child in element.children {
+            guard case .element(let inner) = child else { continue }
+            if let found = first(in: inner, at: childIndex, nodes, where: test) { return found }
+            childIndex += nodes[childIndex].elements
+        }
+        return nil
     }
 
     /// A table of values, as opposed to one that lays out a page: more than one cell and no
@@ -135,14 +242,6 @@ enum PageText {
         return cells > 1 && !nested
     }
 
-    private static func dataTables(in element: HTMLElement) -> Int {
-        if isDataTable(element) { return 1 }
-        return element.children.reduce(0) { sum, child in
-            if case .element(let inner) = child { return sum + dataTables(in: inner) }
-            return sum
-        }
-    }
-
     /// The first element (depth first) that satisfies `test`.
     static func first(in element: HTMLElement, where test: (HTMLElement) -> Bool) -> HTMLElement? {
         if test(element) { return element }
@@ -156,32 +255,7 @@ enum PageText {
     /// text of a small heading, paragraph or cell (titles are often split over spans).
     /// Link text is no title: a report's own title is never a link, other reports' are.
     static func containsTitle(_ element: HTMLElement) -> Bool {
-        if element.name == "a" { return false }
-        if element.children.contains(where: { child in
-            if case .text(let text, _) = child { return isTitle(collapse(text)) }
-            return false
-        }) {
-            return true
-        }
-        if ["h1", "h2", "h3", "p", "div", "td", "span", "strong", "b", "font"].contains(element.name),
-            !PageFurniture.contains(element, where: { $0.name == "a" }), plainText(of: element, limit: 160).map(isTitle) ?? false {
-            return true
-        }
-        return element.children.contains { child in
-            if case .element(let inner) = child { return containsTitle(inner) }
-            return false
-        }
-    }
-
-    /// Characters of text below an element, white space not counted (source indentation
-    /// is no content).
-    static func length(_ element: HTMLElement) -> Int {
-        element.children.reduce(0) { sum, child in
-            switch child {
-            case .text(let text, _): return sum + text.unicodeScalars.filter { !$0.properties.isWhitespace }.count
-            case .element(let inner): return sum + length(inner)
-            }
-        }
+        TreeMeasure(element).nodes[0].hasTitle
     }
 
     /// The lines of `region`. Throws when its tables have more than `maxCells` cells.
@@ -229,7 +303,7 @@ private struct FlowWriter {
         for child in element.children {
             switch child {
             case .text(let text, let line):
-                if pendingLine == nil, text.contains(where: { !$0.isWhitespace }) { pendingLine = line }
+                if pendingLine == nil, text.unicodeScalars.contains(where: { !PageText.isSpace($0) }) { pendingLine = line }
                 pending += text
             case .element(let inner):
                 try walk(inner)

@@ -16,7 +16,8 @@ struct PageText: Sendable {
     var width: Double
     var height: Double
     var glyphs: [Glyph]
-    /// How many images the page draws: a page with images and no text is a scan.
+    /// How many images the page draws: a page with images and no text is a scan. Counted
+    /// only on a page without text (0 elsewhere): poppler renders the page again to count.
     var imageCount: Int
 }
 
@@ -107,7 +108,7 @@ enum PopplerText {
         if let rectangles { g_free(rectangles) }
 
         var imageCount = 0
-        if let mapping = poppler_page_get_image_mapping(page) {
+        if !glyphs.contains(where: { !$0.scalar.properties.isWhitespace }), let mapping = poppler_page_get_image_mapping(page) {
             imageCount = Int(g_list_length(mapping))
             poppler_page_free_image_mapping(mapping)
         }

@@ -105,11 +105,59 @@ struct ReportLines {
     }
 
     /// `-3-`, `— 4 —`, `3`, `第3页`, `第 3 页 共 5 页`, `3/5`, `Page 3`.
+    ///
+    /// Matched by hand, not by regex literals: a literal compiles each time it is evaluated,
+    /// which cost more than the rest of the layout.
     static func isPageNumber(_ text: String) -> Bool {
-        let compact = text.filter { !$0.isWhitespace }
-        return compact.wholeMatch(of: /[-—–－_·•]*(第|Page|page|P)?[0-9]{1,4}(页)?[-—–－_·•]*/) != nil
-            || compact.wholeMatch(of: #/(第[0-9]{1,4}页)?[,，/]?共[0-9]{1,4}页/#) != nil
-            || compact.wholeMatch(of: #/[0-9]{1,4}/[0-9]{1,4}/#) != nil
+        let compact = Array(text.filter { !$0.isWhitespace })
+        return isDashedNumber(compact) || isPageOfPages(compact) || isNumberSlashNumber(compact)
+    }
+
+    private static let dashes: Set<Character> = ["-", "—", "–", "－", "_", "·", "•"]
+
+    private static func isDigit(_ character: Character) -> Bool {
+        character.asciiValue.map { (48...57).contains($0) } ?? false
+    }
+
+    /// The end of the run of ASCII digits from `start` when it is `range.lowerBound` to
+    /// `range.upperBound` long, else nil.
+    private static func digits(_ text: [Character], from start: Int, count range: ClosedRange<Int>) -> Int? {
+        var end = start
+        while end < text.count, isDigit(text[end]) { end += 1 }
+        return range.contains(end - start) ? end : nil
+    }
+
+    /// `[-—–－_·•]*(第|Page|page|P)?[0-9]{1,4}(页)?[-—–－_·•]*`, the whole text.
+    private static func isDashedNumber(_ text: [Character]) -> Bool {
+        var index = 0
+        while index < text.count, dashes.contains(text[index]) { index += 1 }
+        if index < text.count, text[index] == "第" {
+            index += 1
+        } else if text[index...].starts(with: ["P", "a", "g", "e"]) || text[index...].starts(with: ["p", "a", "g", "e"]) {
+            index += 4
+        } else if index < text.count, text[index] == "P" {
+            index += 1
+        }
+        guard var end = digits(text, from: index, count: 1...4) else { return false }
+        if end < text.count, text[end] == "页" { end += 1 }
+        return text[end...].allSatisfy(dashes.contains)
+    }
+
+    /// `(第[0-9]{1,4}页)?[,，/]?共[0-9]{1,4}页`, the whole text.
+    private static func isPageOfPages(_ text: [Character]) -> Bool {
+        var index = 0
+        if index < text.count, text[index] == "第", let end = digits(text, from: 1, count: 1...4), end < text.count, text[end] == "页" {
+            index = end + 1
+        }
+        if index < text.count, [",", "，", "/"].contains(text[index]) { index += 1 }
+        guard index < text.count, text[index] == "共", let end = digits(text, from: index + 1, count: 1...4) else { return false }
+        return end == text.count - 1 && text[end] == "页"
+    }
+
+    /// `[0-9]{1,4}/[0-9]{1,4}`, the whole text.
+    private static func isNumberSlashNumber(_ text: [Character]) -> Bool {
+        guard let slash = digits(text, from: 0, count: 1...4), slash < text.count, text[slash] == "/" else { return false }
+        return digits(text, from: slash + 1, count: 1...4) == text.count
     }
 
     // MARK: - Paragraphs
@@ -147,9 +195,31 @@ struct ReportLines {
     }
 
     /// `（一）`, `一、`, `1.`, `1、`, `（1）`: how sub-headings and list items start.
+    ///
+    /// By hand for the reason `isPageNumber` is: the prefix
+    /// `[（(][一二三四五六七八九十0-9]{1,3}[）)]|[一二三四五六七八九十]{1,3}、|[0-9]{1,2}[.、．]`.
     static func startsWithHeadingNumber(_ text: String) -> Bool {
-        text.prefixMatch(of: #/[（(][一二三四五六七八九十0-9]{1,3}[）)]|[一二三四五六七八九十]{1,3}、|[0-9]{1,2}[.、．]/#) != nil
+        let head = Array(text.prefix(5))
+        guard let first = head.first else { return false }
+        /// The length of the run from `start` of characters in `set`.
+        func run(from start: Int, in set: (Character) -> Bool) -> Int {
+            var end = start
+            while end < head.count, set(head[end]) { end += 1 }
+            return end - start
+        }
+        if first == "（" || first == "(" {
+            let length = run(from: 1) { chineseNumerals.contains($0) || isDigit($0) }
+            return (1...3).contains(length) && 1 + length < head.count && (head[1 + length] == "）" || head[1 + length] == ")")
+        }
+        if chineseNumerals.contains(first) {
+            let length = run(from: 0, in: chineseNumerals.contains)
+            return length <= 3 && length < head.count && head[length] == "、"
+        }
+        let length = run(from: 0, in: isDigit)
+        return (1...2).contains(length) && length < head.count && [".", "、", "．"].contains(head[length])
     }
+
+    private static let chineseNumerals: Set<Character> = ["一", "二", "三", "四", "五", "六", "七", "八", "九", "十"]
 
     /// Nothing between Chinese text, a space between Latin words.
     private static func separator(between text: String, and next: String) -> String {
