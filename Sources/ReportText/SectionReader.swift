@@ -120,12 +120,14 @@ struct SectionReader {
         let normalized: String
         let core: String
         let coreLength: Int
+        let coreScalars: [Unicode.Scalar]
 
         init(_ piece: Piece) {
-            guard !piece.text.utf8.contains(UInt8(ascii: "\t")) else { (normalized, core, coreLength) = ("", "", 0); return }
+            guard !piece.text.utf8.contains(UInt8(ascii: "\t")) else { (normalized, core, coreLength, coreScalars) = ("", "", 0, []); return }
             normalized = Labels.normalize(piece.text)
             core = Labels.core(normalized)
             coreLength = core.count
+            coreScalars = Array(core.unicodeScalars)
         }
 
         var mayBeHeading: Bool { !core.isEmpty && !core.hasSuffix("。") && !normalized.hasPrefix("(") }
@@ -136,6 +138,7 @@ struct SectionReader {
         let normalizedHeading = Labels.normalize(heading)
         let core = Labels.core(normalizedHeading)
         let coreLength = core.count
+        let pattern = LabelPattern(Array(core.unicodeScalars))
         let numberPrefix = String(normalizedHeading.prefix(2))
         guard from < candidates.count else { return nil }
         for index in from..<candidates.count {
@@ -144,7 +147,8 @@ struct SectionReader {
             let text = candidate.core
             // Numbered like the heading (`五、`): a variant wording will do; bare: nearly exact.
             let numbered = text != candidate.normalized && candidate.normalized.hasPrefix(numberPrefix)
-            if Labels.score(text, core) >= (numbered ? 0.6 : 0.85) || text.hasPrefix(core) { return index }
+            let threshold = numbered ? 0.6 : 0.85
+            if Labels.score(candidate.coreScalars, pattern, atLeast: threshold) >= threshold || text.hasPrefix(core) { return index }
         }
         return nil
     }
