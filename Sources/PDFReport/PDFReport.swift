@@ -43,6 +43,8 @@ public enum PDFReport {
                 throw ReportInputError(file: file, Messages.text("pdf.too_many_pages", ["count": String(count), "limit": String(pageLimit)]))
             case .unreadable(let reason):
                 throw ReportInputError(file: file, Messages.text("pdf.unreadable", ["reason": reason]))
+            case .libraryMissing(let reason):
+                throw ReportInputError(file: file, Messages.text("pdf.poppler.missing", ["reason": reason]))
             }
         }
         guard !pages.isEmpty else {

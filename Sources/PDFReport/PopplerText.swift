@@ -29,22 +29,20 @@ enum PopplerFailure: Error, Equatable {
     case encrypted
     /// The document has more pages than the reader accepts.
     case tooManyPages(Int)
+    /// libpoppler-glib could not be loaded; the dynamic loader's message.
+    case libraryMissing(String)
 }
 
 /// The only place that calls poppler and GLib: every object is unreferenced and every
 /// string, rectangle array and error freed before a function returns, so nothing of C
 /// escapes and a broken file can only produce a `PopplerFailure`.
 enum PopplerText {
-    /// GLib's log handlers are process-wide; installing them once is enough, and a lazy
-    /// static is initialised exactly once even when files are read in parallel.
-    private static let silenced: Bool = {
-        xxgk_glib_silence()
-        return true
-    }()
-
     /// The text layer of every page of `data`, refusing documents of more than `pageLimit` pages.
     static func pages(of data: Data, pageLimit: Int) throws(PopplerFailure) -> [PageText] {
-        _ = silenced
+        // The library is loaded by the first PDF (CPoppler), GLib's log handlers with it.
+        guard xxgk_poppler_available() != 0 else {
+            throw .libraryMissing(xxgk_poppler_load_error().map { String(cString: $0) } ?? "")
+        }
         // g_bytes_new copies, so the document never points into Swift-managed memory.
         let bytes: OpaquePointer? = data.withUnsafeBytes { buffer in
             g_bytes_new(buffer.baseAddress, gsize(buffer.count))
