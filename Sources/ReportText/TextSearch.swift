@@ -61,7 +61,8 @@ extension String {
         guard let first = scalars.firstIndex(where: { !$0.isSpaceOrTab }) else { return "" }
         guard let last = scalars.lastIndex(where: { !$0.isSpaceOrTab }) else { return "" }
         if first == scalars.startIndex && scalars.index(after: last) == scalars.endIndex { return self }
-        return String(scalars[first...last])
+        // Through a Substring of the same scalars: its bytes are copied at once, not scalar by scalar.
+        return String(Substring(scalars[first...last]))
     }
 }
 
@@ -69,6 +70,8 @@ extension Unicode.Scalar {
     /// A space (Unicode category Zs) or TAB: the members of `CharacterSet.whitespaces`.
     var isSpaceOrTab: Bool {
         if value < 0x80 { return value == 0x20 || value == 0x09 }
+        // Han and the CJK and full-width punctuation have no space but U+3000: no lookup for them.
+        if (0x4E00...0x9FFF).contains(value) || (0x3001...0x303F).contains(value) || (0xFF00...0xFFEF).contains(value) { return false }
         return properties.generalCategory == .spaceSeparator
     }
 }
