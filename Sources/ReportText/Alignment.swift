@@ -132,12 +132,21 @@ struct AlignmentResolver {
             // Cut-off readings (hostile input) may lack the true one: the row stays open.
             guard group.complete else { continue }
             let inside = Rule.Instance.instances(inside: group.cells, of: form)
+            // Each rule's cells as positions in the row, once: the readings are then summed by
+            // position, without a dictionary of cells for each reading (flattened rows have
+            // thousands of readings).
+            let position = Dictionary(group.cells.enumerated().map { ($1, $0) }, uniquingKeysWith: { _, last in last })
+            let rules = inside.map { instance in
+                (rule: instance.rule, left: instance.left.compactMap { position[$0] }, right: instance.right.compactMap { position[$0] })
+            }
             // Without rules inside the row every reading passes: no values to gather.
             let passing = inside.isEmpty ? progress.alive[index] : progress.alive[index].filter { candidate in
-                var values: [CellKey: Decimal] = [:]
-                values.reserveCapacity(group.cells.count)
-                for (cell, value) in zip(group.cells, group.candidates[candidate]) { if let value { values[cell] = value } }
-                return inside.allSatisfy { $0.holds(in: values) }
+                let reading = group.candidates[candidate]
+                return rules.allSatisfy { rule in
+                    let left = rule.left.reduce(Decimal(0)) { $0 + (reading[$1] ?? 0) }
+                    let right = rule.right.reduce(Decimal(0)) { $0 + (reading[$1] ?? 0) }
+                    return rule.rule.holds(left: left, right: right)
+                }
             }
             if !passing.isEmpty { progress.alive[index] = passing }
             if progress.alive[index].count == 1 || group.candidates.count == 1 { progress.chosen[index] = progress.alive[index].first }

@@ -74,13 +74,14 @@ struct SectionReader {
         let headings = form.sections.map { Array($0.heading.utf8) }
         var pieces: [Piece] = []
         for (index, line) in lines.enumerated() {
-            guard line.utf8.count > 300, line.count > 300 else { pieces.append(Piece(text: line, line: index)); continue }
+            // More than 300 Characters, counted no further than that.
+            guard line.utf8.count > 300, line.prefix(301).count > 300 else { pieces.append(Piece(text: line, line: index)); continue }
             let bytes = Array(line.utf8)
             var start = 0
             while true {
                 var earliest: Range<Int>?
                 for heading in headings {
-                    guard let offset = TextSearch.firstIndex(of: heading, in: bytes[start...]) else { continue }
+                    guard let offset = TextSearch.firstOffset(of: heading, in: bytes[start...]) else { continue }
                     let range = (start + offset)..<(start + offset + heading.count)
                     if range.lowerBound > start || range.upperBound < bytes.count, earliest.map({ range.lowerBound < $0.lowerBound }) ?? true {
                         earliest = range

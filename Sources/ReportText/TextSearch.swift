@@ -7,20 +7,26 @@ import Foundation
 enum TextSearch {
     /// Whether `needle` occurs in `haystack`.
     static func contains(_ haystack: [UInt8], _ needle: [UInt8]) -> Bool {
+        firstOffset(of: needle, in: haystack[...]) != nil
+    }
+
+    /// The offset (from the slice's start) of the first occurrence of `needle` in `haystack`.
+    static func firstOffset(of needle: [UInt8], in haystack: ArraySlice<UInt8>) -> Int? {
         // Horspool's skips for a long text: the plain scan stops at nearly every byte of
         // Chinese text, whose characters begin with one of a few lead bytes.
-        guard needle.count >= 4, haystack.count >= 256 else { return firstIndex(of: needle, in: haystack) != nil }
+        guard needle.count >= 4, haystack.count >= 256 else { return firstIndex(of: needle, in: haystack) }
         let last = needle.count - 1
         var skip = [Int](repeating: needle.count, count: 256)
         for index in 0..<last { skip[Int(needle[index])] = last - index }
-        var end = last
-        while end < haystack.count {
+        let start = haystack.startIndex
+        var end = start + last
+        while end < haystack.endIndex {
             var offset = 0
             while offset <= last, haystack[end - offset] == needle[last - offset] { offset += 1 }
-            if offset > last { return true }
+            if offset > last { return end - last - start }
             end += skip[Int(haystack[end])]
         }
-        return false
+        return nil
     }
 
     /// Whether `needle` occurs in `haystack`.
