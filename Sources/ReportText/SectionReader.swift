@@ -23,7 +23,10 @@ struct SectionReader {
     func sections() -> [String: String] {
         let pieces = cutAtHeadings()
         // Each piece normalized once, not once per heading looked for.
-        let candidates = pieces.map(HeadingCandidate.init)
+        // A heading is compared only with pieces at most 12 Characters longer than its core, so a
+        // piece's Characters are counted no further than the longest heading's core and 13.
+        let lengthCap = (form.sections.map { Labels.core(Labels.normalize($0.heading)).count }.max() ?? 0) + 13
+        let candidates = pieces.map { HeadingCandidate($0, lengthCap: lengthCap) }
         var found: [(section: SectionDefinition, piece: Int)] = []
         var from = pieces.firstIndex { $0.line >= (titleLine ?? 0) } ?? 0
         for section in form.sections {
@@ -122,15 +125,28 @@ struct SectionReader {
     private struct HeadingCandidate {
         let normalized: String
         let core: String
+        /// The core's Characters, counted up to `lengthCap` (grapheme breaking of whole
+        /// paragraphs cost more than the rest of finding the headings).
         let coreLength: Int
+        /// The core's scalars, for scoring; empty when the core is too long for every heading.
         let coreScalars: [Unicode.Scalar]
 
-        init(_ piece: Piece) {
+        init(_ piece: Piece, lengthCap: Int) {
             guard !piece.text.utf8.contains(UInt8(ascii: "\t")) else { (normalized, core, coreLength, coreScalars) = ("", "", 0, []); return }
             normalized = Labels.normalize(piece.text)
             core = Labels.core(normalized)
-            coreLength = core.count
-            coreScalars = Array(core.unicodeScalars)
+            coreLength = core.utf8.count <= 3 * lengthCap ? core.count : Self.count(core, upTo: lengthCap)
+            coreScalars = coreLength < lengthCap ? Array(core.unicodeScalars) : []
+        }
+
+        /// The Characters of `text`, counted no further than `limit`.
+        private static func count(_ text: String, upTo limit: Int) -> Int {
+            var length = 0
+            for _ in text {
+                length += 1
+                if length >= limit { break }
+            }
+            return length
         }
 
         var mayBeHeading: Bool { !core.isEmpty && !core.hasSuffix("。") && !normalized.hasPrefix("(") }
