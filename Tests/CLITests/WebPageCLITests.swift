@@ -56,6 +56,22 @@ final class WebPageCLITests: XCTestCase {
         XCTAssertTrue(check.standardOutput.contains("02_hongze_quzf_2023.pdf: 洪泽区人民政府, year 2023, form 2021: 2 errors"), check.standardOutput)
     }
 
+    /// Poppler is loaded by the first PDF: a machine without it gets a message saying what to
+    /// install, exit 2, and nothing written; other kinds are read as ever.
+    func testAMissingPopplerLibraryIsNamed() throws {
+        let folder = try makeTemporaryDirectory("cli")
+        let output = folder.appendingPathComponent("pdf.json")
+        let missing = ["XXGK_POPPLER_LIBRARY": folder.appendingPathComponent("libpoppler-glib.so.8").path]
+        let run = try CLI.run(["convert", fixtures.appendingPathComponent("pdf/02_hongze_quzf_2023.pdf").path, output.path], environment: missing)
+        XCTAssertEqual(run.status, 2, run.standardError)
+        XCTAssertTrue(run.standardError.contains(
+            "02_hongze_quzf_2023.pdf: cannot read PDFs: the poppler library is missing on this machine (install Debian's libpoppler-glib8) ("
+                + folder.appendingPathComponent("libpoppler-glib.so.8").path + ": cannot open shared object file"), run.standardError)
+        XCTAssertFalse(FileManager.default.fileExists(atPath: output.path))
+        let page = try CLI.run(["convert", fixtures.appendingPathComponent("html/09_shuyang_fgj_2023.html").path, folder.appendingPathComponent("page.json").path], environment: missing)
+        XCTAssertEqual(page.status, 0, page.standardError)
+    }
+
     func testTheKindListsNameWebPages() throws {
         let help = try CLI.run(["convert", "--help"])
         XCTAssertTrue(help.standardOutput.contains(".html"), help.standardOutput)

@@ -73,8 +73,9 @@ typedef struct {
     GQuark (*poppler_error_quark)(void);
 } XXGKPopplerFunctions;
 
-/// The functions, loaded on the first call (thread-safe); NULL when libpoppler-glib.so.8 or
-/// one of its functions cannot be loaded, with the reason in `xxgk_poppler_load_error`.
+/// The functions, loaded on the first call (thread-safe); NULL when libpoppler-glib.so.8 (or
+/// the library the environment variable XXGK_POPPLER_LIBRARY names) or one of its functions
+/// cannot be loaded, with the reason in `xxgk_poppler_load_error`.
 const XXGKPopplerFunctions *xxgk_poppler(void);
 
 /// Why the library could not be loaded (dlerror's text), or NULL.
