@@ -66,20 +66,79 @@ struct DefinitionObject {
         ]))
     }
 
-    private static func string(_ value: JSONValue, at place: String) throws(DefinitionReadError) -> String {
-        guard case .string(let text) = value else { throw wrongType(place, Messages.text("form.definition.kind.string"), value) }
-        return text
+    /// The member `key`, given with its place to `convert`; a missing member is an error.
+    private func read<T>(_ key: String, _ convert: (JSONValue, String) throws(DefinitionReadError) -> T) throws(DefinitionReadError) -> T {
+        try convert(try required(key), place(key))
+    }
+
+    /// `read(_:_:)`, or nil when `key` is absent or `null`.
+    private func read<T>(ifPresent key: String, _ convert: (JSONValue, String) throws(DefinitionReadError) -> T) throws(DefinitionReadError) -> T? {
+        guard let value = member(key) else { return nil }
+        return try convert(value, place(key))
     }
 
     /// The string `key`.
-    func string(_ key: String) throws(DefinitionReadError) -> String {
-        try Self.string(try required(key), at: place(key))
-    }
+    func string(_ key: String) throws(DefinitionReadError) -> String { try read(key, Self.string) }
 
     /// The string `key`, or nil when it is absent.
-    func string(ifPresent key: String) throws(DefinitionReadError) -> String? {
+    func string(ifPresent key: String) throws(DefinitionReadError) -> String? { try read(ifPresent: key, Self.string) }
+
+    /// The integer `key`.
+    func integer(_ key: String) throws(DefinitionReadError) -> Int { try read(key, Self.integer) }
+
+    /// The integer `key`, or nil when it is absent.
+    func integer(ifPresent key: String) throws(DefinitionReadError) -> Int? { try read(ifPresent: key, Self.integer) }
+
+    /// The `true` or `false` of `key`, or nil when it is absent.
+    func bool(ifPresent key: String) throws(DefinitionReadError) -> Bool? { try read(ifPresent: key, Self.bool) }
+
+    /// The string `key` as one of `T`'s cases (`"count"` → `.count`).
+    func choice<T: RawRepresentable & CaseIterable>(_ key: String, as type: T.Type) throws(DefinitionReadError) -> T where T.RawValue == String {
+        try Self.choice(try required(key), at: place(key))
+    }
+
+    /// `choice(_:as:)`, or nil when `key` is absent.
+    func choice<T: RawRepresentable & CaseIterable>(ifPresent key: String, as type: T.Type) throws(DefinitionReadError) -> T? where T.RawValue == String {
         guard let value = member(key) else { return nil }
-        return try Self.string(value, at: place(key))
+        return try Self.choice(value, at: place(key))
+    }
+
+    /// The array of strings `key`.
+    func strings(_ key: String) throws(DefinitionReadError) -> [String] { try read(key) { value, place throws(DefinitionReadError) in try Self.elements(value, at: place, Self.string) } }
+
+    /// The array of strings `key`, or nil when it is absent.
+    func strings(ifPresent key: String) throws(DefinitionReadError) -> [String]? {
+        try read(ifPresent: key) { value, place throws(DefinitionReadError) in try Self.elements(value, at: place, Self.string) }
+    }
+
+    /// The object `key`.
+    func object(_ key: String) throws(DefinitionReadError) -> DefinitionObject { try read(key, DefinitionObject.init) }
+
+    /// The array of objects `key`, each read by `make` (`LabelNode.init`).
+    func list<T>(_ key: String, _ make: (DefinitionObject) throws(DefinitionReadError) -> T) throws(DefinitionReadError) -> [T] {
+        try read(key) { value, place throws(DefinitionReadError) in try Self.objects(value, at: place, make) }
+    }
+
+    /// `list(_:_:)`, or nil when `key` is absent.
+    func list<T>(ifPresent key: String, _ make: (DefinitionObject) throws(DefinitionReadError) -> T) throws(DefinitionReadError) -> [T]? {
+        try read(ifPresent: key) { value, place throws(DefinitionReadError) in try Self.objects(value, at: place, make) }
+    }
+
+    /// The object of strings `key` (`{"元": "0.0001"}`).
+    func stringMap(_ key: String) throws(DefinitionReadError) -> [String: String] {
+        try read(key) { value, place throws(DefinitionReadError) in
+            guard case .object(let members) = value else { throw Self.wrongType(place, Messages.text("form.definition.kind.object"), value) }
+            var map: [String: String] = [:]
+            for member in members { map[member.key] = try Self.string(member.value, at: "\(place).\(member.key)") }
+            return map
+        }
+    }
+
+    // The conversions of one value found at `place`.
+
+    private static func string(_ value: JSONValue, at place: String) throws(DefinitionReadError) -> String {
+        guard case .string(let text) = value else { throw wrongType(place, Messages.text("form.definition.kind.string"), value) }
+        return text
     }
 
     private static func integer(_ value: JSONValue, at place: String) throws(DefinitionReadError) -> Int {
@@ -87,103 +146,28 @@ struct DefinitionObject {
         return number
     }
 
-    /// The integer `key`.
-    func integer(_ key: String) throws(DefinitionReadError) -> Int {
-        try Self.integer(try required(key), at: place(key))
-    }
-
-    /// The integer `key`, or nil when it is absent.
-    func integer(ifPresent key: String) throws(DefinitionReadError) -> Int? {
-        guard let value = member(key) else { return nil }
-        return try Self.integer(value, at: place(key))
-    }
-
-    /// The `true` or `false` of `key`, or nil when it is absent.
-    func bool(ifPresent key: String) throws(DefinitionReadError) -> Bool? {
-        guard let value = member(key) else { return nil }
-        guard case .bool(let flag) = value else { throw Self.wrongType(place(key), Messages.text("form.definition.kind.bool"), value) }
+    private static func bool(_ value: JSONValue, at place: String) throws(DefinitionReadError) -> Bool {
+        guard case .bool(let flag) = value else { throw wrongType(place, Messages.text("form.definition.kind.bool"), value) }
         return flag
     }
 
-    /// The string `key` as one of `T`'s cases (`"count"` → `.count`).
-    func choice<T: RawRepresentable & CaseIterable>(_ key: String, as type: T.Type) throws(DefinitionReadError) -> T where T.RawValue == String {
-        try Self.choice(try required(key), at: place(key), as: type)
-    }
-
-    /// `choice(_:as:)`, or nil when `key` is absent.
-    func choice<T: RawRepresentable & CaseIterable>(ifPresent key: String, as type: T.Type) throws(DefinitionReadError) -> T? where T.RawValue == String {
-        guard let value = member(key) else { return nil }
-        return try Self.choice(value, at: place(key), as: type)
-    }
-
-    private static func choice<T: RawRepresentable & CaseIterable>(_ value: JSONValue, at place: String, as type: T.Type) throws(DefinitionReadError) -> T
+    private static func choice<T: RawRepresentable & CaseIterable>(_ value: JSONValue, at place: String) throws(DefinitionReadError) -> T
     where T.RawValue == String {
-        let names = T.allCases.map(\.rawValue)
         guard case .string(let text) = value, let choice = T(rawValue: text) else {
-            throw DefinitionReadError(reason: Messages.text("form.definition.wrong_type", [
-                "field": place, "expected": Messages.text("form.definition.kind.one_of", ["values": names.joined(separator: Messages.text("list.separator"))]),
-                "found": value.kindDescription,
-            ]))
+            let names = T.allCases.map(\.rawValue).joined(separator: Messages.text("list.separator"))
+            throw wrongType(place, Messages.text("form.definition.kind.one_of", ["values": names]), value)
         }
         return choice
     }
 
-    private static func array(_ value: JSONValue, at place: String) throws(DefinitionReadError) -> [JSONValue] {
+    /// The elements of the array `value`, each converted at its place (`rows[3]`).
+    private static func elements<T>(_ value: JSONValue, at place: String, _ convert: (JSONValue, String) throws(DefinitionReadError) -> T) throws(DefinitionReadError) -> [T] {
         guard case .array(let elements) = value else { throw wrongType(place, Messages.text("form.definition.kind.array"), value) }
-        return elements
+        return try elements.enumerated().map { index, element throws(DefinitionReadError) in try convert(element, "\(place)[\(index)]") }
     }
 
-    /// The array of strings `key`.
-    func strings(_ key: String) throws(DefinitionReadError) -> [String] {
-        let place = place(key)
-        return try Self.array(try required(key), at: place).enumerated().map { index, element throws(DefinitionReadError) in
-            try Self.string(element, at: "\(place)[\(index)]")
-        }
-    }
-
-    /// The array of strings `key`, or nil when it is absent.
-    func strings(ifPresent key: String) throws(DefinitionReadError) -> [String]? {
-        guard member(key) != nil else { return nil }
-        return try strings(key)
-    }
-
-    /// The object `key`.
-    func object(_ key: String) throws(DefinitionReadError) -> DefinitionObject {
-        try DefinitionObject(try required(key), at: place(key))
-    }
-
-    /// The array of objects `key`.
-    func objects(_ key: String) throws(DefinitionReadError) -> [DefinitionObject] {
-        let place = place(key)
-        return try Self.array(try required(key), at: place).enumerated().map { index, element throws(DefinitionReadError) in
-            try DefinitionObject(element, at: "\(place)[\(index)]")
-        }
-    }
-
-    /// The array of objects `key`, or nil when it is absent.
-    func objects(ifPresent key: String) throws(DefinitionReadError) -> [DefinitionObject]? {
-        guard member(key) != nil else { return nil }
-        return try objects(key)
-    }
-
-    /// The array of objects `key`, each read by `read` (`LabelNode.init`).
-    func list<T>(_ key: String, _ read: (DefinitionObject) throws(DefinitionReadError) -> T) throws(DefinitionReadError) -> [T] {
-        try objects(key).map(read)
-    }
-
-    /// `list(_:_:)`, or nil when `key` is absent.
-    func list<T>(ifPresent key: String, _ read: (DefinitionObject) throws(DefinitionReadError) -> T) throws(DefinitionReadError) -> [T]? {
-        guard member(key) != nil else { return nil }
-        return try list(key, read)
-    }
-
-    /// The object of strings `key` (`{"元": "0.0001"}`).
-    func stringMap(_ key: String) throws(DefinitionReadError) -> [String: String] {
-        let place = place(key)
-        let value = try required(key)
-        guard case .object(let members) = value else { throw Self.wrongType(place, Messages.text("form.definition.kind.object"), value) }
-        var map: [String: String] = [:]
-        for member in members { map[member.key] = try Self.string(member.value, at: "\(place).\(member.key)") }
-        return map
+    /// The objects of the array `value`, each read by `make`.
+    private static func objects<T>(_ value: JSONValue, at place: String, _ make: (DefinitionObject) throws(DefinitionReadError) -> T) throws(DefinitionReadError) -> [T] {
+        try elements(value, at: place) { element, place throws(DefinitionReadError) in try make(try DefinitionObject(element, at: place)) }
     }
 }
