@@ -1,4 +1,5 @@
 import Foundation
+import ReportText
 
 /// What a government site puts around a report: navigation, breadcrumbs, the metadata block
 /// (索引号/发布机构/发文日期/主题分类), share and print links, the footer with 版权所有/备案号.
@@ -97,7 +98,7 @@ enum PageFurniture {
         // ASCII, and a non-ASCII scalar (kept as 0xFF) can be part of neither.
         var compact: [UInt8] = []
         compact.reserveCapacity(style.utf8.count)
-        for scalar in style.unicodeScalars where !PageText.isSpace(scalar) {
+        for scalar in style.unicodeScalars where !scalar.isWhiteSpace {
             let value = scalar.value
             compact.append(value >= 0x80 ? 0xFF : (0x41...0x5A).contains(value) ? UInt8(value + 0x20) : UInt8(value))
         }

@@ -1,4 +1,5 @@
 import Foundation
+import ReportText
 import ReportModel
 
 /// A line of the text made from a page, with the page line it came from.
@@ -57,7 +58,7 @@ enum PageText {
         var pendingSpace = false
         var spaceHadBreak = false
         for scalar in raw.unicodeScalars {
-            if isSpace(scalar) {
+            if scalar.isWhiteSpace {
                 pendingSpace = true
                 if scalar == "\n" || scalar == "\r" { spaceHadBreak = true }
                 continue
@@ -93,15 +94,6 @@ enum PageText {
         }
     }
 
-    /// Unicode's White_Space, what `Unicode.Scalar.Properties.isWhitespace` answers, without
-    /// its table lookup (a sixth of a page's reading time).
-    @inline(__always)
-    static func isSpace(_ scalar: Unicode.Scalar) -> Bool {
-        let value = scalar.value
-        if value < 0x80 { return value == 0x20 || (0x09...0x0D).contains(value) }
-        return value == 0x85 || value == 0xA0 || value == 0x1680 || (0x2000...0x200A).contains(value) || value == 0x2028
-            || value == 0x2029 || value == 0x202F || value == 0x205F || value == 0x3000
-    }
 
     /// 政, 告 and 年, which every title holds, as bits: text without all three is no title.
     @inline(__always)
@@ -166,7 +158,7 @@ enum PageText {
                 scalars[index + 2].properties.numericType == .decimal, scalars[index + 3].properties.numericType == .decimal
             else { continue }
             var end = index + 4
-            while end < scalars.count, isSpace(scalars[end]) { end += 1 }
+            while end < scalars.count, scalars[end].isWhiteSpace { end += 1 }
             if end < scalars.count, scalars[end] == "年" { return true }
         }
         return false
@@ -303,7 +295,7 @@ private struct FlowWriter {
         for child in element.children {
             switch child {
             case .text(let text, let line):
-                if pendingLine == nil, text.unicodeScalars.contains(where: { !PageText.isSpace($0) }) { pendingLine = line }
+                if pendingLine == nil, text.unicodeScalars.contains(where: { !$0.isWhiteSpace }) { pendingLine = line }
                 pending += text
             case .element(let inner):
                 try walk(inner)

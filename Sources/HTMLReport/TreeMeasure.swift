@@ -1,3 +1,5 @@
+import ReportText
+
 /// What the furniture and region tests ask of every element, taken in one walk of a tree:
 /// asking each element of its own subtree walked the page once per level of nesting.
 ///
@@ -62,7 +64,7 @@ struct TreeMeasure {
                 var raw = 0
                 for scalar in text.unicodeScalars {
                     raw += 1
-                    guard !PageText.isSpace(scalar) else { continue }
+                    guard !scalar.isWhiteSpace else { continue }
                     position += 1
                     if keepsText { compact.append(scalar) }
                     mask |= PageText.titleMask(scalar)

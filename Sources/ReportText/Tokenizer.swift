@@ -685,17 +685,8 @@ enum NumberCell {
     }
 
     /// `\d`: a decimal digit of any script.
-    static func isDigit(_ scalar: Unicode.Scalar) -> Bool {
-        if scalar.isASCII { return (0x30...0x39).contains(scalar.value) }
-        // No Han character is a digit: the common case without a property lookup.
-        if (0x4E00...0x9FFF).contains(scalar.value) { return false }
-        return scalar.properties.generalCategory == .decimalNumber
-    }
+    static func isDigit(_ scalar: Unicode.Scalar) -> Bool { Labels.isDigit(scalar) }
 
     /// `\s` of ICU: Unicode's White_Space (which has U+0085 and the line separators).
-    static func isSpace(_ scalar: Unicode.Scalar) -> Bool {
-        if scalar.isASCII { return scalar.value == 0x20 || (0x09...0x0D).contains(scalar.value) }
-        if (0x4E00...0x9FFF).contains(scalar.value) { return false }
-        return scalar.properties.isWhitespace
-    }
+    static func isSpace(_ scalar: Unicode.Scalar) -> Bool { scalar.isWhiteSpace }
 }
