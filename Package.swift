@@ -116,10 +116,10 @@ let package = Package(
             dependencies: ["ReportModel", "ReportWorkbook"],
             path: "bench/WorkbookBench"),
 
-        // `make bench` (bench/text.sh): parses a text report N times in one process.
+        // `make bench` (bench/text.sh): parses a text report or a web page N times in one process.
         .executableTarget(
             name: "xxgk-text-bench",
-            dependencies: ["ReportModel", "ReportText"],
+            dependencies: ["ReportModel", "ReportText", "HTMLReport"],
             path: "bench/TextBench"),
 
         // `make bench`: the round-trip soak over 10,000 random reports (bench/soak.sh).

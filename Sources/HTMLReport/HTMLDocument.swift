@@ -2,25 +2,6 @@ import CLibXML2
 import Foundation
 import ReportModel
 
-/// An element of a parsed page: its lower-case name, attributes, children and the line of
-/// the page it starts on. A plain Swift value, so no libxml2 pointer outlives the parse.
-struct HTMLElement: Sendable {
-    var name: String
-    var attributes: [String: String]
-    var children: [HTMLNode]
-    /// The 1-based line of the page where the element's start tag is.
-    var line: Int
-
-    /// The value of an attribute, compared by lower-case name.
-    subscript(attribute name: String) -> String? { attributes[name] }
-}
-
-/// A piece of a page: an element or a run of text with its line.
-enum HTMLNode: Sendable {
-    case element(HTMLElement)
-    case text(String, line: Int)
-}
-
 /// libxml2's HTML parser behind a Swift API: the only file of the module that calls
 /// libxml2. Every document is freed; nothing it is given can make it crash or print.
 enum HTMLDocument {
@@ -37,7 +18,7 @@ enum HTMLDocument {
 
     /// Parses UTF-8 markup into the tree below its root element. Throws when elements nest
     /// deeper than `maxDepth`.
-    static func parse(utf8 bytes: [UInt8], maxDepth: Int) throws(ReportInputError) -> HTMLElement {
+    static func parse(utf8 bytes: [UInt8], maxDepth: Int) throws(ReportInputError) -> PageTree {
         _ = libraryInitialised
         let parsed: xmlDocPtr? = bytes.withUnsafeBufferPointer { buffer in
             buffer.baseAddress.flatMap { base in
@@ -53,23 +34,26 @@ enum HTMLDocument {
         guard let root = xmlDocGetRootElement(document) else {
             throw ReportInputError(Messages.text("html.no_elements"))
         }
-        return try element(root, depth: 1, maxDepth: maxDepth)
+        var tree = PageTree()
+        try append(root, to: &tree, depth: 1, maxDepth: maxDepth)
+        tree.repairText()
+        return tree
     }
 
-    /// The Swift value of one element and everything below it.
-    private static func element(_ node: xmlNodePtr, depth: Int, maxDepth: Int) throws(ReportInputError) -> HTMLElement {
+    /// Appends one element and everything below it.
+    private static func append(_ node: xmlNodePtr, to tree: inout PageTree, depth: Int, maxDepth: Int) throws(ReportInputError) {
         guard depth <= maxDepth else {
             throw ReportInputError(at: .line(line(of: node)), Messages.text("html.too_deep", ["limit": String(maxDepth)]))
         }
-        var result = HTMLElement(name: name(of: node), attributes: attributes(of: node), children: [], line: line(of: node))
+        tree.openElement(Tag(name: name(of: node.pointee.name)), line: line(of: node), attributes: attributes(of: node))
         var child = node.pointee.children
         while let current = child {
             switch current.pointee.type {
             case XML_ELEMENT_NODE:
-                result.children.append(.element(try element(current, depth: depth + 1, maxDepth: maxDepth)))
+                try append(current, to: &tree, depth: depth + 1, maxDepth: maxDepth)
             case XML_TEXT_NODE, XML_CDATA_SECTION_NODE:
                 if let content = current.pointee.content {
-                    result.children.append(.text(String(cString: content), line: line(of: current)))
+                    tree.appendText(UnsafeBufferPointer(start: content, count: strlen(content)), line: line(of: current))
                 }
             default:
                 // Comments, processing instructions, DTD nodes: not content of the page.
@@ -77,31 +61,37 @@ enum HTMLDocument {
             }
             child = current.pointee.next
         }
-        return result
+        tree.close()
     }
 
-    private static func name(of node: xmlNodePtr) -> String {
-        node.pointee.name.map { String(cString: $0).lowercased() } ?? ""
+    /// A lower-case element or attribute name. The HTML parser lower-cases names already;
+    /// the check is for the rare name it leaves (one it had to recover).
+    private static func name(of name: UnsafePointer<xmlChar>?) -> String {
+        guard let name else { return "" }
+        let text = String(cString: name)
+        return text.utf8.contains(where: { (0x41...0x5A).contains($0) }) ? text.lowercased() : text
     }
 
     private static func line(of node: xmlNodePtr) -> Int {
         Int(xmlGetLineNo(node))
     }
 
-    /// Attribute values are the text children of each attribute node; read without
-    /// allocating, so there is nothing to free.
-    private static func attributes(of node: xmlNodePtr) -> [String: String] {
-        var result: [String: String] = [:]
+    /// The attributes the reader looks at. Values are the text children of each attribute
+    /// node, read without allocating, so there is nothing to free. A repeated name keeps its
+    /// last value, as the reader always did.
+    private static func attributes(of node: xmlNodePtr) -> [(Attribute, String)] {
+        var result: [(Attribute, String)] = []
         var attribute = node.pointee.properties
         while let current = attribute {
-            if let name = current.pointee.name {
+            if let key = Attribute(name: name(of: current.pointee.name)) {
                 var value = ""
                 var part = current.pointee.children
                 while let text = part {
                     if let content = text.pointee.content { value += String(cString: content) }
                     part = text.pointee.next
                 }
-                result[String(cString: name).lowercased()] = value
+                result.removeAll { $0.0 == key }
+                result.append((key, value))
             }
             attribute = current.pointee.next
         }

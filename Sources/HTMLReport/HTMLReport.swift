@@ -99,16 +99,17 @@ public enum HTMLReport {
             throw ReportInputError(Messages.text("html.not_html"))
         }
         let decoded = try PageEncoding.utf8([UInt8](data))
-        let root = try HTMLDocument.parse(utf8: decoded.bytes, maxDepth: maxDepth)
-        let pageTitle = PageText.first(in: root) { $0.name == "title" }
-        let body = PageFurniture.removed(from: root).map { PageText.first(in: $0) { $0.name == "body" } ?? $0 }
+        let page = try HTMLDocument.parse(utf8: decoded.bytes, maxDepth: maxDepth)
+        let pageTitle = page.first(in: 0) { page.nodes[$0].tag == .title }
         var lines: [PageLine] = []
-        if let body {
-            let region = PageText.region(in: body)
-            lines = try PageText.lines(of: region, maxCells: maxTableCells)
+        if let tree = PageFurniture.removed(from: page) {
+            let body = tree.first(in: 0) { tree.nodes[$0].tag == .body } ?? 0
+            let region = PageText.region(in: tree, body: body)
+            lines = try PageText.lines(of: tree, region, maxCells: maxTableCells)
             // The title is outside the article on many sites (a heading above it, or only
             // the page's <title>): without it the text parser finds no agency and year.
-            if !lines.prefix(40).contains(where: { PageText.isTitle($0.text) }), let title = title(outside: body, pageTitle: pageTitle) {
+            if !lines.prefix(40).contains(where: { PageText.isTitle($0.text) }),
+                let title = title(outside: body, of: tree, pageTitle: pageTitle.map { (page, $0) }) {
                 lines.insert(title, at: 0)
             }
         }
@@ -118,15 +119,18 @@ public enum HTMLReport {
         return (lines, decoded.warning)
     }
 
-    /// The report title from a heading of the page's body, else from its `<title>`.
-    private static func title(outside body: HTMLElement, pageTitle: HTMLElement?) -> PageLine? {
-        let heading = PageText.first(in: body) { element in
-            ["h1", "h2", "h3"].contains(element.name) && PageText.containsTitle(element)
+    /// The report title from a heading of the page's body, else from its `<title>` (an
+    /// element of the page before its furniture, the head, was removed).
+    private static func title(outside body: Int, of tree: PageTree, pageTitle: (tree: PageTree, index: Int)?) -> PageLine? {
+        let heading = tree.first(in: body) { element in
+            tree.nodes[element].tag.isHeading && PageText.containsTitle(tree, element)
         }
-        guard let source = heading ?? pageTitle, let text = PageText.plainText(of: source, limit: 300) else { return nil }
+        guard let source = heading.map({ (tree, $0) }) ?? pageTitle,
+            let text = PageText.plainText(of: source.tree, source.index, limit: 300)
+        else { return nil }
         // `…年度报告_沭阳县人民政府`: a site's name follows the title in <title>.
         let parts = text.split(whereSeparator: { "_|｜-—".contains($0) }).map { $0.trimmingCharacters(in: .whitespaces) }
-        return parts.first(where: PageText.isTitle).map { PageLine(text: $0, line: source.line) }
+        return parts.first(where: PageText.isTitle).map { PageLine(text: $0, line: source.tree.nodes[source.index].line) }
     }
 
     private static func mapped(_ location: SourceLocation, _ pageLine: (Int) -> Int) -> SourceLocation {

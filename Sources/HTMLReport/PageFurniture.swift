@@ -5,13 +5,6 @@ import ReportText
 /// (索引号/发布机构/发文日期/主题分类), share and print links, the footer with 版权所有/备案号.
 /// None of it is the report; left in, its dates and names would be read as the report's.
 enum PageFurniture {
-    /// Elements that never hold report content.
-    static let droppedElements: Set<String> = [
-        "script", "style", "noscript", "nav", "footer", "aside", "form", "input", "select",
-        "textarea", "button", "label", "option", "iframe", "object", "embed", "svg", "canvas", "template",
-        "link", "meta", "map", "audio", "video", "head",
-    ]
-
     /// class/id words of the furniture blocks of Chinese CMS templates (当前位置 = dqwz).
     private static let furnitureNames = [
         "breadcrumb", "crumb", "bread", "position", "location", "dqwz", "share", "bdshare", "print",
@@ -41,46 +34,52 @@ enum PageFurniture {
     /// Small blocks only: a furniture test must never swallow the report around it.
     private static let smallBlock = 600
 
-    /// The element without its furniture; nil when the element itself is furniture.
-    static func removed(from element: HTMLElement) -> HTMLElement? {
-        let tree = TreeMeasure(element, keepsText: true)
-        return removed(element, at: 0, tree, keys: keyPlaces(in: tree.compact))
+    /// The page without its furniture; nil when its root element itself is furniture.
+    static func removed(from tree: PageTree) -> PageTree? {
+        let measure = TreeMeasure(tree, 0, keepsText: true)
+        let keys = keyPlaces(in: measure.compact)
+        var result = PageTree()
+        result.reserve(like: tree)
+        guard copy(0, of: tree, measure, keys: keys, into: &result) else { return nil }
+        return result
     }
 
-    /// `element`, node `index` of `tree`, without its furniture. Every test reads the element
-    /// as the page has it, its furniture still inside.
-    private static func removed(_ element: HTMLElement, at index: Int, _ tree: TreeMeasure, keys: [KeyPlace]) -> HTMLElement? {
-        let node = tree.nodes[index]
-        if droppedElements.contains(element.name) || isHidden(element) || isFurniture(element, node, tree, keys: keys) || isLinkList(element, node) {
-            return nil
+    /// Copies element `index` of `tree` without its furniture into `result`; false when the
+    /// element itself is furniture. Every test reads the element as the page has it, its
+    /// furniture still inside.
+    private static func copy(_ index: Int, of tree: PageTree, _ measure: TreeMeasure, keys: [KeyPlace], into result: inout PageTree) -> Bool {
+        let node = measure.nodes[index]
+        let tag = tree.nodes[index].tag
+        if tag.isDropped || isHidden(tree, index) || isFurniture(tree, index, node, measure, keys: keys) || isLinkList(tag, node) {
+            return false
         }
         // A site's <header> is its banner, but an article's <header> holds the report title.
-        if element.name == "header", !node.hasTitle { return nil }
-        var copy = element
-        var childIndex = index + 1
-        copy.children = element.children.compactMap { child in
-            switch child {
-            case .text(let text, let line):
-                return hasConditional(text) ? .text(withoutConditionals(text), line: line) : child
-            case .element(let inner):
-                let at = childIndex
-                childIndex += tree.nodes[at].elements
-                return removed(inner, at: at, tree, keys: keys).map(HTMLNode.element)
+        if tag == .header, !node.hasTitle { return false }
+        result.openCopy(of: index, in: tree)
+        for child in tree.children(of: index) {
+            let childNode = tree.nodes[child]
+            if childNode.isText {
+                let bytes = tree.bytes(of: child)
+                if hasConditional(bytes) {
+                    result.appendText(withoutConditionals(String(decoding: bytes, as: UTF8.self)).utf8, line: childNode.line)
+                } else {
+                    result.appendText(bytes, line: childNode.line)
+                }
+            } else {
+                _ = copy(child, of: tree, measure, keys: keys, into: &result)
             }
         }
-        return copy
+        result.close()
+        return true
     }
 
     /// True when the text holds `<![` (looked for in UTF-8 bytes: most runs hold no `<`).
-    private static func hasConditional(_ text: String) -> Bool {
-        var text = text
-        return text.withUTF8 { bytes in
-            guard bytes.count >= 3 else { return false }
-            for index in 0..<(bytes.count - 2) where bytes[index] == UInt8(ascii: "<") {
-                if bytes[index + 1] == UInt8(ascii: "!"), bytes[index + 2] == UInt8(ascii: "[") { return true }
-            }
-            return false
+    private static func hasConditional(_ bytes: ArraySlice<UInt8>) -> Bool {
+        guard bytes.count >= 3 else { return false }
+        for index in bytes.startIndex..<(bytes.endIndex - 2) where bytes[index] == UInt8(ascii: "<") {
+            if bytes[index + 1] == UInt8(ascii: "!"), bytes[index + 2] == UInt8(ascii: "[") { return true }
         }
+        return false
     }
 
     /// Word's "Save as Web Page" writes `<![if !supportLists]>…<![endif]>`, which browsers
@@ -91,9 +90,9 @@ enum PageFurniture {
 
     /// Text a browser does not show is not copied either: `hidden`, `display:none`,
     /// `visibility:hidden` (CMS templates hide search forms, QR codes, duplicate titles).
-    private static func isHidden(_ element: HTMLElement) -> Bool {
-        if element.attributes["hidden"] != nil { return true }
-        guard let style = element[attribute: "style"] else { return false }
+    private static func isHidden(_ tree: PageTree, _ index: Int) -> Bool {
+        if tree.attribute(.hidden, of: index) != nil { return true }
+        guard let style = tree.attribute(.style, of: index) else { return false }
         // The style lower-cased and without white space, as ASCII bytes: both properties are
         // ASCII, and a non-ASCII scalar (kept as 0xFF) can be part of neither.
         var compact: [UInt8] = []
@@ -119,23 +118,23 @@ enum PageFurniture {
     /// A block that is mostly links (menus, "相关年报" lists of other reports' titles): at
     /// least three links holding 80 % of its text. A report's text is not a list of links.
     /// Blocks of more than 3,000 characters are never taken for one.
-    private static func isLinkList(_ element: HTMLElement, _ node: TreeMeasure.Node) -> Bool {
-        guard ["ul", "ol", "dl", "div", "section", "table", "td", "p"].contains(element.name) else { return false }
+    private static func isLinkList(_ tag: Tag, _ node: TreeMeasure.Node) -> Bool {
+        guard [.ul, .ol, .dl, .div, .section, .table, .td, .p].contains(tag) else { return false }
         guard node.length <= 3000 else { return false }
         return node.links >= 3 && node.linked * 10 >= node.length * 8
     }
 
-    private static func isFurniture(_ element: HTMLElement, _ node: TreeMeasure.Node, _ tree: TreeMeasure, keys places: [KeyPlace]) -> Bool {
+    private static func isFurniture(_ tree: PageTree, _ index: Int, _ node: TreeMeasure.Node, _ measure: TreeMeasure, keys places: [KeyPlace]) -> Bool {
         // Small blocks only (`plainText` with the limit): the count comes first, being cheapest.
         guard node.raw <= smallBlock else { return false }
-        let classValue = element[attribute: "class"], idValue = element[attribute: "id"]
+        let classValue = tree.attribute(.class, of: index), idValue = tree.attribute(.id, of: index)
         if classValue != nil || idValue != nil {
             let names = ((classValue ?? "") + " " + (idValue ?? "")).lowercased()
             let words = names.split(whereSeparator: { !$0.isLetter && !$0.isNumber })
             if words.contains(where: { word in furnitureNames.contains { word == $0 || word.hasPrefix($0) } }) { return true }
         }
         // The element's text without white space, as `tree` keeps it for the whole page.
-        let compact = tree.compact[node.lo..<node.hi]
+        let compact = measure.compact[node.lo..<node.hi]
         if compact.isEmpty { return false }
         if breadcrumbStarts.contains(where: { compact.starts(with: $0) }) { return true }
         // Most elements are table cells and paragraphs: one pass over the characters rules
@@ -198,14 +197,5 @@ enum PageFurniture {
             if place.end <= node.hi { found.insert(place.key) }
         }
         return found
-    }
-
-    /// True when the element or any element below it satisfies `test`.
-    static func contains(_ element: HTMLElement, where test: (HTMLElement) -> Bool) -> Bool {
-        if test(element) { return true }
-        return element.children.contains { child in
-            if case .element(let inner) = child { return contains(inner, where: test) }
-            return false
-        }
     }
 }

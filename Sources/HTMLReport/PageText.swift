@@ -12,34 +12,28 @@ struct PageLine: Equatable, Sendable {
 /// line, each table row as its cells joined with TAB (the browser-copy shape A of
 /// docs/TEXT-SHAPES.md, which the text parser reads best).
 enum PageText {
-    /// Elements that start and end a line of text.
-    static let blockElements: Set<String> = [
-        "p", "div", "h1", "h2", "h3", "h4", "h5", "h6", "li", "ul", "ol", "dl", "dt", "dd", "section",
-        "article", "main", "blockquote", "pre", "center", "address", "figure", "figcaption", "caption",
-        "body", "html", "hr", "br", "tr", "table", "tbody", "thead", "tfoot", "td", "th", "form", "fieldset",
-    ]
-
-    /// The text of an element with white space collapsed; nil when it is longer than `limit`
-    /// characters (the caller wanted a small block only).
-    static func plainText(of element: HTMLElement, limit: Int = .max) -> String? {
-        var raw = ""
+    /// The text of element `index` with white space collapsed; nil when it is longer than
+    /// `limit` characters (the caller wanted a small block only).
+    static func plainText(of tree: PageTree, _ index: Int, limit: Int = .max) -> String? {
+        var raw: [UInt8] = []
         var count = 0
-        guard collect(element, into: &raw, count: &count, limit: limit) else { return nil }
-        return collapse(raw)
+        guard collect(tree, index, into: &raw, count: &count, limit: limit) else { return nil }
+        return collapse(raw[...])
     }
 
-    /// `count` runs beside `raw` because `String.count` walks the whole string each time.
-    private static func collect(_ element: HTMLElement, into raw: inout String, count: inout Int, limit: Int) -> Bool {
-        for child in element.children {
-            switch child {
-            case .text(let text, _):
-                raw += text
-                count += text.unicodeScalars.count
+    /// `count` runs beside `raw`: the scalars so far, which the limit is on.
+    private static func collect(_ tree: PageTree, _ index: Int, into raw: inout [UInt8], count: inout Int, limit: Int) -> Bool {
+        for child in tree.children(of: index) {
+            let node = tree.nodes[child]
+            if node.isText {
+                let bytes = tree.bytes(of: child)
+                raw.append(contentsOf: bytes)
+                count += bytes.reduce(0) { $0 + ($1 & 0xC0 == 0x80 ? 0 : 1) }
                 if count > limit { return false }
-            case .element(let inner):
-                if blockElements.contains(inner.name) { raw += "\n" }
-                guard collect(inner, into: &raw, count: &count, limit: limit) else { return false }
-                if blockElements.contains(inner.name) { raw += "\n" }
+            } else {
+                if node.tag.isBlock { raw.append(0x0A) }
+                guard collect(tree, child, into: &raw, count: &count, limit: limit) else { return false }
+                if node.tag.isBlock { raw.append(0x0A) }
             }
         }
         return true
@@ -48,16 +42,16 @@ enum PageText {
     /// White space as a browser renders it: each run one space, none at the ends, and a line
     /// break between two Chinese characters removed (source lines wrapped inside a paragraph
     /// must not split a label such as 本年新收政府信息公开申请数量).
-    static func collapse(_ raw: String) -> String {
+    static func collapse(_ raw: ArraySlice<UInt8>) -> String {
         // Scalars, not Characters: grapheme breaking is the costly part of walking a string,
         // and no white space or Han character needs it. Written as UTF-8 bytes, which cost
         // less to append than scalars.
         var result: [UInt8] = []
-        result.reserveCapacity(raw.utf8.count)
+        result.reserveCapacity(raw.count)
         var last: Unicode.Scalar?
         var pendingSpace = false
         var spaceHadBreak = false
-        for scalar in raw.unicodeScalars {
+        for scalar in UTF8Scalars(raw) {
             if scalar.isWhiteSpace {
                 pendingSpace = true
                 if scalar == "\n" || scalar == "\r" { spaceHadBreak = true }
@@ -167,92 +161,63 @@ enum PageText {
     /// The element holding the report: `article` (or `main`) when it holds most of the text,
     /// else the deepest element that still holds the title, every data table and most (60 %)
     /// of the text. A page with no data table is taken whole: nothing tells report from rest.
-    static func region(in body: HTMLElement) -> HTMLElement {
-        let tree = TreeMeasure(body)
-        let nodes = tree.nodes
-        let total = nodes[0].length
+    static func region(in tree: PageTree, body: Int) -> Int {
+        let nodes = TreeMeasure(tree, body).nodes
+        let total = nodes[body].length
         guard total > 0 else { return body }
-        if let article = first(in: body, at: 0, nodes, where: { $0.name == "article" || $0.name == "main" }),
-            nodes[article.index].length * 2 >= total {
-            return article.element
+        if let article = tree.first(in: body, where: { tree.nodes[$0].tag == .article || tree.nodes[$0].tag == .main }),
+            nodes[article].length * 2 >= total {
+            return article
         }
-        let hasTitle = nodes[0].hasTitle
+        let hasTitle = nodes[body].hasTitle
         var current = body
-        var index = 0
         while true {
-            let size = nodes[index].length
-            let tables = nodes[index].dataTables
+            let size = nodes[current].length
+            let tables = nodes[current].dataTables
             guard tables > 0 else { return current }
-            var next: (element: HTMLElement, index: Int)?
-            var childIndex = index + 1
-            for child in current.children {
-                guard case .element(let inner) = child else { continue }
-                let node = nodes[childIndex]
-                // Layout tables are descended too (no cell of a data table holds a report).
-                if node.length * 10 >= size * 6 && node.dataTables == tables && !node.isDataTable && (!hasTitle || node.hasTitle) {
-                    next = (inner, childIndex)
-                    break
-                }
-                childIndex += node.elements
+            // Layout tables are descended too (no cell of a data table holds a report).
+            let next = tree.children(of: current).first { child in
+                let node = nodes[child]
+                return !tree.nodes[child].isText && node.length * 10 >= size * 6 && node.dataTables == tables && !node.isDataTable
+                    && (!hasTitle || node.hasTitle)
             }
             guard let next else { return current }
-            (current, index) = next
+            current = next
         }
-    }
-
-    /// The first element (depth first) that satisfies `test`, with its index in `nodes`.
-    private static func first(in element: HTMLElement, at index: Int, _ nodes: [TreeMeasure.Node], where test: (HTMLElement) -> Bool)
-        -> (element: HTMLElement, index: Int)? {
-        if test(element) { return (element, index) }
-        var childIndex = index + 1
-        for child in element.children {
-            guard case .element(let inner) = child else { continue }
-            if let found = first(in: inner, at: childIndex, nodes, where: test) { return found }
-            childIndex += nodes[childIndex].elements
-        }
-        return nil
     }
 
     /// A table of values, as opposed to one that lays out a page: more than one cell and no
     /// table inside a cell.
-    static func isDataTable(_ element: HTMLElement) -> Bool {
-        guard element.name == "table" else { return false }
+    static func isDataTable(_ tree: PageTree, _ index: Int) -> Bool {
+        guard tree.nodes[index].tag == .table else { return false }
         var cells = 0
         var nested = false
-        func visit(_ node: HTMLElement, inCell: Bool) {
-            for child in node.children {
-                guard case .element(let inner) = child else { continue }
-                if inner.name == "table" {
+        func visit(_ element: Int, inCell: Bool) {
+            for child in tree.children(of: element) {
+                let tag = tree.nodes[child].tag
+                guard !tree.nodes[child].isText else { continue }
+                if tag == .table {
                     if inCell { nested = true }
                     continue
                 }
-                if inner.name == "td" || inner.name == "th" { cells += 1 }
-                visit(inner, inCell: inCell || inner.name == "td" || inner.name == "th")
+                if tag.isCell { cells += 1 }
+                visit(child, inCell: inCell || tag.isCell)
             }
         }
-        visit(element, inCell: false)
+        visit(index, inCell: false)
         return cells > 1 && !nested
-    }
-
-    /// The first element (depth first) that satisfies `test`.
-    static func first(in element: HTMLElement, where test: (HTMLElement) -> Bool) -> HTMLElement? {
-        if test(element) { return element }
-        for child in element.children {
-            if case .element(let inner) = child, let found = first(in: inner, where: test) { return found }
-        }
-        return nil
     }
 
     /// True when a title line (`isTitle`) is in the element: one text run, or the joined
     /// text of a small heading, paragraph or cell (titles are often split over spans).
     /// Link text is no title: a report's own title is never a link, other reports' are.
-    static func containsTitle(_ element: HTMLElement) -> Bool {
-        TreeMeasure(element).nodes[0].hasTitle
+    static func containsTitle(_ tree: PageTree, _ index: Int) -> Bool {
+        TreeMeasure(tree, index).nodes[index].hasTitle
     }
 
-    /// The lines of `region`. Throws when its tables have more than `maxCells` cells.
-    static func lines(of region: HTMLElement, maxCells: Int) throws(ReportInputError) -> [PageLine] {
-        var writer = FlowWriter(maxCells: maxCells)
+    /// The lines of element `region`. Throws when its tables have more than `maxCells` cells.
+    static func lines(of tree: PageTree, _ region: Int, maxCells: Int) throws(ReportInputError) -> [PageLine] {
+        var writer = FlowWriter(tree: tree, maxCells: maxCells)
         try writer.walk(region)
         writer.breakLine()
         return writer.lines
@@ -261,89 +226,87 @@ enum PageText {
 
 /// Walks a region in document order, collecting text into lines and laying out tables.
 private struct FlowWriter {
+    let tree: PageTree
     let maxCells: Int
     var lines: [PageLine] = []
-    private var pending = ""
+    /// The UTF-8 bytes of the line being collected.
+    private var pending: [UInt8] = []
     private var pendingLine: Int?
     /// The table written last, while nothing but white space followed it: the next table
     /// may be its continuation.
     private var previousTable: TableGrid?
     private var cellCount = 0
 
-    init(maxCells: Int) {
+    init(tree: PageTree, maxCells: Int) {
+        self.tree = tree
         self.maxCells = maxCells
     }
 
     mutating func breakLine() {
-        let text = PageText.collapse(pending)
-        if !text.isEmpty, let line = pendingLine {
-            lines.append(PageLine(text: text, line: line))
-            previousTable = nil
+        if let line = pendingLine {
+            let text = PageText.collapse(pending[...])
+            if !text.isEmpty {
+                lines.append(PageLine(text: text, line: line))
+                previousTable = nil
+            }
         }
-        pending = ""
+        pending.removeAll(keepingCapacity: true)
         pendingLine = nil
     }
 
-    mutating func walk(_ element: HTMLElement) throws(ReportInputError) {
-        if element.name == "table" {
+    mutating func walk(_ element: Int) throws(ReportInputError) {
+        let tag = tree.nodes[element].tag
+        if tag == .table {
             breakLine()
             try table(element)
             return
         }
-        let block = PageText.blockElements.contains(element.name)
-        if block { breakLine() }
-        for child in element.children {
-            switch child {
-            case .text(let text, let line):
-                if pendingLine == nil, text.unicodeScalars.contains(where: { !$0.isWhiteSpace }) { pendingLine = line }
-                pending += text
-            case .element(let inner):
-                try walk(inner)
+        if tag.isBlock { breakLine() }
+        try walkChildren(of: element)
+        if tag.isBlock { breakLine() }
+    }
+
+    private mutating func walkChildren(of element: Int) throws(ReportInputError) {
+        for child in tree.children(of: element) {
+            let node = tree.nodes[child]
+            if node.isText {
+                let bytes = tree.bytes(of: child)
+                if pendingLine == nil, UTF8Scalars(bytes).contains(where: { !$0.isWhiteSpace }) { pendingLine = node.line }
+                pending.append(contentsOf: bytes)
+            } else {
+                try walk(child)
             }
         }
-        if block { breakLine() }
     }
 
     /// The rows of a table (through thead/tbody/tfoot, not into nested tables) and its
     /// caption.
-    private func rows(of table: HTMLElement) -> (caption: [HTMLElement], rows: [HTMLElement]) {
-        var caption: [HTMLElement] = []
-        var rows: [HTMLElement] = []
-        for child in table.children {
-            guard case .element(let inner) = child else { continue }
-            switch inner.name {
-            case "tr": rows.append(inner)
-            case "thead", "tbody", "tfoot":
-                for part in inner.children {
-                    if case .element(let row) = part, row.name == "tr" { rows.append(row) }
-                }
-            case "caption": caption.append(inner)
+    private func rows(of table: Int) -> (caption: [Int], rows: [Int]) {
+        var caption: [Int] = []
+        var rows: [Int] = []
+        for child in tree.children(of: table) where !tree.nodes[child].isText {
+            switch tree.nodes[child].tag {
+            case .tr: rows.append(child)
+            case .thead, .tbody, .tfoot: rows.append(contentsOf: tree.children(of: child, tagged: .tr))
+            case .caption: caption.append(child)
             default: break
             }
         }
         return (caption, rows)
     }
 
-    private static func cells(of row: HTMLElement) -> [HTMLElement] {
-        row.children.compactMap { child in
-            guard case .element(let cell) = child, cell.name == "td" || cell.name == "th" else { return nil }
-            return cell
-        }
+    private func cells(of row: Int) -> [Int] {
+        tree.children(of: row).filter { !tree.nodes[$0].isText && tree.nodes[$0].tag.isCell }
     }
 
-    private mutating func table(_ element: HTMLElement) throws(ReportInputError) {
+    private mutating func table(_ element: Int) throws(ReportInputError) {
         let (captions, rowElements) = rows(of: element)
         for caption in captions { try walk(caption) }
-        let cellElements = rowElements.map(Self.cells)
+        let cellElements = rowElements.map(cells)
         // A table around the page's content (a layout table, or one whose cells hold tables
         // of their own) is no data table: its cells are read as flowing text, and an inner
         // table is a table of its own.
-        let nested = cellElements.joined().contains { cell in
-            cell.children.contains { child in
-                if case .element(let inner) = child { return PageFurniture.contains(inner) { $0.name == "table" } }
-                return false
-            }
-        }
+        let nested = cellElements.joined().contains { tree.contains(.table, below: $0) }
         if nested || cellElements.joined().count == 1 {
             for row in cellElements {
                 for cell in row { try walk(cell) }
@@ -354,8 +317,9 @@ private struct FlowWriter {
         var rows: [TableRow] = []
         for (row, cells) in zip(rowElements, cellElements) {
             rows.append(TableRow(cells: cells.map { cell in
-                TableCell(text: Self.cellText(cell), rowspan: Self.span(cell[attribute: "rowspan"]), colspan: Self.span(cell[attribute: "colspan"]))
-            }, line: row.line))
+                TableCell(text: cellText(cell), rowspan: Self.span(tree.attribute(.rowspan, of: cell)),
+                    colspan: Self.span(tree.attribute(.colspan, of: cell)))
+            }, line: tree.nodes[row].line))
         }
         var grid = TableGrid()
         let remaining = maxCells - cellCount
@@ -382,10 +346,11 @@ private struct FlowWriter {
 
     /// A cell's text on one line: its own line breaks (`<br>`, paragraphs) joined without a
     /// space between Chinese characters, with one elsewhere.
-    private static func cellText(_ cell: HTMLElement) -> String {
-        var writer = FlowWriter(maxCells: 0)
-        // A cell holds no table here (those are layout tables), so nothing can throw.
-        try? writer.walk(HTMLElement(name: "span", attributes: [:], children: cell.children, line: cell.line))
+    private func cellText(_ cell: Int) -> String {
+        var writer = FlowWriter(tree: tree, maxCells: 0)
+        // A cell holds no table here (those are layout tables), so nothing can throw; its
+        // children are walked as those of an inline element.
+        try? writer.walkChildren(of: cell)
         writer.breakLine()
         var text = ""
         for line in writer.lines {

@@ -3,8 +3,8 @@ import ReportText
 /// What the furniture and region tests ask of every element, taken in one walk of a tree:
 /// asking each element of its own subtree walked the page once per level of nesting.
 ///
-/// Elements are kept in pre-order; an element's first element child follows it, and its next
-/// sibling comes `elements` entries later.
+/// `nodes` is indexed like the tree's nodes; only the entries of the measured element and
+/// the elements below it are filled.
 struct TreeMeasure {
     struct Node {
         /// The element's text without white space is `compact[lo..<hi]`.
@@ -16,8 +16,6 @@ struct TreeMeasure {
         var linked = 0
         /// Links below the element.
         var links = 0
-        /// The element and every element below it.
-        var elements = 1
         /// Data tables below the element, not counting those inside one (`PageText.dataTables`).
         var dataTables = 0
         var isDataTable = false
@@ -34,7 +32,7 @@ struct TreeMeasure {
         var length: Int { hi - lo }
     }
 
-    private(set) var nodes: [Node] = []
+    private(set) var nodes: [Node]
     /// The text of the whole tree without white space, in document order; empty unless
     /// asked for (the region test needs counts only).
     private(set) var compact: [Unicode.Scalar] = []
@@ -42,27 +40,25 @@ struct TreeMeasure {
     /// Non-white-space scalars so far.
     private var position = 0
 
-    init(_ root: HTMLElement, keepsText: Bool = false) {
+    /// Measures element `root` of `tree` and every element below it.
+    init(_ tree: PageTree, _ root: Int, keepsText: Bool = false) {
         self.keepsText = keepsText
-        _ = measure(root)
+        nodes = Array(repeating: Node(), count: tree.nodes.count)
+        if keepsText { compact.reserveCapacity(tree.text.count / 2) }
+        measure(tree, root)
     }
 
-    /// Elements whose joined text is tested as a title (`PageText.containsTitle`).
-    private static let titleBlocks = ["h1", "h2", "h3", "p", "div", "td", "span", "strong", "b", "font"]
-
-    private mutating func measure(_ element: HTMLElement) -> Int {
-        let index = nodes.count
-        nodes.append(Node())
+    private mutating func measure(_ tree: PageTree, _ index: Int) {
         var node = Node()
         node.lo = position
         var childTitle = false
         var textTitle = false
-        for child in element.children {
-            switch child {
-            case .text(let text, _):
+        for child in tree.children(of: index) {
+            let childNode = tree.nodes[child]
+            if childNode.isText {
                 var mask: UInt8 = 0
                 var raw = 0
-                for scalar in text.unicodeScalars {
+                for scalar in UTF8Scalars(tree.bytes(of: child)) {
                     raw += 1
                     guard !scalar.isWhiteSpace else { continue }
                     position += 1
@@ -71,44 +67,45 @@ struct TreeMeasure {
                 }
                 node.raw += raw
                 node.titleMask |= mask
-                if !textTitle, mask == PageText.fullTitleMask, PageText.isTitle(PageText.collapse(text)) { textTitle = true }
-            case .element(let inner):
-                let child = nodes[measure(inner)]
-                node.raw += child.raw
-                node.elements += child.elements
-                node.titleMask |= child.titleMask
-                node.hasHeading = node.hasHeading || child.hasHeading
-                node.hasLink = node.hasLink || child.hasLink
-                node.dataTables += child.dataTables
-                childTitle = childTitle || child.hasTitle
-                if inner.name == "a" {
-                    node.links += 1 + child.links
-                    node.linked += child.length
+                if !textTitle, mask == PageText.fullTitleMask, PageText.isTitle(PageText.collapse(tree.bytes(of: child))) {
+                    textTitle = true
+                }
+            } else {
+                measure(tree, child)
+                let inner = nodes[child]
+                node.raw += inner.raw
+                node.titleMask |= inner.titleMask
+                node.hasHeading = node.hasHeading || inner.hasHeading
+                node.hasLink = node.hasLink || inner.hasLink
+                node.dataTables += inner.dataTables
+                childTitle = childTitle || inner.hasTitle
+                if childNode.tag == .a {
+                    node.links += 1 + inner.links
+                    node.linked += inner.length
                 } else {
-                    node.links += child.links
-                    node.linked += child.linked
+                    node.links += inner.links
+                    node.linked += inner.linked
                 }
             }
         }
         node.hi = position
-        let name = element.name
-        if name == "table", PageText.isDataTable(element) {
+        let tag = tree.nodes[index].tag
+        if tag == .table, PageText.isDataTable(tree, index) {
             node.isDataTable = true
             node.dataTables = 1
         }
-        if name == "a" {
+        if tag == .a {
             node.hasTitle = false
         } else {
             // Only a block small enough and holding all three title characters can read as
             // a title; `plainText` is built for those few.
             node.hasTitle = textTitle
-                || (!node.hasLink && node.raw <= 160 && node.titleMask == PageText.fullTitleMask && Self.titleBlocks.contains(name)
-                    && (PageText.plainText(of: element, limit: 160).map(PageText.isTitle) ?? false))
+                || (!node.hasLink && node.raw <= 160 && node.titleMask == PageText.fullTitleMask && tag.isTitleBlock
+                    && (PageText.plainText(of: tree, index, limit: 160).map(PageText.isTitle) ?? false))
                 || childTitle
         }
-        node.hasHeading = node.hasHeading || name == "h1" || name == "h2" || name == "h3"
-        node.hasLink = node.hasLink || name == "a"
+        node.hasHeading = node.hasHeading || tag.isHeading
+        node.hasLink = node.hasLink || tag == .a
         nodes[index] = node
-        return index
     }
 }

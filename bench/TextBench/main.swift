@@ -1,10 +1,12 @@
 import Foundation
+import HTMLReport
 import ReportModel
 import ReportText
 
-// `make bench` (bench/text.sh): parses one text report N times in one process, so the cost
-// of a parse can be measured apart from the process's start-up (run under callgrind with
-// N = 1 and N = 0 and subtract, or with N = 2 and N = 1 for a parse in a warm process).
+// `make bench` (bench/text.sh): parses one text report (or web page: .html, .htm) N times in
+// one process, so the cost of a parse can be measured apart from the process's start-up (run
+// under callgrind with N = 1 and N = 0 and subtract, or with N = 2 and N = 1 for a parse in a
+// warm process).
 //
 // Usage: xxgk-text-bench FILE [N]   (N defaults to 1; prints the values read and the time)
 let arguments = CommandLine.arguments.dropFirst()
@@ -13,11 +15,13 @@ guard let path = arguments.first, let data = FileManager.default.contents(atPath
     exit(64)
 }
 let iterations = arguments.dropFirst().first.flatMap { Int($0) } ?? 1
+let isPage = [".html", ".htm"].contains { path.lowercased().hasSuffix($0) }
 var values = 0
 let start = DispatchTime.now().uptimeNanoseconds
 for _ in 0..<iterations {
     do {
-        values += try ReportText.parse(data, file: path).report.values.count
+        let loaded = isPage ? try HTMLReport.read(data, file: path) : try ReportText.parse(data, file: path)
+        values += loaded.report.values.count
     } catch {
         FileHandle.standardError.write(Data("\(path): \(error)\n".utf8))
         exit(2)

@@ -1,0 +1,225 @@
+/// The elements the reader tells apart; every other element is `other`. Names are compared
+/// once, when the page is parsed, so no later test hashes or compares a string.
+enum Tag: String, CaseIterable, Sendable {
+    case other
+    case html, head, title, meta, link, body, script, style, noscript, template
+    case header, nav, footer, aside, article, main, section
+    case p, div, span, a, strong, b, font, br, hr
+    case h1, h2, h3, h4, h5, h6
+    case ul, ol, li, dl, dt, dd
+    case blockquote, pre, center, address, figure, figcaption
+    case table, caption, thead, tbody, tfoot, tr, td, th
+    case form, fieldset, input, select, textarea, button, label, option
+    case iframe, object, embed, svg, canvas, map, audio, video
+
+    /// Built once from the cases' names (a `String` raw value's own initialiser compares the
+    /// name with every case in turn).
+    private static let byName = Dictionary(uniqueKeysWithValues: allCases.map { ($0.rawValue, $0) })
+
+    /// The tag of a lower-case element name.
+    init(name: String) {
+        self = Self.byName[name] ?? .other
+    }
+
+    /// Elements that start and end a line of text.
+    var isBlock: Bool {
+        switch self {
+        case .p, .div, .h1, .h2, .h3, .h4, .h5, .h6, .li, .ul, .ol, .dl, .dt, .dd, .section, .article, .main,
+            .blockquote, .pre, .center, .address, .figure, .figcaption, .caption, .body, .html, .hr, .br, .tr,
+            .table, .tbody, .thead, .tfoot, .td, .th, .form, .fieldset:
+            true
+        default: false
+        }
+    }
+
+    /// Elements that never hold report content.
+    var isDropped: Bool {
+        switch self {
+        case .script, .style, .noscript, .nav, .footer, .aside, .form, .input, .select, .textarea, .button, .label,
+            .option, .iframe, .object, .embed, .svg, .canvas, .template, .link, .meta, .map, .audio, .video, .head:
+            true
+        default: false
+        }
+    }
+
+    /// Elements whose joined text is tested as a title (`PageText.containsTitle`).
+    var isTitleBlock: Bool {
+        switch self {
+        case .h1, .h2, .h3, .p, .div, .td, .span, .strong, .b, .font: true
+        default: false
+        }
+    }
+
+    var isHeading: Bool { self == .h1 || self == .h2 || self == .h3 }
+
+    var isCell: Bool { self == .td || self == .th }
+}
+
+/// The attributes the reader looks at; the others are not kept.
+enum Attribute: UInt8, Sendable {
+    case `class`, id, style, hidden, rowspan, colspan
+
+    /// The attribute of a lower-case name, nil for one the reader ignores.
+    init?(name: String) {
+        switch name {
+        case "class": self = .class
+        case "id": self = .id
+        case "style": self = .style
+        case "hidden": self = .hidden
+        case "rowspan": self = .rowspan
+        case "colspan": self = .colspan
+        default: return nil
+        }
+    }
+}
+
+/// A parsed page as flat arrays, every node in document order (pre-order): an element's
+/// descendants follow it up to `end`, its children are found by skipping from one to the
+/// next. Text is one UTF-8 buffer, valid throughout. Plain values, so no libxml2 pointer
+/// outlives the parse, and a page is freed in a few blocks rather than node by node.
+struct PageTree: Sendable {
+    struct Node: Sendable {
+        var tag: Tag
+        var isText: Bool
+        /// The 1-based line of the page where the element's start tag (or the text) is.
+        var line: Int
+        /// One past the node's last descendant.
+        var end: Int
+        /// A text's bytes in `text`; an element's attributes in `attributes`.
+        var start: Int
+        var count: Int
+    }
+
+    private(set) var nodes: [Node] = []
+    private(set) var text: [UInt8] = []
+    private(set) var attributes: [(Attribute, String)] = []
+    /// Elements still open while the tree is built.
+    private var open: [Int] = []
+
+    /// Room for a copy of `tree`, which a tree without its furniture stays within.
+    mutating func reserve(like tree: PageTree) {
+        nodes.reserveCapacity(tree.nodes.count)
+        text.reserveCapacity(tree.text.count)
+        attributes.reserveCapacity(tree.attributes.count)
+    }
+
+    /// Starts an element; its children come next, up to `close()`.
+    mutating func openElement(_ tag: Tag, line: Int, attributes elementAttributes: [(Attribute, String)] = []) {
+        nodes.append(Node(tag: tag, isText: false, line: line, end: 0, start: attributes.count, count: elementAttributes.count))
+        attributes.append(contentsOf: elementAttributes)
+        open.append(nodes.count - 1)
+    }
+
+    /// Ends the element opened last.
+    mutating func close() {
+        guard let index = open.popLast() else { return }
+        nodes[index].end = nodes.count
+    }
+
+    /// A run of text (UTF-8 bytes) in the element open now.
+    mutating func appendText<Bytes: Collection<UInt8>>(_ bytes: Bytes, line: Int) {
+        nodes.append(Node(tag: .other, isText: true, line: line, end: nodes.count + 1, start: text.count, count: bytes.count))
+        text.append(contentsOf: bytes)
+    }
+
+    /// Copies node `index` of `tree` (an element without its children, or a text).
+    mutating func openCopy(of index: Int, in tree: PageTree) {
+        let node = tree.nodes[index]
+        openElement(node.tag, line: node.line, attributes: Array(tree.attributes[node.start..<(node.start + node.count)]))
+    }
+
+    /// Replaces every invalid UTF-8 sequence of the text by U+FFFD, node by node: the readers
+    /// decode the text without checking it again.
+    mutating func repairText() {
+        guard String(validating: text, as: UTF8.self) == nil else { return }
+        let old = text
+        text = []
+        for index in nodes.indices where nodes[index].isText {
+            let repaired = String(decoding: old[nodes[index].start..<(nodes[index].start + nodes[index].count)], as: UTF8.self)
+            nodes[index].start = text.count
+            nodes[index].count = repaired.utf8.count
+            text.append(contentsOf: repaired.utf8)
+        }
+    }
+
+    /// The children of element `index`, in order.
+    func children(of index: Int) -> Children {
+        Children(nodes: nodes, start: index + 1, end: nodes[index].end)
+    }
+
+    /// The element children of `index` with this tag.
+    func children(of index: Int, tagged tag: Tag) -> [Int] {
+        children(of: index).filter { !nodes[$0].isText && nodes[$0].tag == tag }
+    }
+
+    /// The value of an attribute of element `index`.
+    func attribute(_ attribute: Attribute, of index: Int) -> String? {
+        let node = nodes[index]
+        for position in node.start..<(node.start + node.count) where attributes[position].0 == attribute {
+            return attributes[position].1
+        }
+        return nil
+    }
+
+    /// The UTF-8 bytes of text node `index`.
+    func bytes(of index: Int) -> ArraySlice<UInt8> {
+        text[nodes[index].start..<(nodes[index].start + nodes[index].count)]
+    }
+
+    /// The first element at or below `index` (depth first) that satisfies `test`.
+    func first(in index: Int, where test: (Int) -> Bool) -> Int? {
+        var position = index
+        while position < nodes[index].end {
+            if !nodes[position].isText, test(position) { return position }
+            position += 1
+        }
+        return nil
+    }
+
+    /// True when an element strictly below `index` has this tag.
+    func contains(_ tag: Tag, below index: Int) -> Bool {
+        nodes[(index + 1)..<nodes[index].end].contains { !$0.isText && $0.tag == tag }
+    }
+
+    /// The sibling positions of one element's children.
+    struct Children: Sequence, IteratorProtocol {
+        let nodes: [Node]
+        var start: Int
+        let end: Int
+
+        mutating func next() -> Int? {
+            guard start < end else { return nil }
+            defer { start = nodes[start].end }
+            return start
+        }
+    }
+}
+
+/// The scalars of valid UTF-8 bytes, decoded without checks: `PageTree` text is repaired
+/// when it is built.
+struct UTF8Scalars: Sequence, IteratorProtocol {
+    let bytes: ArraySlice<UInt8>
+    var position: Int
+
+    init(_ bytes: ArraySlice<UInt8>) {
+        self.bytes = bytes
+        position = bytes.startIndex
+    }
+
+    mutating func next() -> Unicode.Scalar? {
+        guard position < bytes.endIndex else { return nil }
+        let lead = UInt32(bytes[position])
+        var value: UInt32
+        var length: Int
+        switch lead {
+        case 0..<0x80: value = lead; length = 1
+        case 0xC0..<0xE0: value = lead & 0x1F; length = 2
+        case 0xE0..<0xF0: value = lead & 0x0F; length = 3
+        default: value = lead & 0x07; length = 4
+        }
+        guard position + length <= bytes.endIndex else { position = bytes.endIndex; return "\u{FFFD}" }
+        for offset in 1..<length { value = value << 6 | UInt32(bytes[position + offset] & 0x3F) }
+        position += length
+        return Unicode.Scalar(value) ?? "\u{FFFD}"
+    }
+}
