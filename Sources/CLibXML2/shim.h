@@ -13,3 +13,4 @@ static inline void xxgk_xmlFree(void *pointer) { xmlFree(pointer); }
 // The HTML reader (HTMLReport) parses published report pages with libxml2's HTML parser.
 #include <libxml/HTMLparser.h>
 #include <libxml/HTMLtree.h>
+#include <libxml/SAX2.h>

@@ -18,82 +18,175 @@ enum HTMLDocument {
 
     /// Parses UTF-8 markup into the tree below its root element. Throws when elements nest
     /// deeper than `maxDepth`.
+    ///
+    /// The parser's events build the tree directly, as libxml2's own tree builder would
+    /// (SAX2.c): no libxml2 document is made and freed, which was half of the parse.
     static func parse(utf8 bytes: [UInt8], maxDepth: Int) throws(ReportInputError) -> PageTree {
         _ = libraryInitialised
-        let parsed: xmlDocPtr? = bytes.withUnsafeBufferPointer { buffer in
-            buffer.baseAddress.flatMap { base in
-                base.withMemoryRebound(to: CChar.self, capacity: buffer.count) { chars in
-                    htmlReadMemory(chars, Int32(clamping: buffer.count), nil, "UTF-8", options)
-                }
-            }
-        }
-        guard let document = parsed else {
+        guard let context = htmlNewParserCtxt() else {
             throw ReportInputError(Messages.text("html.unparsable"))
         }
-        defer { xmlFreeDoc(document) }
-        guard let root = xmlDocGetRootElement(document) else {
+        defer { htmlFreeParserCtxt(context) }
+        guard let handler = context.pointee.sax else {
+            throw ReportInputError(Messages.text("html.unparsable"))
+        }
+        handler.pointee = Self.handler()
+        var builder = TreeBuilder(maxDepth: maxDepth)
+        // The context points at the builder only while the parse runs. A struct behind a
+        // pointer, not a class: a class's properties are checked for exclusive access at
+        // every event.
+        let parsed: Bool = withUnsafeMutablePointer(to: &builder) { pointer in
+            context.pointee._private = UnsafeMutableRawPointer(pointer)
+            defer { context.pointee._private = nil }
+            return bytes.withUnsafeBufferPointer { buffer in
+                guard let base = buffer.baseAddress else { return false }
+                return base.withMemoryRebound(to: CChar.self, capacity: buffer.count) { chars in
+                    // No document comes back, the handler making none; one would be freed.
+                    if let document = htmlCtxtReadMemory(context, chars, Int32(clamping: buffer.count), nil, "UTF-8", options) {
+                        xmlFreeDoc(document)
+                    }
+                    return true
+                }
+            }
+        }
+        guard parsed else {
+            throw ReportInputError(Messages.text("html.unparsable"))
+        }
+        if let tooDeep = builder.tooDeep {
+            throw ReportInputError(at: .line(tooDeep), Messages.text("html.too_deep", ["limit": String(maxDepth)]))
+        }
+        builder.finish()
+        guard builder.hasRoot else {
             throw ReportInputError(Messages.text("html.no_elements"))
         }
-        var tree = PageTree()
-        try append(root, to: &tree, depth: 1, maxDepth: maxDepth)
-        tree.repairText()
-        return tree
+        builder.tree.repairText()
+        return builder.tree
     }
 
-    /// Appends one element and everything below it.
-    private static func append(_ node: xmlNodePtr, to tree: inout PageTree, depth: Int, maxDepth: Int) throws(ReportInputError) {
-        guard depth <= maxDepth else {
-            throw ReportInputError(at: .line(line(of: node)), Messages.text("html.too_deep", ["limit": String(maxDepth)]))
+    /// The events the tree is built from; everything else (the document, its DTD, entity
+    /// lookups, errors) is left unhandled.
+    private static func handler() -> htmlSAXHandler {
+        var handler = htmlSAXHandler()
+        handler.startElement = { context, name, attributes in
+            TreeBuilder.of(context)?.pointee.start(name, attributes, line: Int(xmlSAX2GetLineNumber(context)))
         }
-        tree.openElement(Tag(name: name(of: node.pointee.name)), line: line(of: node), attributes: attributes(of: node))
-        var child = node.pointee.children
-        while let current = child {
-            switch current.pointee.type {
-            case XML_ELEMENT_NODE:
-                try append(current, to: &tree, depth: depth + 1, maxDepth: maxDepth)
-            case XML_TEXT_NODE, XML_CDATA_SECTION_NODE:
-                if let content = current.pointee.content {
-                    tree.appendText(UnsafeBufferPointer(start: content, count: strlen(content)), line: line(of: current))
-                }
-            default:
-                // Comments, processing instructions, DTD nodes: not content of the page.
-                break
-            }
-            child = current.pointee.next
+        handler.endElement = { context, _ in
+            TreeBuilder.of(context)?.pointee.end()
         }
+        handler.characters = { context, bytes, count in
+            TreeBuilder.of(context)?.pointee.text(bytes, count, kind: .text, line: Int(xmlSAX2GetLineNumber(context)))
+        }
+        handler.cdataBlock = { context, bytes, count in
+            TreeBuilder.of(context)?.pointee.text(bytes, count, kind: .cdata, line: Int(xmlSAX2GetLineNumber(context)))
+        }
+        handler.comment = { context, _ in
+            TreeBuilder.of(context)?.pointee.other()
+        }
+        handler.processingInstruction = { context, _, _ in
+            TreeBuilder.of(context)?.pointee.other()
+        }
+        handler.initialized = 1
+        return handler
+    }
+}
+
+/// Builds a `PageTree` from the parser's events the way libxml2's tree builder builds its
+/// document, so that the tree is the one `xmlDocGetRootElement` of that document would give:
+/// only the first root element; adjacent runs of text joined into one (unless a comment
+/// came between); text outside every element dropped.
+private struct TreeBuilder {
+    enum Child { case none, text, cdata, other }
+
+    var tree = PageTree()
+    let maxDepth: Int
+    /// The page line of the first element nested deeper than `maxDepth`.
+    var tooDeep: Int?
+    var hasRoot = false
+    private var rootClosed = false
+    /// The open elements (node indices) and what the last child of each is.
+    private var open: [(index: Int, last: Child)] = []
+
+    init(maxDepth: Int) {
+        self.maxDepth = maxDepth
+    }
+
+    /// The builder of the parse that `context` (the parser's own context) runs.
+    static func of(_ context: UnsafeMutableRawPointer?) -> UnsafeMutablePointer<TreeBuilder>? {
+        context?.assumingMemoryBound(to: xmlParserCtxt.self).pointee._private?.assumingMemoryBound(to: TreeBuilder.self)
+    }
+
+    private var stopped: Bool { tooDeep != nil || rootClosed }
+
+    mutating func start(_ name: UnsafePointer<xmlChar>?, _ attributes: UnsafeMutablePointer<UnsafePointer<xmlChar>?>?, line: Int) {
+        guard !stopped else { return }
+        if open.isEmpty {
+            guard !hasRoot else { return }
+            hasRoot = true
+        }
+        guard open.count < maxDepth else {
+            tooDeep = line
+            return
+        }
+        if !open.isEmpty { open[open.count - 1].last = .other }
+        tree.openElement(Tag(name: Self.name(name)), line: line, attributes: Self.attributes(attributes))
+        open.append((tree.nodes.count - 1, .none))
+    }
+
+    mutating func end() {
+        guard !stopped, !open.isEmpty else { return }
+        open.removeLast()
         tree.close()
+        if open.isEmpty { rootClosed = true }
+    }
+
+    mutating func text(_ bytes: UnsafePointer<xmlChar>?, _ count: Int32, kind: Child, line: Int) {
+        guard !stopped, let bytes, count > 0, let parent = open.last else { return }
+        let run = UnsafeBufferPointer(start: bytes, count: Int(count))
+        if parent.last == kind {
+            tree.extendLastText(run)
+        } else {
+            // libxml2 gives a CDATA run (a script's or style's text) the line of the node
+            // before it, else of its element.
+            let textLine = kind == .cdata ? (tree.nodes.count - 1 > parent.index ? tree.nodes[tree.nodes.count - 1].line : tree.nodes[parent.index].line) : line
+            tree.appendText(run, line: textLine)
+            open[open.count - 1].last = kind
+        }
+    }
+
+    /// Ends the elements still open when the parser stopped (a page cut off inside a tag
+    /// ends without their end events; libxml2's document has them all the same).
+    mutating func finish() {
+        while !open.isEmpty {
+            open.removeLast()
+            tree.close()
+        }
+    }
+
+    mutating func other() {
+        guard !stopped, !open.isEmpty else { return }
+        open[open.count - 1].last = .other
     }
 
     /// A lower-case element or attribute name. The HTML parser lower-cases names already;
-    /// the check is for the rare name it leaves (one it had to recover).
-    private static func name(of name: UnsafePointer<xmlChar>?) -> String {
+    /// the check is for a name it had to recover.
+    private static func name(_ name: UnsafePointer<xmlChar>?) -> String {
         guard let name else { return "" }
         let text = String(cString: name)
         return text.utf8.contains(where: { (0x41...0x5A).contains($0) }) ? text.lowercased() : text
     }
 
-    private static func line(of node: xmlNodePtr) -> Int {
-        Int(xmlGetLineNo(node))
-    }
-
-    /// The attributes the reader looks at. Values are the text children of each attribute
-    /// node, read without allocating, so there is nothing to free. A repeated name keeps its
-    /// last value, as the reader always did.
-    private static func attributes(of node: xmlNodePtr) -> [(Attribute, String)] {
+    /// The attributes the reader looks at, from the parser's name/value pairs (a value is
+    /// missing for an attribute written without one). A repeated name keeps its last value.
+    private static func attributes(_ pairs: UnsafeMutablePointer<UnsafePointer<xmlChar>?>?) -> [(Attribute, String)] {
+        guard let pairs else { return [] }
         var result: [(Attribute, String)] = []
-        var attribute = node.pointee.properties
-        while let current = attribute {
-            if let key = Attribute(name: name(of: current.pointee.name)) {
-                var value = ""
-                var part = current.pointee.children
-                while let text = part {
-                    if let content = text.pointee.content { value += String(cString: content) }
-                    part = text.pointee.next
-                }
+        var position = 0
+        while let attributeName = pairs[position] {
+            if let key = Attribute(name: name(attributeName)) {
                 result.removeAll { $0.0 == key }
-                result.append((key, value))
+                result.append((key, pairs[position + 1].map { String(cString: $0) } ?? ""))
             }
-            attribute = current.pointee.next
+            position += 2
         }
         return result
     }

@@ -172,16 +172,24 @@ enum PageFurniture {
     /// (each element's text searched for every key of its own cost seconds on a long page).
     private static func keyPlaces(in text: [Unicode.Scalar]) -> [KeyPlace] {
         var places: [KeyPlace] = []
-        for index in text.indices where keyStartBits & (1 << (UInt64(text[index].value) & 63)) != 0 {
-            for candidate in keyScalars where candidate.scalars[0] == text[index] && text[index...].starts(with: candidate.scalars) {
-                places.append(KeyPlace(start: index, end: index + candidate.scalars.count, key: candidate.key))
+        keyStartBits.withUnsafeBufferPointer { bits in
+            for index in text.indices {
+                let slot = Int(text[index].value & 4095)
+                guard bits[slot >> 6] & (1 << UInt64(slot & 63)) != 0 else { continue }
+                for candidate in keyScalars where candidate.scalars[0] == text[index] && text[index...].starts(with: candidate.scalars) {
+                    places.append(KeyPlace(start: index, end: index + candidate.scalars.count, key: candidate.key))
+                }
             }
         }
         return places
     }
 
-    /// The keys' first scalars modulo 64, as bits: most scalars are ruled out without hashing.
-    private static let keyStartBits: UInt64 = keyScalars.reduce(0) { $0 | 1 << (UInt64($1.scalars[0].value) & 63) }
+    /// The keys' first scalars modulo 4096, as bits: nearly every scalar of a page is ruled
+    /// out by one test.
+    private static let keyStartBits: [UInt64] = keyScalars.reduce(into: [UInt64](repeating: 0, count: 64)) { bits, key in
+        let slot = Int(key.scalars[0].value & 4095)
+        bits[slot >> 6] |= 1 << UInt64(slot & 63)
+    }
 
     /// The keys wholly inside the element's text.
     private static func keys(in node: TreeMeasure.Node, _ places: [KeyPlace]) -> Set<String> {

@@ -44,50 +44,40 @@ enum PageText {
     /// must not split a label such as 本年新收政府信息公开申请数量).
     static func collapse(_ raw: ArraySlice<UInt8>) -> String {
         // Scalars, not Characters: grapheme breaking is the costly part of walking a string,
-        // and no white space or Han character needs it. Written as UTF-8 bytes, which cost
-        // less to append than scalars.
+        // and no white space or Han character needs it. The runs between white space are
+        // copied as they are, bytes at once.
         var result: [UInt8] = []
         result.reserveCapacity(raw.count)
+        var scalars = UTF8Scalars(raw)
+        var runStart = raw.startIndex
+        var inRun = false
         var last: Unicode.Scalar?
         var pendingSpace = false
         var spaceHadBreak = false
-        for scalar in UTF8Scalars(raw) {
+        while true {
+            let start = scalars.position
+            guard let scalar = scalars.next() else { break }
             if scalar.isWhiteSpace {
+                if inRun {
+                    result.append(contentsOf: raw[runStart..<start])
+                    inRun = false
+                }
                 pendingSpace = true
                 if scalar == "\n" || scalar == "\r" { spaceHadBreak = true }
                 continue
             }
-            if pendingSpace, let last {
-                if !(spaceHadBreak && isCJK(last) && isCJK(scalar)) { result.append(0x20) }
+            if !inRun {
+                if pendingSpace, let last, !(spaceHadBreak && isCJK(last) && isCJK(scalar)) { result.append(0x20) }
+                pendingSpace = false
+                spaceHadBreak = false
+                runStart = start
+                inRun = true
             }
-            pendingSpace = false
-            spaceHadBreak = false
-            appendUTF8(scalar, to: &result)
             last = scalar
         }
+        if inRun { result.append(contentsOf: raw[runStart...]) }
         return String(decoding: result, as: UTF8.self)
     }
-
-    private static func appendUTF8(_ scalar: Unicode.Scalar, to bytes: inout [UInt8]) {
-        let value = scalar.value
-        switch value {
-        case 0..<0x80:
-            bytes.append(UInt8(value))
-        case 0x80..<0x800:
-            bytes.append(UInt8(0xC0 | value >> 6))
-            bytes.append(UInt8(0x80 | value & 0x3F))
-        case 0x800..<0x10000:
-            bytes.append(UInt8(0xE0 | value >> 12))
-            bytes.append(UInt8(0x80 | value >> 6 & 0x3F))
-            bytes.append(UInt8(0x80 | value & 0x3F))
-        default:
-            bytes.append(UInt8(0xF0 | value >> 18))
-            bytes.append(UInt8(0x80 | value >> 12 & 0x3F))
-            bytes.append(UInt8(0x80 | value >> 6 & 0x3F))
-            bytes.append(UInt8(0x80 | value & 0x3F))
-        }
-    }
-
 
     /// 政, 告 and 年, which every title holds, as bits: text without all three is no title.
     @inline(__always)

@@ -122,6 +122,13 @@ struct PageTree: Sendable {
         text.append(contentsOf: bytes)
     }
 
+    /// Adds bytes to the text appended last, which must be the last node.
+    mutating func extendLastText(_ bytes: UnsafeBufferPointer<UInt8>) {
+        guard let last = nodes.indices.last, nodes[last].isText else { return }
+        text.append(contentsOf: bytes)
+        nodes[last].count += bytes.count
+    }
+
     /// Copies node `index` of `tree` (an element without its children, or a text).
     mutating func openCopy(of index: Int, in tree: PageTree) {
         let node = tree.nodes[index]

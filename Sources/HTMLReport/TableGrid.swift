@@ -58,44 +58,48 @@ struct TableGrid {
     /// this one. Returns false as soon as more than `maxSlots` slots are placed.
     mutating func place(_ rows: [TableRow], continuing carried: [Overrun] = [], maxSlots: Int) -> Bool {
         overruns = []
-        // occupied[r]: the columns of row r that cells of earlier rows cover.
-        var occupied: [Int: Set<Int>] = [:]
-        for overrun in carried {
-            for row in 0..<min(overrun.rows, rows.count) {
-                occupied[row, default: []].formUnion(overrun.column..<(overrun.column + overrun.width))
+        // occupied[r][c]: column c of row r is covered by a cell of an earlier row.
+        var occupied = [[Bool]](repeating: [], count: rows.count)
+        func occupy(_ row: Int, _ columns: Range<Int>) {
+            if occupied[row].count < columns.upperBound {
+                occupied[row].append(contentsOf: repeatElement(false, count: columns.upperBound - occupied[row].count))
             }
+            for column in columns { occupied[row][column] = true }
+        }
+        for overrun in carried {
+            for row in 0..<min(overrun.rows, rows.count) { occupy(row, overrun.column..<(overrun.column + overrun.width)) }
             if overrun.rows > rows.count {
                 overruns.append(Overrun(column: overrun.column, width: overrun.width, rows: overrun.rows - rows.count))
             }
         }
         for (index, row) in rows.enumerated() {
-            var slots: [Int: Slot] = [:]
-            for column in occupied[index] ?? [] { slots[column] = .carried }
+            // The row's slots by column; nil where nothing is placed.
+            var slots: [Slot?] = occupied[index].map { $0 ? .carried : nil }
+            func set(_ column: Int, _ slot: Slot) {
+                if slots.count <= column { slots.append(contentsOf: repeatElement(nil, count: column + 1 - slots.count)) }
+                slots[column] = slot
+            }
             var column = 0
             for cell in row.cells {
-                while slots[column] != nil { column += 1 }
+                while column < slots.count, slots[column] != nil { column += 1 }
                 let colspan = min(max(cell.colspan, 1), Self.maxColspan)
                 // rowspan="0" means "to the end of the table" (HTML).
                 let rowspan = cell.rowspan == 0 ? rows.count - index : min(max(cell.rowspan, 1), Self.maxRowspan)
                 slotCount += colspan * min(rowspan, rows.count - index)
                 if slotCount > maxSlots { return false }
-                slots[column] = .cell(cell.text)
-                for extra in 1..<colspan { slots[column + extra] = .spanned }
+                set(column, .cell(cell.text))
+                for extra in 1..<colspan { set(column + extra, .spanned) }
                 if rowspan > 1 {
-                    for below in (index + 1)..<min(index + rowspan, rows.count) {
-                        occupied[below, default: []].formUnion(column..<(column + colspan))
-                    }
+                    for below in (index + 1)..<min(index + rowspan, rows.count) { occupy(below, column..<(column + colspan)) }
                     if index + rowspan > rows.count {
                         overruns.append(Overrun(column: column, width: colspan, rows: index + rowspan - rows.count))
                     }
                 }
                 column += colspan
             }
-            let rowWidth = (slots.keys.max() ?? -1) + 1
+            let rowWidth = (slots.lastIndex { $0 != nil } ?? -1) + 1
             width = max(width, rowWidth)
-            var ordered = [Slot](repeating: .spanned, count: rowWidth)
-            for (column, slot) in slots { ordered[column] = slot }
-            lines.append(Line(slots: ordered, line: row.line))
+            lines.append(Line(slots: slots[..<rowWidth].map { $0 ?? .spanned }, line: row.line))
         }
         return true
     }

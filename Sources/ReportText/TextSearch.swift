@@ -76,7 +76,7 @@ extension Unicode.Scalar {
     /// Unicode's White_Space (ICU's `\s`, what `properties.isWhitespace` answers), from its
     /// list of 25 scalars instead of the property tables, which cost more than the readers'
     /// own work on every scalar of a page or a line.
-    @inline(__always)
+    @inlinable @inline(__always)
     public var isWhiteSpace: Bool {
         if value < 0x80 { return value == 0x20 || (0x09...0x0D).contains(value) }
         return value == 0x85 || value == 0xA0 || value == 0x1680 || (0x2000...0x200A).contains(value) || value == 0x2028
