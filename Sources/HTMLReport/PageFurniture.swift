@@ -136,7 +136,7 @@ enum PageFurniture {
         // The element's text without white space, as `tree` keeps it for the whole page.
         let compact = measure.compact[node.lo..<node.hi]
         if compact.isEmpty { return false }
-        if breadcrumbStarts.contains(where: { compact.starts(with: $0) }) { return true }
+        if breadcrumbStarts.contains(where: { $0[0] == compact.first && compact.starts(with: $0) }) { return true }
         // Most elements are table cells and paragraphs: one pass over the characters rules
         // out the word lists before any substring search. Tool characters are single scalars.
         if compact.count <= 40, compact.allSatisfy(toolScalars.contains) {

@@ -43,40 +43,50 @@ enum PageText {
     /// break between two Chinese characters removed (source lines wrapped inside a paragraph
     /// must not split a label such as 本年新收政府信息公开申请数量).
     static func collapse(_ raw: ArraySlice<UInt8>) -> String {
-        // Scalars, not Characters: grapheme breaking is the costly part of walking a string,
-        // and no white space or Han character needs it. The runs between white space are
-        // copied as they are, bytes at once.
+        // On the bytes, not Characters: grapheme breaking is the costly part of walking a
+        // string, and no white space or Han character needs it. The runs between white space
+        // are copied as they are; a scalar is decoded only for the line-break test.
         var result: [UInt8] = []
         result.reserveCapacity(raw.count)
-        var scalars = UTF8Scalars(raw)
-        var runStart = raw.startIndex
-        var inRun = false
-        var last: Unicode.Scalar?
-        var pendingSpace = false
-        var spaceHadBreak = false
-        while true {
-            let start = scalars.position
-            guard let scalar = scalars.next() else { break }
-            if scalar.isWhiteSpace {
-                if inRun {
-                    result.append(contentsOf: raw[runStart..<start])
-                    inRun = false
+        raw.withUnsafeBufferPointer { bytes in
+            var offset = 0
+            var runStart = 0
+            var inRun = false
+            var last: Int?
+            var pendingSpace = false
+            var spaceHadBreak = false
+            while offset < bytes.count {
+                let length = min(UTF8Bytes.length(lead: bytes[offset]), bytes.count - offset)
+                if UTF8Bytes.isWhiteSpace(bytes, at: offset, length: length) {
+                    if inRun {
+                        result.append(contentsOf: bytes[runStart..<offset])
+                        inRun = false
+                    }
+                    pendingSpace = true
+                    if bytes[offset] == 0x0A || bytes[offset] == 0x0D { spaceHadBreak = true }
+                    offset += length
+                    continue
                 }
-                pendingSpace = true
-                if scalar == "\n" || scalar == "\r" { spaceHadBreak = true }
-                continue
+                if !inRun {
+                    if pendingSpace, let last {
+                        if !(spaceHadBreak && isCJK(scalar(bytes, at: last)) && isCJK(scalar(bytes, at: offset))) { result.append(0x20) }
+                    }
+                    pendingSpace = false
+                    spaceHadBreak = false
+                    runStart = offset
+                    inRun = true
+                }
+                last = offset
+                offset += length
             }
-            if !inRun {
-                if pendingSpace, let last, !(spaceHadBreak && isCJK(last) && isCJK(scalar)) { result.append(0x20) }
-                pendingSpace = false
-                spaceHadBreak = false
-                runStart = start
-                inRun = true
-            }
-            last = scalar
+            if inRun { result.append(contentsOf: bytes[runStart...]) }
         }
-        if inRun { result.append(contentsOf: raw[runStart...]) }
         return String(decoding: result, as: UTF8.self)
+    }
+
+    private static func scalar(_ bytes: UnsafeBufferPointer<UInt8>, at offset: Int) -> Unicode.Scalar {
+        var position = offset
+        return UTF8Scalars.decode(bytes, at: &position, end: bytes.count)
     }
 
     /// 政, 告 and 年, which every title holds, as bits: text without all three is no title.
@@ -261,7 +271,7 @@ private struct FlowWriter {
             let node = tree.nodes[child]
             if node.isText {
                 let bytes = tree.bytes(of: child)
-                if pendingLine == nil, UTF8Scalars(bytes).contains(where: { !$0.isWhiteSpace }) { pendingLine = node.line }
+                if pendingLine == nil, UTF8Bytes.hasVisibleScalar(bytes) { pendingLine = node.line }
                 pending.append(contentsOf: bytes)
             } else {
                 try walk(child)

@@ -215,7 +215,22 @@ struct UTF8Scalars: Sequence, IteratorProtocol {
 
     mutating func next() -> Unicode.Scalar? {
         guard position < bytes.endIndex else { return nil }
-        let lead = UInt32(bytes[position])
+        let lead = bytes[position]
+        if lead < 0x80 {
+            position += 1
+            return Unicode.Scalar(lead)
+        }
+        return bytes.withUnsafeBufferPointer { buffer in
+            var offset = position - bytes.startIndex
+            defer { position = bytes.startIndex + offset }
+            return Self.decode(buffer, at: &offset, end: buffer.count)
+        }
+    }
+
+    /// The scalar at `offset` (moved past it) of valid UTF-8 ending at `end`.
+    @inline(__always)
+    static func decode(_ bytes: UnsafeBufferPointer<UInt8>, at offset: inout Int, end: Int) -> Unicode.Scalar {
+        let lead = UInt32(bytes[offset])
         var value: UInt32
         var length: Int
         switch lead {
@@ -224,9 +239,55 @@ struct UTF8Scalars: Sequence, IteratorProtocol {
         case 0xE0..<0xF0: value = lead & 0x0F; length = 3
         default: value = lead & 0x07; length = 4
         }
-        guard position + length <= bytes.endIndex else { position = bytes.endIndex; return "\u{FFFD}" }
-        for offset in 1..<length { value = value << 6 | UInt32(bytes[position + offset] & 0x3F) }
-        position += length
+        guard offset + length <= end else {
+            offset = end
+            return "\u{FFFD}"
+        }
+        for next in 1..<length { value = value << 6 | UInt32(bytes[offset + next] & 0x3F) }
+        offset += length
         return Unicode.Scalar(value) ?? "\u{FFFD}"
+    }
+}
+
+/// Tests on the bytes of valid UTF-8, without decoding: what the page readers ask of nearly
+/// every scalar of a page (its length, white space or not) costs a few comparisons.
+enum UTF8Bytes {
+    /// The length of the scalar a lead byte starts (1 for a stray continuation byte).
+    @inline(__always)
+    static func length(lead: UInt8) -> Int {
+        lead < 0xC0 ? 1 : lead < 0xE0 ? 2 : lead < 0xF0 ? 3 : 4
+    }
+
+    /// True when the scalar at `offset`, of `length` bytes, is Unicode White_Space
+    /// (`Unicode.Scalar.isWhiteSpace`).
+    @inline(__always)
+    static func isWhiteSpace(_ bytes: UnsafeBufferPointer<UInt8>, at offset: Int, length: Int) -> Bool {
+        let lead = bytes[offset]
+        if length == 1 { return lead == 0x20 || (0x09...0x0D).contains(lead) }
+        guard lead <= 0xE3, lead >= 0xC2 else { return false }
+        let second = bytes[offset + 1]
+        switch lead {
+        case 0xC2: return second == 0x85 || second == 0xA0
+        case 0xE1: return second == 0x9A && bytes[offset + 2] == 0x80
+        case 0xE2:
+            let third = bytes[offset + 2]
+            return (second == 0x80 && (third <= 0x8A || third == 0xA8 || third == 0xA9 || third == 0xAF)) || (second == 0x81 && third == 0x9F)
+        case 0xE3: return second == 0x80 && bytes[offset + 2] == 0x80
+        default: return false
+        }
+    }
+
+    /// True when the bytes hold a scalar that is not white space.
+    static func hasVisibleScalar(_ bytes: ArraySlice<UInt8>) -> Bool {
+        bytes.withUnsafeBufferPointer { buffer in
+            var offset = 0
+            while offset < buffer.count {
+                let length = min(length(lead: buffer[offset]), buffer.count - offset)
+                if length < 2 && buffer[offset] >= 0x80 { return true }
+                if !isWhiteSpace(buffer, at: offset, length: length) { return true }
+                offset += length
+            }
+            return false
+        }
     }
 }

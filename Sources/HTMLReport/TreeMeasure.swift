@@ -48,6 +48,50 @@ struct TreeMeasure {
         measure(tree, root)
     }
 
+    /// The scalars of a text (white space included) and its title characters; counts its
+    /// other scalars into `position` and, when kept, `compact`. On the bytes: a continuation
+    /// byte starts no scalar, and ASCII needs no decoding.
+    private mutating func measureText(_ tree: PageTree, _ index: Int) -> (raw: Int, mask: UInt8) {
+        let start = tree.nodes[index].start, end = start + tree.nodes[index].count
+        var raw = 0
+        var mask: UInt8 = 0
+        var count = position
+        tree.text.withUnsafeBufferPointer { bytes in
+            var offset = start
+            while offset < end {
+                let lead = bytes[offset]
+                let length = min(UTF8Bytes.length(lead: lead), end - offset)
+                raw += 1
+                if UTF8Bytes.isWhiteSpace(bytes, at: offset, length: length) {
+                    offset += length
+                    continue
+                }
+                count += 1
+                if length == 3 { mask |= Self.titleMask(bytes, at: offset) }
+                if keepsText {
+                    compact.append(length == 1 ? Unicode.Scalar(lead) : UTF8Scalars.decode(bytes, at: &offset, end: end))
+                    if length == 1 { offset += 1 }
+                } else {
+                    offset += length
+                }
+            }
+        }
+        position = count
+        return (raw, mask)
+    }
+
+    /// `PageText.titleMask` of the three-byte scalar at `offset`: 政 E6 94 BF, 告 E5 91 8A,
+    /// 年 E5 B9 B4.
+    @inline(__always)
+    private static func titleMask(_ bytes: UnsafeBufferPointer<UInt8>, at offset: Int) -> UInt8 {
+        switch (bytes[offset], bytes[offset + 1], bytes[offset + 2]) {
+        case (0xE6, 0x94, 0xBF): 1
+        case (0xE5, 0x91, 0x8A): 2
+        case (0xE5, 0xB9, 0xB4): 4
+        default: 0
+        }
+    }
+
     private mutating func measure(_ tree: PageTree, _ index: Int) {
         var node = Node()
         node.lo = position
@@ -56,15 +100,7 @@ struct TreeMeasure {
         for child in tree.children(of: index) {
             let childNode = tree.nodes[child]
             if childNode.isText {
-                var mask: UInt8 = 0
-                var raw = 0
-                for scalar in UTF8Scalars(tree.bytes(of: child)) {
-                    raw += 1
-                    guard !scalar.isWhiteSpace else { continue }
-                    position += 1
-                    if keepsText { compact.append(scalar) }
-                    mask |= PageText.titleMask(scalar)
-                }
+                let (raw, mask) = measureText(tree, child)
                 node.raw += raw
                 node.titleMask |= mask
                 if !textTitle, mask == PageText.fullTitleMask, PageText.isTitle(PageText.collapse(tree.bytes(of: child))) {
