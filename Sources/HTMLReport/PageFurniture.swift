@@ -61,7 +61,7 @@ enum PageFurniture {
             if childNode.isText {
                 let bytes = tree.bytes(of: child)
                 if hasConditional(bytes) {
-                    result.appendText(withoutConditionals(String(decoding: bytes, as: UTF8.self)).utf8, line: childNode.line)
+                    result.appendText(withoutConditionals(bytes), line: childNode.line)
                 } else {
                     result.appendText(bytes, line: childNode.line)
                 }
@@ -83,9 +83,35 @@ enum PageFurniture {
     }
 
     /// Word's "Save as Web Page" writes `<![if !supportLists]>…<![endif]>`, which browsers
-    /// treat as comments and libxml2 keeps as text.
-    static func withoutConditionals(_ text: String) -> String {
-        text.replacingOccurrences(of: #"<!\[(?:if[^\]]*|endif)\]>"#, with: "", options: .regularExpression)
+    /// treat as comments and libxml2 keeps as text: `<![if…]>` (no `]` inside) and
+    /// `<![endif]>` are removed.
+    static func withoutConditionals(_ bytes: ArraySlice<UInt8>) -> [UInt8] {
+        var result: [UInt8] = []
+        result.reserveCapacity(bytes.count)
+        var index = bytes.startIndex
+        while index < bytes.endIndex {
+            if let end = conditionalEnd(bytes, at: index) {
+                index = end
+            } else {
+                result.append(bytes[index])
+                index += 1
+            }
+        }
+        return result
+    }
+
+    private static let conditionalStart = Array("<![".utf8), endif = Array("endif]>".utf8), conditionalIf = Array("if".utf8)
+
+    /// Where a conditional starting at `index` ends, nil when none starts there.
+    private static func conditionalEnd(_ bytes: ArraySlice<UInt8>, at index: Int) -> Int? {
+        guard bytes[index...].starts(with: conditionalStart) else { return nil }
+        let rest = bytes[(index + 3)...]
+        if rest.starts(with: endif) { return rest.startIndex + endif.count }
+        guard rest.starts(with: conditionalIf) else { return nil }
+        guard let close = rest.firstIndex(of: UInt8(ascii: "]")), close + 1 < bytes.endIndex, bytes[close + 1] == UInt8(ascii: ">") else {
+            return nil
+        }
+        return close + 2
     }
 
     /// Text a browser does not show is not copied either: `hidden`, `display:none`,
@@ -134,13 +160,13 @@ enum PageFurniture {
             if words.contains(where: { word in furnitureNames.contains { word == $0 || word.hasPrefix($0) } }) { return true }
         }
         // The element's text without white space, as `tree` keeps it for the whole page.
-        let compact = measure.compact[node.lo..<node.hi]
+        let compact = measure.compact[node.bytesLo..<node.bytesHi]
         if compact.isEmpty { return false }
         if breadcrumbStarts.contains(where: { $0[0] == compact.first && compact.starts(with: $0) }) { return true }
         // Most elements are table cells and paragraphs: one pass over the characters rules
         // out the word lists before any substring search. Tool characters are single scalars.
-        if compact.count <= 40, compact.allSatisfy(toolScalars.contains) {
-            var rest = String(String.UnicodeScalarView(compact))
+        if node.length <= 40, String(decoding: compact, as: UTF8.self).unicodeScalars.allSatisfy(toolScalars.contains) {
+            var rest = String(decoding: compact, as: UTF8.self)
             for word in toolWords { rest = rest.replacingOccurrences(of: word, with: "") }
             if rest.isEmpty { return true }
         }
@@ -153,41 +179,53 @@ enum PageFurniture {
         return (found.contains("索引号") && metadata >= 2) || metadata >= 3
     }
 
-    /// The breadcrumb starts as scalars, with 首页> and 首页› (a breadcrumb's first link).
-    private static let breadcrumbStarts = (breadcrumbWords + ["首页>", "首页›"]).map { Array($0.unicodeScalars) }
+    /// The breadcrumb starts as UTF-8, with 首页> and 首页› (a breadcrumb's first link).
+    private static let breadcrumbStarts = (breadcrumbWords + ["首页>", "首页›"]).map { Array($0.utf8) }
 
     private static let toolScalars = Set(toolWords.flatMap(\.unicodeScalars))
 
-    /// The metadata and footer keys, each with its scalars.
-    private static let keyScalars = (metadataKeys + footerKeys).map { (key: $0, scalars: Array($0.unicodeScalars)) }
+    /// The metadata and footer keys, each with its UTF-8 bytes (three at least).
+    private static let keyBytes = (metadataKeys + footerKeys).map { (key: $0, bytes: Array($0.utf8)) }
 
-    /// Where a metadata or footer key starts and ends in a page's compact text.
+    /// Where a metadata or footer key starts and ends (byte offsets) in a page's compact text.
     private struct KeyPlace {
         var start: Int
         var end: Int
         var key: String
     }
 
-    /// Every metadata and footer key in a page's compact text, by start, found in one pass
-    /// (each element's text searched for every key of its own cost seconds on a long page).
-    private static func keyPlaces(in text: [Unicode.Scalar]) -> [KeyPlace] {
+    /// Every metadata and footer key in a page's compact text (UTF-8), by start, found in one
+    /// pass (each element's text searched for every key of its own cost seconds on a long
+    /// page). A key starts with a lead byte, which no continuation byte equals, so every
+    /// offset can be tried.
+    private static func keyPlaces(in text: [UInt8]) -> [KeyPlace] {
         var places: [KeyPlace] = []
+        guard text.count >= 3 else { return places }
         keyStartBits.withUnsafeBufferPointer { bits in
-            for index in text.indices {
-                let slot = Int(text[index].value & 4095)
-                guard bits[slot >> 6] & (1 << UInt64(slot & 63)) != 0 else { continue }
-                for candidate in keyScalars where candidate.scalars[0] == text[index] && text[index...].starts(with: candidate.scalars) {
-                    places.append(KeyPlace(start: index, end: index + candidate.scalars.count, key: candidate.key))
+            text.withUnsafeBufferPointer { bytes in
+                for index in 0..<(bytes.count - 2) {
+                    let slot = keySlot(bytes[index], bytes[index + 1], bytes[index + 2])
+                    guard bits[slot >> 6] & (1 << UInt64(slot & 63)) != 0 else { continue }
+                    for candidate in keyBytes where index + candidate.bytes.count <= bytes.count
+                        && bytes[index..<(index + candidate.bytes.count)].elementsEqual(candidate.bytes) {
+                        places.append(KeyPlace(start: index, end: index + candidate.bytes.count, key: candidate.key))
+                    }
                 }
             }
         }
         return places
     }
 
-    /// The keys' first scalars modulo 4096, as bits: nearly every scalar of a page is ruled
+    /// A 12-bit hash of a key's first three bytes.
+    @inline(__always)
+    private static func keySlot(_ first: UInt8, _ second: UInt8, _ third: UInt8) -> Int {
+        ((Int(first) &* 31 &+ Int(second)) &* 31 &+ Int(third)) & 4095
+    }
+
+    /// The keys' first three bytes hashed to 4096 bits: nearly every offset of a page is ruled
     /// out by one test.
-    private static let keyStartBits: [UInt64] = keyScalars.reduce(into: [UInt64](repeating: 0, count: 64)) { bits, key in
-        let slot = Int(key.scalars[0].value & 4095)
+    private static let keyStartBits: [UInt64] = keyBytes.reduce(into: [UInt64](repeating: 0, count: 64)) { bits, key in
+        let slot = keySlot(key.bytes[0], key.bytes[1], key.bytes[2])
         bits[slot >> 6] |= 1 << UInt64(slot & 63)
     }
 
@@ -197,12 +235,12 @@ enum PageFurniture {
         var low = 0, high = places.count
         while low < high {
             let middle = (low + high) / 2
-            if places[middle].start < node.lo { low = middle + 1 } else { high = middle }
+            if places[middle].start < node.bytesLo { low = middle + 1 } else { high = middle }
         }
         var found: Set<String> = []
         for place in places[low...] {
-            if place.start >= node.hi { break }
-            if place.end <= node.hi { found.insert(place.key) }
+            if place.start >= node.bytesHi { break }
+            if place.end <= node.bytesHi { found.insert(place.key) }
         }
         return found
     }

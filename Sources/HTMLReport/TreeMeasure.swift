@@ -7,9 +7,12 @@ import ReportText
 /// the elements below it are filled.
 struct TreeMeasure {
     struct Node {
-        /// The element's text without white space is `compact[lo..<hi]`.
+        /// Scalars of the text before the element and up to its end, white space not counted.
         var lo = 0
         var hi = 0
+        /// The element's text without white space is `compact[bytesLo..<bytesHi]` (UTF-8).
+        var bytesLo = 0
+        var bytesHi = 0
         /// Scalars of text below the element, white space included (`plainText`'s limit).
         var raw = 0
         /// Non-white-space scalars inside links below the element.
@@ -33,9 +36,9 @@ struct TreeMeasure {
     }
 
     private(set) var nodes: [Node]
-    /// The text of the whole tree without white space, in document order; empty unless
-    /// asked for (the region test needs counts only).
-    private(set) var compact: [Unicode.Scalar] = []
+    /// The text of the whole tree without white space, in document order, as UTF-8; empty
+    /// unless asked for (the region test needs counts only).
+    private(set) var compact: [UInt8] = []
     private let keepsText: Bool
     /// Non-white-space scalars so far.
     private var position = 0
@@ -44,7 +47,7 @@ struct TreeMeasure {
     init(_ tree: PageTree, _ root: Int, keepsText: Bool = false) {
         self.keepsText = keepsText
         nodes = Array(repeating: Node(), count: tree.nodes.count)
-        if keepsText { compact.reserveCapacity(tree.text.count / 2) }
+        if keepsText { compact.reserveCapacity(tree.text.count) }
         measure(tree, root)
     }
 
@@ -58,23 +61,23 @@ struct TreeMeasure {
         var count = position
         tree.text.withUnsafeBufferPointer { bytes in
             var offset = start
+            // The run of bytes since the last white space, copied at once.
+            var run = start
             while offset < end {
                 let lead = bytes[offset]
-                let length = min(UTF8Bytes.length(lead: lead), end - offset)
+                let length = lead < 0x80 ? 1 : min(UTF8Bytes.length(lead: lead), end - offset)
                 raw += 1
                 if UTF8Bytes.isWhiteSpace(bytes, at: offset, length: length) {
+                    if keepsText, run < offset { compact.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[run..<offset])) }
                     offset += length
+                    run = offset
                     continue
                 }
                 count += 1
                 if length == 3 { mask |= Self.titleMask(bytes, at: offset) }
-                if keepsText {
-                    compact.append(length == 1 ? Unicode.Scalar(lead) : UTF8Scalars.decode(bytes, at: &offset, end: end))
-                    if length == 1 { offset += 1 }
-                } else {
-                    offset += length
-                }
+                offset += length
             }
+            if keepsText, run < end { compact.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[run..<end])) }
         }
         position = count
         return (raw, mask)
@@ -95,6 +98,7 @@ struct TreeMeasure {
     private mutating func measure(_ tree: PageTree, _ index: Int) {
         var node = Node()
         node.lo = position
+        node.bytesLo = compact.count
         var childTitle = false
         var textTitle = false
         for child in tree.children(of: index) {
@@ -125,6 +129,7 @@ struct TreeMeasure {
             }
         }
         node.hi = position
+        node.bytesHi = compact.count
         let tag = tree.nodes[index].tag
         if tag == .table, PageText.isDataTable(tree, index) {
             node.isDataTable = true
