@@ -184,7 +184,7 @@ enum PageFurniture {
 
     private static let toolScalars = Set(toolWords.flatMap(\.unicodeScalars))
 
-    /// The metadata and footer keys, each with its UTF-8 bytes (three at least).
+    /// The metadata and footer keys, each with its UTF-8 bytes.
     private static let keyBytes = (metadataKeys + footerKeys).map { (key: $0, bytes: Array($0.utf8)) }
 
     /// Where a metadata or footer key starts and ends (byte offsets) in a page's compact text.
@@ -196,38 +196,68 @@ enum PageFurniture {
 
     /// Every metadata and footer key in a page's compact text (UTF-8), by start, found in one
     /// pass (each element's text searched for every key of its own cost seconds on a long
-    /// page). A key starts with a lead byte, which no continuation byte equals, so every
-    /// offset can be tried.
+    /// page). Wu and Manber's multi-pattern search: a window of `keyPrefix` bytes moves on by
+    /// how far its last two bytes are from the end of any key's prefix, so most of the text is
+    /// stepped over, five bytes at a time; a window that can be a key's prefix is compared with
+    /// each key. Keys start with a lead byte, so no match starts inside a character.
     private static func keyPlaces(in text: [UInt8]) -> [KeyPlace] {
         var places: [KeyPlace] = []
-        guard text.count >= 3 else { return places }
-        keyStartBits.withUnsafeBufferPointer { bits in
+        let keys = keyBytes, prefixes = keyPrefixes
+        keyShifts.withUnsafeBufferPointer { shifts in
             text.withUnsafeBufferPointer { bytes in
-                for index in 0..<(bytes.count - 2) {
-                    let slot = keySlot(bytes[index], bytes[index + 1], bytes[index + 2])
-                    guard bits[slot >> 6] & (1 << UInt64(slot & 63)) != 0 else { continue }
-                    for candidate in keyBytes where index + candidate.bytes.count <= bytes.count
-                        && bytes[index..<(index + candidate.bytes.count)].elementsEqual(candidate.bytes) {
-                        places.append(KeyPlace(start: index, end: index + candidate.bytes.count, key: candidate.key))
+                var end = keyPrefix - 1
+                while end < bytes.count {
+                    let shift = Int(shifts[blockSlot(bytes[end - 1], bytes[end])])
+                    if shift > 0 {
+                        end += shift
+                        continue
                     }
+                    let start = end - keyPrefix + 1
+                    let window = packed(UnsafeBufferPointer(rebasing: bytes[start...end]))
+                    for (index, prefix) in prefixes.enumerated() where prefix == window {
+                        let key = keys[index]
+                        if start + key.bytes.count <= bytes.count, bytes[start..<(start + key.bytes.count)].elementsEqual(key.bytes) {
+                            places.append(KeyPlace(start: start, end: start + key.bytes.count, key: key.key))
+                        }
+                    }
+                    end += 1
                 }
             }
         }
         return places
     }
 
-    /// A 12-bit hash of a key's first three bytes.
+    /// The bytes of the shortest key (文号, ICP备): the window of the search.
+    private static let keyPrefix = keyBytes.map(\.bytes.count).min() ?? 6
+
+    /// The first `keyPrefix` bytes of each key as one number, to compare a window with.
+    private static let keyPrefixes = keyBytes.map { key in key.bytes.withUnsafeBufferPointer { packed(UnsafeBufferPointer(rebasing: $0.prefix(keyPrefix))) } }
+
+    /// Up to eight bytes as one number.
     @inline(__always)
-    private static func keySlot(_ first: UInt8, _ second: UInt8, _ third: UInt8) -> Int {
-        ((Int(first) &* 31 &+ Int(second)) &* 31 &+ Int(third)) & 4095
+    private static func packed(_ bytes: UnsafeBufferPointer<UInt8>) -> UInt64 {
+        bytes.prefix(8).reduce(0) { $0 << 8 | UInt64($1) }
     }
 
-    /// The keys' first three bytes hashed to 4096 bits: nearly every offset of a page is ruled
-    /// out by one test.
-    private static let keyStartBits: [UInt64] = keyBytes.reduce(into: [UInt64](repeating: 0, count: 64)) { bits, key in
-        let slot = keySlot(key.bytes[0], key.bytes[1], key.bytes[2])
-        bits[slot >> 6] |= 1 << UInt64(slot & 63)
+    /// Two bytes hashed to 12 bits.
+    @inline(__always)
+    private static func blockSlot(_ first: UInt8, _ second: UInt8) -> Int {
+        (Int(first) << 4 ^ Int(second)) & 4095
     }
+
+    /// How far a window may move when it ends in a block of that slot: the least distance of
+    /// the block from the end of a key's prefix (0: the window may hold a prefix), else the
+    /// window less one byte.
+    private static let keyShifts: [UInt8] = {
+        var shifts = [UInt8](repeating: UInt8(keyPrefix - 1), count: 4096)
+        for key in keyBytes {
+            for position in 0..<(keyPrefix - 1) {
+                let slot = blockSlot(key.bytes[position], key.bytes[position + 1])
+                shifts[slot] = min(shifts[slot], UInt8(keyPrefix - 2 - position))
+            }
+        }
+        return shifts
+    }()
 
     /// The keys wholly inside the element's text.
     private static func keys(in node: TreeMeasure.Node, _ places: [KeyPlace]) -> Set<String> {
