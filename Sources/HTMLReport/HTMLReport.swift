@@ -30,26 +30,52 @@ public enum HTMLReport {
             let body = bytes.dropFirst(2).prefix((bytes.count - 2) & ~1)
             bytes = Array((String(data: Data(body), encoding: encoding) ?? "").utf8)
         }
-        // ASCII letters lower-cased as bytes: every tag looked for is ASCII, and
-        // `String.lowercased()` of 4 KB cost more than the rest of the test.
+        // ASCII letters lower-cased as bytes: every tag looked for is ASCII. All on the bytes:
+        // a GBK page is no UTF-8, and decoding its first 4 KB as such cost more than reading it.
         for index in bytes.indices where (0x41...0x5A).contains(bytes[index]) { bytes[index] += 0x20 }
-        var text = String(decoding: bytes, as: UTF8.self)[...]
-        // Comments and an XML declaration may come first (XHTML pages, CMS banners).
-        while true {
-            text = text.drop { $0.isWhitespace }
-            if text.hasPrefix("<!--"), let end = text.range(of: "-->") {
-                text = text[end.upperBound...]
-            } else if text.hasPrefix("<?xml"), let end = text.range(of: "?>") {
-                text = text[end.upperBound...]
-            } else {
-                break
+        return bytes.withUnsafeBufferPointer { text in
+            var start = 0
+            // White space, comments and an XML declaration may come first (XHTML pages, CMS banners).
+            while start < text.count {
+                let length = min(UTF8Bytes.length(lead: text[start]), text.count - start)
+                if UTF8Bytes.isWhiteSpace(text, at: start, length: length) {
+                    start += length
+                } else if let end = end(of: commentStart, commentEnd, in: text, at: start)
+                    ?? end(of: declarationStart, declarationEnd, in: text, at: start) {
+                    start = end
+                } else {
+                    break
+                }
             }
+            let rest = UnsafeBufferPointer(rebasing: text[start...])
+            for tag in markupStarts where rest.starts(with: tag) {
+                guard rest.count > tag.count else { return true }
+                let next = rest[tag.count]
+                if next == UInt8(ascii: ">") || next == UInt8(ascii: "/") { return true }
+                let length = min(UTF8Bytes.length(lead: next), rest.count - tag.count)
+                if UTF8Bytes.isWhiteSpace(rest, at: tag.count, length: length) { return true }
+            }
+            return false
         }
-        for start in ["<!doctype html", "<html", "<head", "<body", "<table", "<meta"] where text.hasPrefix(start) {
-            let next = text.dropFirst(start.count).first
-            if next == nil || next == ">" || next == "/" || next?.isWhitespace == true { return true }
+    }
+
+    private static let markupStarts = ["<!doctype html", "<html", "<head", "<body", "<table", "<meta"].map { Array($0.utf8) }
+    private static let commentStart = Array("<!--".utf8), commentEnd = Array("-->".utf8)
+    private static let declarationStart = Array("<?xml".utf8), declarationEnd = Array("?>".utf8)
+
+    /// The end of a `start`…`end` block at `offset`, nil when none starts there or it is not
+    /// closed.
+    private static func end(of start: [UInt8], _ end: [UInt8], in text: UnsafeBufferPointer<UInt8>, at offset: Int) -> Int? {
+        let rest = UnsafeBufferPointer(rebasing: text[offset...])
+        guard rest.starts(with: start) else { return nil }
+        var index = start.count
+        while index + end.count <= rest.count {
+            if rest[index] == end[0], UnsafeBufferPointer(rebasing: rest[index..<(index + end.count)]).elementsEqual(end) {
+                return offset + index + end.count
+            }
+            index += 1
         }
-        return false
+        return nil
     }
 
     /// Reads a published report page; every origin and message names a line of the page.

@@ -107,6 +107,9 @@ enum PageEncoding {
 
     /// NUL bytes end libxml2's strings early; a page has no use for them.
     private static func cleaned(_ bytes: [UInt8]) -> [UInt8] {
-        bytes.contains(0) ? bytes.filter { $0 != 0 } : bytes
+        let hasNUL = bytes.withUnsafeBufferPointer { buffer in
+            buffer.baseAddress.map { memchr($0, 0, buffer.count) != nil } ?? false
+        }
+        return hasNUL ? bytes.filter { $0 != 0 } : bytes
     }
 }
