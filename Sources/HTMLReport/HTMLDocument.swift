@@ -128,7 +128,7 @@ private struct TreeBuilder {
             return
         }
         if !open.isEmpty { open[open.count - 1].last = .other }
-        tree.openElement(Tag(name: Self.name(name)), line: line, attributes: Self.attributes(attributes))
+        tree.openElement(name.map { Tag(name: PackedName(cString: $0)) } ?? .other, line: line, attributes: Self.attributes(attributes))
         open.append((tree.nodes.count - 1, .none))
     }
 
@@ -167,14 +167,6 @@ private struct TreeBuilder {
         open[open.count - 1].last = .other
     }
 
-    /// A lower-case element or attribute name. The HTML parser lower-cases names already;
-    /// the check is for a name it had to recover.
-    private static func name(_ name: UnsafePointer<xmlChar>?) -> String {
-        guard let name else { return "" }
-        let text = String(cString: name)
-        return text.utf8.contains(where: { (0x41...0x5A).contains($0) }) ? text.lowercased() : text
-    }
-
     /// The attributes the reader looks at, from the parser's name/value pairs (a value is
     /// missing for an attribute written without one). A repeated name keeps its last value.
     private static func attributes(_ pairs: UnsafeMutablePointer<UnsafePointer<xmlChar>?>?) -> [(Attribute, String)] {
@@ -182,7 +174,7 @@ private struct TreeBuilder {
         var result: [(Attribute, String)] = []
         var position = 0
         while let attributeName = pairs[position] {
-            if let key = Attribute(name: name(attributeName)) {
+            if let key = Attribute(name: PackedName(cString: attributeName)) {
                 result.removeAll { $0.0 == key }
                 result.append((key, pairs[position + 1].map { String(cString: $0) } ?? ""))
             }

@@ -1,3 +1,5 @@
+import Foundation
+
 /// The elements the reader tells apart; every other element is `other`. Names are compared
 /// once, when the page is parsed, so no later test hashes or compares a string.
 enum Tag: String, CaseIterable, Sendable {
@@ -12,13 +14,19 @@ enum Tag: String, CaseIterable, Sendable {
     case form, fieldset, input, select, textarea, button, label, option
     case iframe, object, embed, svg, canvas, map, audio, video
 
-    /// Built once from the cases' names (a `String` raw value's own initialiser compares the
-    /// name with every case in turn).
-    private static let byName = Dictionary(uniqueKeysWithValues: allCases.map { ($0.rawValue, $0) })
+    /// The cases by their names packed as numbers (`PackedName`), sorted: a name is looked up
+    /// without making a string of it or hashing it.
+    private static let byName: [(name: PackedName, tag: Tag)] = allCases.filter { $0 != .other }
+        .map { (PackedName(Array($0.rawValue.utf8)[...]), $0) }.sorted { $0.name < $1.name }
 
     /// The tag of a lower-case element name.
-    init(name: String) {
-        self = Self.byName[name] ?? .other
+    init(name: PackedName) {
+        var low = 0, high = Self.byName.count
+        while low < high {
+            let middle = (low + high) / 2
+            if Self.byName[middle].name < name { low = middle + 1 } else { high = middle }
+        }
+        self = low < Self.byName.count && Self.byName[low].name == name ? Self.byName[low].tag : .other
     }
 
     /// Elements that start and end a line of text.
@@ -56,20 +64,45 @@ enum Tag: String, CaseIterable, Sendable {
 }
 
 /// The attributes the reader looks at; the others are not kept.
-enum Attribute: UInt8, Sendable {
+enum Attribute: String, CaseIterable, Sendable {
     case `class`, id, style, hidden, rowspan, colspan
 
+    private static let byName = allCases.map { (PackedName(Array($0.rawValue.utf8)[...]), $0) }
+
     /// The attribute of a lower-case name, nil for one the reader ignores.
-    init?(name: String) {
-        switch name {
-        case "class": self = .class
-        case "id": self = .id
-        case "style": self = .style
-        case "hidden": self = .hidden
-        case "rowspan": self = .rowspan
-        case "colspan": self = .colspan
-        default: return nil
+    init?(name: PackedName) {
+        guard let found = Self.byName.first(where: { $0.0 == name }) else { return nil }
+        self = found.1
+    }
+}
+
+/// An element or attribute name of up to 16 bytes as two numbers, ASCII letters lower-cased
+/// (longer names are no name the reader knows, and all compare as one).
+struct PackedName: Comparable, Sendable {
+    var high: UInt64 = 0
+    var low: UInt64 = 0
+
+    init<Bytes: Collection<UInt8>>(_ bytes: Bytes) {
+        guard bytes.count <= 16 else {
+            high = .max
+            low = .max
+            return
         }
+        var index = 0
+        for byte in bytes {
+            let lowered = UInt64((0x41...0x5A).contains(byte) ? byte + 0x20 : byte)
+            if index < 8 { high |= lowered << (56 - 8 * index) } else { low |= lowered << (56 - 8 * (index - 8)) }
+            index += 1
+        }
+    }
+
+    /// The name of a NUL-terminated C string.
+    init(cString: UnsafePointer<UInt8>) {
+        self.init(UnsafeBufferPointer(start: cString, count: strlen(cString)))
+    }
+
+    static func < (left: PackedName, right: PackedName) -> Bool {
+        (left.high, left.low) < (right.high, right.low)
     }
 }
 
