@@ -347,15 +347,42 @@ private struct FlowWriter {
     /// A cell's text on one line: its own line breaks (`<br>`, paragraphs) joined without a
     /// space between Chinese characters, with one elsewhere.
     private func cellText(_ cell: Int) -> String {
-        var writer = FlowWriter(tree: tree, maxCells: 0)
-        // A cell holds no table here (those are layout tables), so nothing can throw; its
-        // children are walked as those of an inline element.
-        try? writer.walkChildren(of: cell)
-        writer.breakLine()
+        // A cell holds no table here (those are layout tables): its lines are the runs of
+        // text between the starts and ends of its block elements (`<p>`, `<br>`), as `walk`
+        // would break them, found in one pass over the nodes below it (document order).
+        var lines: [String] = []
+        var pending: [UInt8] = []
+        var visible = false
+        var blockEnds: [Int] = []
+        func breakLine() {
+            if visible {
+                let text = PageText.collapse(pending[...])
+                if !text.isEmpty { lines.append(text) }
+            }
+            pending.removeAll(keepingCapacity: true)
+            visible = false
+        }
+        for index in (cell + 1)..<tree.nodes[cell].end {
+            while let end = blockEnds.last, end <= index {
+                blockEnds.removeLast()
+                breakLine()
+            }
+            let node = tree.nodes[index]
+            if node.isText {
+                let bytes = tree.bytes(of: index)
+                if !visible, UTF8Bytes.hasVisibleScalar(bytes) { visible = true }
+                pending.append(contentsOf: bytes)
+            } else if node.tag.isBlock {
+                breakLine()
+                blockEnds.append(node.end)
+            }
+        }
+        breakLine()
+        guard lines.count > 1 else { return lines.first ?? "" }
         var text = ""
-        for line in writer.lines {
-            if let last = text.last, let first = line.text.first, !(PageText.isCJK(last) || PageText.isCJK(first)) { text += " " }
-            text += line.text
+        for line in lines {
+            if let last = text.last, let first = line.first, !(PageText.isCJK(last) || PageText.isCJK(first)) { text += " " }
+            text += line
         }
         return text
     }
