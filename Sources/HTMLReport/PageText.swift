@@ -115,7 +115,9 @@ enum PageText {
 
     /// True for a line that reads as a report title: a year, 政府信息公开 and 报告.
     static func isTitle(_ text: String) -> Bool {
-        contains(text, Self.governmentInformation) && contains(text, Self.report) && text.count <= 120 && hasYear(text)
+        // `dropFirst(120)` walks at most 120 Characters; `count` would break the whole text
+        // into graphemes.
+        contains(text, Self.governmentInformation) && contains(text, Self.report) && text.dropFirst(120).isEmpty && hasYear(text)
     }
 
     private static let governmentInformation = Array("政府信息公开".utf8)
