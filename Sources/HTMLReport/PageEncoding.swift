@@ -37,10 +37,10 @@ enum PageEncoding {
         }
         // Valid UTF-8 wins over a declaration: Chinese text in GBK is practically never valid
         // UTF-8, while a CMS that re-encoded its pages to UTF-8 often kept `charset=gbk`.
-        if let utf8 = String(validating: bytes, as: UTF8.self) { return Decoded(bytes: cleaned(Array(utf8.utf8))) }
+        if bytes.withUnsafeBufferPointer(UTF8Bytes.isValid) { return Decoded(bytes: cleaned(bytes)) }
         let label = declaredCharset(bytes)
         if let label, let charset = Charset(label: label) {
-            if let text = charset.decode(bytes) { return Decoded(bytes: cleaned(Array(text.utf8))) }
+            if let text = charset.utf8(bytes) { return Decoded(bytes: cleaned(text)) }
             if let (text, replaced) = charset.decodeReplacingInvalid(bytes), tolerable(replaced, of: bytes.count) {
                 return Decoded(bytes: cleaned(Array(text.utf8)), warning: Messages.text("html.encoding.replaced_declared", ["count": String(replaced), "total": String(bytes.count), "charset": label]))
             }
@@ -54,7 +54,7 @@ enum PageEncoding {
         }
         // Undeclared or mislabelled (`utf-8`, `iso-8859-1` on a Chinese page): Chinese sites
         // that are not UTF-8 are GBK.
-        if let text = Charset.gb18030.decode(bytes) { return Decoded(bytes: cleaned(Array(text.utf8))) }
+        if let text = Charset.gb18030.utf8(bytes) { return Decoded(bytes: cleaned(text)) }
         if let label {
             throw ReportInputError(Messages.text("html.encoding.neither_declared", ["charset": label]))
         }

@@ -310,6 +310,38 @@ enum UTF8Bytes {
         }
     }
 
+    /// True when the bytes are UTF-8 as Unicode defines it (no overlong form, surrogate or
+    /// scalar past U+10FFFF): what `String(validating:as:)` accepts, without making a string.
+    /// Eight ASCII bytes are passed at a time.
+    static func isValid(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+        guard let base = bytes.baseAddress else { return true }
+        let count = bytes.count
+        var index = 0
+        while index < count {
+            if index + 8 <= count, UnsafeRawPointer(base + index).loadUnaligned(as: UInt64.self) & 0x8080_8080_8080_8080 == 0 {
+                index += 8
+                continue
+            }
+            let lead = bytes[index]
+            if lead < 0x80 {
+                index += 1
+                continue
+            }
+            let length = lead < 0xC2 ? 0 : lead < 0xE0 ? 2 : lead < 0xF0 ? 3 : lead < 0xF5 ? 4 : 0
+            guard length > 0, index + length <= count else { return false }
+            for next in 1..<length where bytes[index + next] & 0xC0 != 0x80 { return false }
+            let second = bytes[index + 1]
+            switch lead {
+            case 0xE0 where second < 0xA0, 0xED where second >= 0xA0, 0xF0 where second < 0x90, 0xF4 where second >= 0x90:
+                return false
+            default:
+                break
+            }
+            index += length
+        }
+        return true
+    }
+
     /// True when the bytes hold a scalar that is not white space.
     static func hasVisibleScalar(_ bytes: ArraySlice<UInt8>) -> Bool {
         bytes.withUnsafeBufferPointer { buffer in

@@ -30,6 +30,14 @@ public enum Charset: String, Sendable, CaseIterable {
     ///
     /// Strict because callers guess encodings: a wrong guess must fail rather than produce
     /// mojibake.
+    /// The text of `bytes` as UTF-8 bytes, nil when any byte sequence is not of the charset.
+    /// iconv writes UTF-8 only, so no string is made to check it (the web-page reader hands the
+    /// bytes on to libxml2 as they are).
+    public func utf8(_ bytes: [UInt8]) -> [UInt8]? {
+        guard let (text, replaced) = convertBytes(bytes, replacingInvalid: false), replaced == 0 else { return nil }
+        return text
+    }
+
     public func decode(_ bytes: [UInt8]) -> String? {
         guard let (text, replaced) = convert(bytes, replacingInvalid: false), replaced == 0 else { return nil }
         return text
@@ -45,7 +53,14 @@ public enum Charset: String, Sendable, CaseIterable {
     }
 
     private func convert(_ bytes: [UInt8], replacingInvalid: Bool) -> (String, Int)? {
-        guard !bytes.isEmpty else { return ("", 0) }
+        guard let (output, replaced) = convertBytes(bytes, replacingInvalid: replacingInvalid),
+            let text = String(validating: output, as: UTF8.self)
+        else { return nil }
+        return (text, replaced)
+    }
+
+    private func convertBytes(_ bytes: [UInt8], replacingInvalid: Bool) -> ([UInt8], Int)? {
+        guard !bytes.isEmpty else { return ([], 0) }
         #if canImport(Glibc) || canImport(Darwin)
         let converter = iconv_open("UTF-8", rawValue)
         // iconv_open signals failure with (iconv_t)-1, not NULL.
@@ -79,8 +94,9 @@ public enum Charset: String, Sendable, CaseIterable {
                 return (outBuffer.count - outLeft, replaced)
             }
         }
-        guard let result, let text = String(validating: output[..<result.written], as: UTF8.self) else { return nil }
-        return (text, result.replaced)
+        guard let result else { return nil }
+        output.removeSubrange(result.written...)
+        return (output, result.replaced)
         #else
         return nil
         #endif
