@@ -34,20 +34,20 @@ enum PageFurniture {
     /// Small blocks only: a furniture test must never swallow the report around it.
     private static let smallBlock = 600
 
-    /// The page without its furniture; nil when its root element itself is furniture.
+    /// The page without its furniture (left out, `PageTree.remove`); nil when its root
+    /// element itself is furniture.
     static func removed(from tree: PageTree) -> PageTree? {
         let measure = TreeMeasure(tree, 0, keepsText: true)
         let keys = keyPlaces(in: measure.compact)
-        var result = PageTree()
-        result.reserve(like: tree)
-        guard copy(0, of: tree, measure, keys: keys, into: &result) else { return nil }
+        var result = tree
+        guard keep(0, of: tree, measure, keys: keys, in: &result) else { return nil }
         return result
     }
 
-    /// Copies element `index` of `tree` without its furniture into `result`; false when the
-    /// element itself is furniture. Every test reads the element as the page has it, its
-    /// furniture still inside.
-    private static func copy(_ index: Int, of tree: PageTree, _ measure: TreeMeasure, keys: [KeyPlace], into result: inout PageTree) -> Bool {
+    /// Leaves the furniture below element `index` out of `result` (a copy of `tree`); false
+    /// when the element itself is furniture. Every test reads the element as the page has
+    /// it, its furniture still inside.
+    private static func keep(_ index: Int, of tree: PageTree, _ measure: TreeMeasure, keys: [KeyPlace], in result: inout PageTree) -> Bool {
         let node = measure.nodes[index]
         let tag = tree.nodes[index].tag
         if tag.isDropped || isHidden(tree, index) || isFurniture(tree, index, node, measure, keys: keys) || isLinkList(tag, node) {
@@ -55,21 +55,14 @@ enum PageFurniture {
         }
         // A site's <header> is its banner, but an article's <header> holds the report title.
         if tag == .header, !node.hasTitle { return false }
-        result.openCopy(of: index, in: tree)
         for child in tree.children(of: index) {
-            let childNode = tree.nodes[child]
-            if childNode.isText {
+            if tree.nodes[child].isText {
                 let bytes = tree.bytes(of: child)
-                if hasConditional(bytes) {
-                    result.appendText(withoutConditionals(bytes), line: childNode.line)
-                } else {
-                    result.appendText(bytes, line: childNode.line)
-                }
-            } else {
-                _ = copy(child, of: tree, measure, keys: keys, into: &result)
+                if hasConditional(bytes) { result.replaceText(of: child, with: withoutConditionals(bytes)) }
+            } else if !keep(child, of: tree, measure, keys: keys, in: &result) {
+                result.remove(child)
             }
         }
-        result.close()
         return true
     }
 

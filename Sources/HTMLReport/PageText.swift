@@ -364,7 +364,7 @@ private struct FlowWriter {
             pending.removeAll(keepingCapacity: true)
             visible = false
         }
-        for index in (cell + 1)..<tree.nodes[cell].end {
+        for index in tree.descendants(of: cell) {
             while let end = blockEnds.last, end <= index {
                 blockEnds.removeLast()
                 breakLine()

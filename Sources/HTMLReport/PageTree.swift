@@ -121,6 +121,9 @@ struct PageTree: Sendable {
         /// A text's bytes in `text`; an element's attributes in `attributes`.
         var start: Int
         var count: Int
+        /// Left out of the page (its furniture): the node and everything below it. Walks of
+        /// the tree step over it.
+        var isRemoved = false
     }
 
     private(set) var nodes: [Node] = []
@@ -128,13 +131,6 @@ struct PageTree: Sendable {
     private(set) var attributes: [(Attribute, String)] = []
     /// Elements still open while the tree is built.
     private var open: [Int] = []
-
-    /// Room for a copy of `tree`, which a tree without its furniture stays within.
-    mutating func reserve(like tree: PageTree) {
-        nodes.reserveCapacity(tree.nodes.count)
-        text.reserveCapacity(tree.text.count)
-        attributes.reserveCapacity(tree.attributes.count)
-    }
 
     /// Starts an element; its children come next, up to `close()`.
     mutating func openElement(_ tag: Tag, line: Int, attributes elementAttributes: [(Attribute, String)] = []) {
@@ -162,16 +158,22 @@ struct PageTree: Sendable {
         nodes[last].count += bytes.count
     }
 
-    /// Copies node `index` of `tree` (an element without its children, or a text).
-    mutating func openCopy(of index: Int, in tree: PageTree) {
-        let node = tree.nodes[index]
-        openElement(node.tag, line: node.line, attributes: Array(tree.attributes[node.start..<(node.start + node.count)]))
+    /// Leaves node `index` and everything below it out of the page.
+    mutating func remove(_ index: Int) {
+        nodes[index].isRemoved = true
+    }
+
+    /// Gives text node `index` other bytes.
+    mutating func replaceText(of index: Int, with bytes: [UInt8]) {
+        nodes[index].start = text.count
+        nodes[index].count = bytes.count
+        text.append(contentsOf: bytes)
     }
 
     /// Replaces every invalid UTF-8 sequence of the text by U+FFFD, node by node: the readers
     /// decode the text without checking it again.
     mutating func repairText() {
-        guard String(validating: text, as: UTF8.self) == nil else { return }
+        guard !text.withUnsafeBufferPointer(UTF8Bytes.isValid) else { return }
         let old = text
         text = []
         for index in nodes.indices where nodes[index].isText {
@@ -210,27 +212,59 @@ struct PageTree: Sendable {
     func first(in index: Int, where test: (Int) -> Bool) -> Int? {
         var position = index
         while position < nodes[index].end {
+            if nodes[position].isRemoved {
+                position = nodes[position].end
+                continue
+            }
             if !nodes[position].isText, test(position) { return position }
             position += 1
         }
         return nil
     }
 
-    /// True when an element strictly below `index` has this tag.
-    func contains(_ tag: Tag, below index: Int) -> Bool {
-        nodes[(index + 1)..<nodes[index].end].contains { !$0.isText && $0.tag == tag }
+    /// The nodes strictly below `index` that are in the page, in document order.
+    func descendants(of index: Int) -> Descendants {
+        Descendants(nodes: nodes, position: index + 1, end: nodes[index].end)
     }
 
-    /// The sibling positions of one element's children.
+    /// True when an element strictly below `index` has this tag.
+    func contains(_ tag: Tag, below index: Int) -> Bool {
+        descendants(of: index).contains { !nodes[$0].isText && nodes[$0].tag == tag }
+    }
+
+    /// The positions of one element's children that are in the page.
     struct Children: Sequence, IteratorProtocol {
         let nodes: [Node]
         var start: Int
         let end: Int
 
         mutating func next() -> Int? {
-            guard start < end else { return nil }
-            defer { start = nodes[start].end }
-            return start
+            while start < end {
+                let current = start
+                start = nodes[current].end
+                if !nodes[current].isRemoved { return current }
+            }
+            return nil
+        }
+    }
+
+    /// The positions of the nodes below an element that are in the page, in document order.
+    struct Descendants: Sequence, IteratorProtocol {
+        let nodes: [Node]
+        var position: Int
+        let end: Int
+
+        mutating func next() -> Int? {
+            while position < end {
+                let current = position
+                if nodes[current].isRemoved {
+                    position = nodes[current].end
+                    continue
+                }
+                position += 1
+                return current
+            }
+            return nil
         }
     }
 }
