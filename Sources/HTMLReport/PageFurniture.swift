@@ -138,7 +138,10 @@ enum PageFurniture {
     /// least three links holding 80 % of its text. A report's text is not a list of links.
     /// Blocks of more than 3,000 characters are never taken for one.
     private static func isLinkList(_ tag: Tag, _ node: TreeMeasure.Node) -> Bool {
-        guard [.ul, .ol, .dl, .div, .section, .table, .td, .p].contains(tag) else { return false }
+        switch tag {
+        case .ul, .ol, .dl, .div, .section, .table, .td, .p: break
+        default: return false
+        }
         guard node.length <= 3000 else { return false }
         return node.links >= 3 && node.linked * 10 >= node.length * 8
     }

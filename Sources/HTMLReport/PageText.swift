@@ -56,6 +56,12 @@ enum PageText {
             var pendingSpace = false
             var spaceHadBreak = false
             while offset < bytes.count {
+                // Inside a run, Han (U+4000–U+9FFF) is never white space: passed at once.
+                if inRun, bytes[offset] >= 0xE4, bytes[offset] <= 0xE9, offset + 2 < bytes.count {
+                    last = offset
+                    offset += 3
+                    continue
+                }
                 let length = min(UTF8Bytes.length(lead: bytes[offset]), bytes.count - offset)
                 if UTF8Bytes.isWhiteSpace(bytes, at: offset, length: length) {
                     if inRun {

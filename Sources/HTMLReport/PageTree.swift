@@ -14,19 +14,31 @@ enum Tag: String, CaseIterable, Sendable {
     case form, fieldset, input, select, textarea, button, label, option
     case iframe, object, embed, svg, canvas, map, audio, video
 
-    /// The cases by their names packed as numbers (`PackedName`), sorted: a name is looked up
-    /// without making a string of it or hashing it.
-    private static let byName: [(name: PackedName, tag: Tag)] = allCases.filter { $0 != .other }
-        .map { (PackedName(Array($0.rawValue.utf8)[...]), $0) }.sorted { $0.name < $1.name }
+    /// The cases by their names packed as numbers (`PackedName`), in an open-addressing table
+    /// of 256 slots: a name is looked up without making a string of it or hashing it with
+    /// SipHash.
+    private static let byName: [(name: PackedName, tag: Tag)?] = {
+        var table = [(name: PackedName, tag: Tag)?](repeating: nil, count: 256)
+        for tag in allCases where tag != .other {
+            let name = PackedName(Array(tag.rawValue.utf8))
+            var slot = name.slot
+            while table[slot] != nil { slot = (slot + 1) & 255 }
+            table[slot] = (name, tag)
+        }
+        return table
+    }()
 
     /// The tag of a lower-case element name.
     init(name: PackedName) {
-        var low = 0, high = Self.byName.count
-        while low < high {
-            let middle = (low + high) / 2
-            if Self.byName[middle].name < name { low = middle + 1 } else { high = middle }
+        var slot = name.slot
+        while let entry = Self.byName[slot] {
+            if entry.name == name {
+                self = entry.tag
+                return
+            }
+            slot = (slot + 1) & 255
         }
-        self = low < Self.byName.count && Self.byName[low].name == name ? Self.byName[low].tag : .other
+        self = .other
     }
 
     /// Elements that start and end a line of text.
@@ -103,6 +115,11 @@ struct PackedName: Comparable, Sendable {
 
     static func < (left: PackedName, right: PackedName) -> Bool {
         (left.high, left.low) < (right.high, right.low)
+    }
+
+    /// A slot of a 256-slot table (Fibonacci hashing of both numbers).
+    var slot: Int {
+        Int(truncatingIfNeeded: ((high ^ low &* 0x9E37_79B9_7F4A_7C15) &* 0x9E37_79B9_7F4A_7C15) >> 56)
     }
 }
 
@@ -359,6 +376,12 @@ enum UTF8Bytes {
             let lead = bytes[index]
             if lead < 0x80 {
                 index += 1
+                continue
+            }
+            // Most of a Chinese page: a three-byte scalar outside E0 and ED's limits.
+            if lead >= 0xE1, lead <= 0xEF, lead != 0xED, index + 2 < count {
+                guard bytes[index + 1] & 0xC0 == 0x80, bytes[index + 2] & 0xC0 == 0x80 else { return false }
+                index += 3
                 continue
             }
             let length = lead < 0xC2 ? 0 : lead < 0xE0 ? 2 : lead < 0xF0 ? 3 : lead < 0xF5 ? 4 : 0

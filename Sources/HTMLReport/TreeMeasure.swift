@@ -65,6 +65,14 @@ struct TreeMeasure {
             var run = start
             while offset < end {
                 let lead = bytes[offset]
+                // Han (U+4000–U+9FFF): never white space; 政, 告 and 年 start with E5 or E6.
+                if lead >= 0xE4, lead <= 0xE9, offset + 2 < end {
+                    raw += 1
+                    count += 1
+                    if lead == 0xE5 || lead == 0xE6 { mask |= Self.titleMask(bytes, at: offset) }
+                    offset += 3
+                    continue
+                }
                 let length = lead < 0x80 ? 1 : min(UTF8Bytes.length(lead: lead), end - offset)
                 raw += 1
                 if UTF8Bytes.isWhiteSpace(bytes, at: offset, length: length) {
