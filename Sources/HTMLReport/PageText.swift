@@ -95,17 +95,8 @@ enum PageText {
         return UTF8Scalars.decode(bytes, at: &position, end: bytes.count)
     }
 
-    /// 政, 告 and 年, which every title holds, as bits: text without all three is no title.
-    @inline(__always)
-    static func titleMask(_ scalar: Unicode.Scalar) -> UInt8 {
-        switch scalar.value {
-        case 0x653F: 1
-        case 0x544A: 2
-        case 0x5E74: 4
-        default: 0
-        }
-    }
-
+    /// 政, 告 and 年, which every title holds, as bits (`TreeMeasure` finds them): text
+    /// without all three is no title.
     static let fullTitleMask: UInt8 = 7
 
     /// Han characters and CJK punctuation (fullwidth forms included).

@@ -91,8 +91,8 @@ struct TreeMeasure {
         return (raw, mask)
     }
 
-    /// `PageText.titleMask` of the three-byte scalar at `offset`: 政 E6 94 BF, 告 E5 91 8A,
-    /// 年 E5 B9 B4.
+    /// The title bit (`PageText.fullTitleMask`) of the three-byte scalar at `offset`: 政 E6 94 BF
+    /// is 1, 告 E5 91 8A is 2, 年 E5 B9 B4 is 4.
     @inline(__always)
     private static func titleMask(_ bytes: UnsafeBufferPointer<UInt8>, at offset: Int) -> UInt8 {
         switch (bytes[offset], bytes[offset + 1], bytes[offset + 2]) {
