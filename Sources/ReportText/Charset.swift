@@ -62,61 +62,40 @@ public enum Charset: String, Sendable, CaseIterable {
     private func convertBytes(_ bytes: [UInt8], replacingInvalid: Bool) -> ([UInt8], Int)? {
         guard !bytes.isEmpty else { return ([], 0) }
         #if canImport(Glibc) || canImport(Darwin)
-        // To scalars (WCHAR_T: UCS-4 in the machine's order), which are written as UTF-8 here:
-        // glibc's own UTF-8 step cost more than the GB18030 decoding.
-        let converter = iconv_open("WCHAR_T", rawValue)
+        let converter = iconv_open("UTF-8", rawValue)
         // iconv_open signals failure with (iconv_t)-1, not NULL.
         guard let converter, converter != UnsafeMutableRawPointer(bitPattern: -1) else { return nil }
         defer { _ = iconv_close(converter) }
-        // Every scalar takes at least one byte of input, and a replaced byte gives one (U+FFFD):
-        // as many scalars as bytes always fit, so iconv never runs out of room.
-        var scalars = [UInt32](repeating: 0, count: bytes.count + 4)
+        // A GB18030 sequence of n bytes is at most n + 1 bytes of UTF-8 (2 → 3, 4 → 4), and a
+        // replaced byte is 3 (U+FFFD): 3× the input always fits, so iconv never runs out of room.
+        var output = [UInt8](repeating: 0, count: bytes.count * 3 + 16)
         var input = bytes
-        let result: (count: Int, replaced: Int)? = input.withUnsafeMutableBufferPointer { inBuffer in
-            scalars.withUnsafeMutableBufferPointer { outBuffer in
+        let replacement: [CChar] = [0xEF, 0xBF, 0xBD].map { CChar(bitPattern: $0) }
+        let result: (written: Int, replaced: Int)? = input.withUnsafeMutableBufferPointer { inBuffer in
+            output.withUnsafeMutableBufferPointer { outBuffer in
                 guard let inBase = inBuffer.baseAddress, let outBase = outBuffer.baseAddress else { return nil }
                 var inPointer: UnsafeMutablePointer<CChar>? = UnsafeMutableRawPointer(inBase).assumingMemoryBound(to: CChar.self)
                 var outPointer: UnsafeMutablePointer<CChar>? = UnsafeMutableRawPointer(outBase).assumingMemoryBound(to: CChar.self)
                 var inLeft = inBuffer.count
-                var outLeft = outBuffer.count * 4
+                var outLeft = outBuffer.count
                 var replaced = 0
                 while inLeft > 0 {
                     if iconv(converter, &inPointer, &inLeft, &outPointer, &outLeft) != -1 { break }
                     // An invalid (EILSEQ) or cut-off (EINVAL) sequence: refuse, or write U+FFFD
                     // for its first byte and go on after it.
-                    guard replacingInvalid, errno == EILSEQ || errno == EINVAL, let at = inPointer, let to = outPointer, outLeft >= 4 else { return nil }
-                    UnsafeMutableRawPointer(to).storeBytes(of: UInt32(0xFFFD), as: UInt32.self)
-                    outPointer = to + 4
-                    outLeft -= 4
+                    guard replacingInvalid, errno == EILSEQ || errno == EINVAL, let at = inPointer, let to = outPointer, outLeft >= 3 else { return nil }
+                    for (offset, byte) in replacement.enumerated() { to[offset] = byte }
+                    outPointer = to + 3
+                    outLeft -= 3
                     inPointer = at + 1
                     inLeft -= 1
                     replaced += 1
                 }
-                return (outBuffer.count - outLeft / 4, replaced)
+                return (outBuffer.count - outLeft, replaced)
             }
         }
         guard let result else { return nil }
-        var output: [UInt8] = []
-        output.reserveCapacity(result.count * 3)
-        for value in scalars[..<result.count] {
-            let value = Unicode.Scalar(value)?.value ?? 0xFFFD
-            switch value {
-            case 0..<0x80:
-                output.append(UInt8(value))
-            case 0x80..<0x800:
-                output.append(UInt8(0xC0 | value >> 6))
-                output.append(UInt8(0x80 | value & 0x3F))
-            case 0x800..<0x10000:
-                output.append(UInt8(0xE0 | value >> 12))
-                output.append(UInt8(0x80 | value >> 6 & 0x3F))
-                output.append(UInt8(0x80 | value & 0x3F))
-            default:
-                output.append(UInt8(0xF0 | value >> 18))
-                output.append(UInt8(0x80 | value >> 12 & 0x3F))
-                output.append(UInt8(0x80 | value >> 6 & 0x3F))
-                output.append(UInt8(0x80 | value & 0x3F))
-            }
-        }
+        output.removeSubrange(result.written...)
         return (output, result.replaced)
         #else
         return nil
