@@ -32,7 +32,9 @@ public enum HTMLReport {
         }
         // ASCII letters lower-cased as bytes: every tag looked for is ASCII. All on the bytes:
         // a GBK page is no UTF-8, and decoding its first 4 KB as such cost more than reading it.
-        for index in bytes.indices where (0x41...0x5A).contains(bytes[index]) { bytes[index] += 0x20 }
+        bytes.withUnsafeMutableBufferPointer { buffer in
+            for index in buffer.indices where buffer[index] &- 0x41 < 26 { buffer[index] |= 0x20 }
+        }
         return bytes.withUnsafeBufferPointer { text in
             var start = 0
             // White space, comments and an XML declaration may come first (XHTML pages, CMS banners).

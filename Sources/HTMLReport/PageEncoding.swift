@@ -65,7 +65,10 @@ enum PageEncoding {
     /// `<meta http-equiv="Content-Type" content="text/html; charset=…">` near the start.
     static func declaredCharset(_ bytes: [UInt8]) -> String? {
         // Byte-wise ASCII lower-casing keeps offsets; non-ASCII bytes cannot be part of a name.
-        let head = bytes.prefix(prescanLength).map { (0x41...0x5A).contains($0) ? $0 + 0x20 : $0 }
+        var head = Array(bytes.prefix(prescanLength))
+        head.withUnsafeMutableBufferPointer { buffer in
+            for index in buffer.indices where buffer[index] &- 0x41 < 26 { buffer[index] |= 0x20 }
+        }
         var index = head.startIndex
         let meta = Array("<meta".utf8)
         while let start = find(meta, in: head, from: index) {
@@ -94,9 +97,11 @@ enum PageEncoding {
     private static func find(_ needle: [UInt8], in haystack: ArraySlice<UInt8>, from start: Int) -> Int? {
         guard needle.count <= haystack.count else { return nil }
         var index = start
-        while index + needle.count <= haystack.endIndex {
-            if haystack[index] == needle[0], haystack[index..<(index + needle.count)].elementsEqual(needle) { return index }
-            index += 1
+        // From one first byte to the next: most of a page's head is not `<`.
+        while index + needle.count <= haystack.endIndex, let first = haystack[index...].firstIndex(of: needle[0]) {
+            guard first + needle.count <= haystack.endIndex else { return nil }
+            if haystack[first..<(first + needle.count)].elementsEqual(needle) { return first }
+            index = first + 1
         }
         return nil
     }
