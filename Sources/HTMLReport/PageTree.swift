@@ -81,6 +81,18 @@ enum Attribute: String, CaseIterable, Sendable {
 
     private static let byName = allCases.map { (PackedName(Array($0.rawValue.utf8)[...]), $0) }
 
+    /// The attribute's bit in `PageTree.Node.attributeBits`.
+    var bit: UInt8 {
+        switch self {
+        case .class: 1
+        case .id: 2
+        case .style: 4
+        case .hidden: 8
+        case .rowspan: 16
+        case .colspan: 32
+        }
+    }
+
     /// The attribute of a lower-case name, nil for one the reader ignores.
     init?(name: PackedName) {
         guard let found = Self.byName.first(where: { $0.0 == name }) else { return nil }
@@ -141,6 +153,9 @@ struct PageTree: Sendable {
         /// Left out of the page (its furniture): the node and everything below it. Walks of
         /// the tree step over it.
         var isRemoved = false
+        /// The `Attribute.bit`s of the attributes an element has: most have none the reader
+        /// asks for.
+        var attributeBits: UInt8 = 0
     }
 
     private(set) var nodes: [Node] = []
@@ -151,7 +166,8 @@ struct PageTree: Sendable {
 
     /// Starts an element; its children come next, up to `close()`.
     mutating func openElement(_ tag: Tag, line: Int, attributes elementAttributes: [(Attribute, String)] = []) {
-        nodes.append(Node(tag: tag, isText: false, line: line, end: 0, start: attributes.count, count: elementAttributes.count))
+        let bits = elementAttributes.reduce(UInt8(0)) { $0 | $1.0.bit }
+        nodes.append(Node(tag: tag, isText: false, line: line, end: 0, start: attributes.count, count: elementAttributes.count, attributeBits: bits))
         attributes.append(contentsOf: elementAttributes)
         open.append(nodes.count - 1)
     }
@@ -214,6 +230,7 @@ struct PageTree: Sendable {
     /// The value of an attribute of element `index`.
     func attribute(_ attribute: Attribute, of index: Int) -> String? {
         let node = nodes[index]
+        guard node.attributeBits & attribute.bit != 0 else { return nil }
         for position in node.start..<(node.start + node.count) where attributes[position].0 == attribute {
             return attributes[position].1
         }
