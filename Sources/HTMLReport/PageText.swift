@@ -43,6 +43,11 @@ enum PageText {
     /// break between two Chinese characters removed (source lines wrapped inside a paragraph
     /// must not split a label such as 本年新收政府信息公开申请数量).
     static func collapse(_ raw: ArraySlice<UInt8>) -> String {
+        String(decoding: collapsedBytes(raw), as: UTF8.self)
+    }
+
+    /// `collapse` as UTF-8 bytes.
+    static func collapsedBytes(_ raw: ArraySlice<UInt8>) -> [UInt8] {
         // On the bytes, not Characters: grapheme breaking is the costly part of walking a
         // string, and no white space or Han character needs it. The runs between white space
         // are copied as they are; a scalar is decoded only for the line-break test.
@@ -87,7 +92,7 @@ enum PageText {
             }
             if inRun { result.append(contentsOf: bytes[runStart...]) }
         }
-        return String(decoding: result, as: UTF8.self)
+        return result
     }
 
     private static func scalar(_ bytes: UnsafeBufferPointer<UInt8>, at offset: Int) -> Unicode.Scalar {
@@ -345,17 +350,17 @@ private struct FlowWriter {
 
     /// A cell's text on one line: its own line breaks (`<br>`, paragraphs) joined without a
     /// space between Chinese characters, with one elsewhere.
-    private func cellText(_ cell: Int) -> String {
+    private func cellText(_ cell: Int) -> [UInt8] {
         // A cell holds no table here (those are layout tables): its lines are the runs of
         // text between the starts and ends of its block elements (`<p>`, `<br>`), as `walk`
         // would break them, found in one pass over the nodes below it (document order).
-        var lines: [String] = []
+        var lines: [[UInt8]] = []
         var pending: [UInt8] = []
         var visible = false
         var blockEnds: [Int] = []
         func breakLine() {
             if visible {
-                let text = PageText.collapse(pending[...])
+                let text = PageText.collapsedBytes(pending[...])
                 if !text.isEmpty { lines.append(text) }
             }
             pending.removeAll(keepingCapacity: true)
@@ -377,13 +382,14 @@ private struct FlowWriter {
             }
         }
         breakLine()
-        guard lines.count > 1 else { return lines.first ?? "" }
+        guard lines.count > 1 else { return lines.first ?? [] }
+        // Joined by Characters, as a browser would see the last and first of two lines.
         var text = ""
-        for line in lines {
+        for line in lines.map({ String(decoding: $0, as: UTF8.self) }) {
             if let last = text.last, let first = line.first, !(PageText.isCJK(last) || PageText.isCJK(first)) { text += " " }
             text += line
         }
-        return text
+        return Array(text.utf8)
     }
 
     /// A rowspan/colspan attribute as browsers read it: leading digits, else 1.

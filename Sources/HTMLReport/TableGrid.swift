@@ -1,8 +1,8 @@
 import Foundation
 
-/// A cell of an HTML table as written: its text and spans.
+/// A cell of an HTML table as written: its text (UTF-8) and spans.
 struct TableCell: Sendable {
-    var text: String
+    var text: [UInt8]
     var rowspan: Int
     var colspan: Int
 }
@@ -24,8 +24,8 @@ struct TableGrid {
 
     /// What a slot of the grid holds.
     enum Slot: Equatable {
-        /// The top-left slot of a cell: its text.
-        case cell(String)
+        /// The top-left slot of a cell: its text (UTF-8).
+        case cell([UInt8])
         /// The rest of a colspan: nothing of its own.
         case spanned
         /// Covered by a rowspan cell of an earlier row.
@@ -120,16 +120,24 @@ struct TableGrid {
             let isCell: (Slot) -> Bool = { if case .cell = $0 { true } else { false } }
             // Covered slots after the row's last cell belong to no cell of this row either.
             guard let first = line.slots.firstIndex(where: isCell), let last = line.slots.lastIndex(where: isCell) else { return nil }
-            var cells: [String] = []
+            // The cells joined as bytes: one string a row, not one a cell.
+            var text: [UInt8] = []
+            var hasText = false
+            var firstCell = true
             for slot in line.slots[first...last] {
+                let cell: [UInt8]
                 switch slot {
-                case .cell(let text): cells.append(text)
-                case .carried: cells.append("")
-                case .spanned: break
+                case .cell(let bytes): cell = bytes
+                case .carried: cell = []
+                case .spanned: continue
                 }
+                if !firstCell { text.append(0x09) }
+                firstCell = false
+                hasText = hasText || !cell.isEmpty
+                text.append(contentsOf: cell)
             }
-            guard cells.contains(where: { !$0.isEmpty }) else { return nil }
-            return (cells.joined(separator: "\t"), line.line)
+            guard hasText else { return nil }
+            return (String(decoding: text, as: UTF8.self), line.line)
         }
     }
 }
