@@ -130,9 +130,9 @@ public enum HTMLReport {
         let page = try HTMLDocument.parse(utf8: decoded.bytes, maxDepth: maxDepth)
         let pageTitle = page.first(in: 0) { page.nodes[$0].tag == .title }
         var lines: [PageLine] = []
-        if let tree = PageFurniture.removed(from: page) {
+        if let (tree, texts) = PageFurniture.removed(from: page) {
             let body = tree.first(in: 0) { tree.nodes[$0].tag == .body } ?? 0
-            let region = PageText.region(in: tree, body: body)
+            let region = PageText.region(in: tree, body: body, known: texts)
             lines = try PageText.lines(of: tree, region, maxCells: maxTableCells)
             // The title is outside the article on many sites (a heading above it, or only
             // the page's <title>): without it the text parser finds no agency and year.

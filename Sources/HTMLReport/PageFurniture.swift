@@ -36,12 +36,19 @@ enum PageFurniture {
 
     /// The page without its furniture (left out, `PageTree.remove`); nil when its root
     /// element itself is furniture.
-    static func removed(from tree: PageTree) -> PageTree? {
+    ///
+    /// With it come what the measure of the page found in each text, for a later measure of
+    /// the page without its furniture (`TreeMeasure(known:)`); not for a text that changed.
+    static func removed(from tree: PageTree) -> (tree: PageTree, texts: [TreeMeasure.TextFacts])? {
         let measure = TreeMeasure(tree, 0, keepsText: true)
         let keys = keyPlaces(in: measure.compact)
         var result = tree
         guard keep(0, of: tree, measure, keys: keys, in: &result) else { return nil }
-        return result
+        var texts = measure.texts
+        for index in result.nodes.indices where result.nodes[index].isText && result.nodes[index].start != tree.nodes[index].start {
+            texts[index] = TreeMeasure.TextFacts()
+        }
+        return (result, texts)
     }
 
     /// Leaves the furniture below element `index` out of `result` (a copy of `tree`); false

@@ -165,8 +165,8 @@ enum PageText {
     /// The element holding the report: `article` (or `main`) when it holds most of the text,
     /// else the deepest element that still holds the title, every data table and most (60 %)
     /// of the text. A page with no data table is taken whole: nothing tells report from rest.
-    static func region(in tree: PageTree, body: Int) -> Int {
-        let nodes = TreeMeasure(tree, body).nodes
+    static func region(in tree: PageTree, body: Int, known: [TreeMeasure.TextFacts] = []) -> Int {
+        let nodes = TreeMeasure(tree, body, known: known).nodes
         let total = nodes[body].length
         guard total > 0 else { return body }
         if let article = tree.first(in: body, where: { tree.nodes[$0].tag == .article || tree.nodes[$0].tag == .main }),

@@ -35,7 +35,22 @@ struct TreeMeasure {
         var length: Int { hi - lo }
     }
 
+    /// What a measure finds in one text: kept so that a later measure of the same tree (the
+    /// page without its furniture) reads it instead of the text.
+    struct TextFacts {
+        /// Scalars, white space included; -1 where the text is not known.
+        var raw: Int32 = -1
+        /// Scalars that are not white space.
+        var visible: Int32 = 0
+        var titleMask: UInt8 = 0
+        /// The text alone reads as a title.
+        var isTitle = false
+    }
+
     private(set) var nodes: [Node]
+    /// Indexed like `nodes`; filled for the texts measured.
+    private(set) var texts: [TextFacts]
+    private let known: [TextFacts]
     /// The text of the whole tree without white space, in document order, as UTF-8; empty
     /// unless asked for (the region test needs counts only).
     private(set) var compact: [UInt8] = []
@@ -43,23 +58,28 @@ struct TreeMeasure {
     /// Non-white-space scalars so far.
     private var position = 0
 
-    /// Measures element `root` of `tree` and every element below it.
-    init(_ tree: PageTree, _ root: Int, keepsText: Bool = false) {
+    /// Measures element `root` of `tree` and every element below it. `known` holds what an
+    /// earlier measure of the tree found in its texts (not when the text is kept).
+    init(_ tree: PageTree, _ root: Int, keepsText: Bool = false, known: [TextFacts] = []) {
         self.keepsText = keepsText
+        self.known = keepsText ? [] : known
         nodes = Array(repeating: Node(), count: tree.nodes.count)
+        texts = Array(repeating: TextFacts(), count: tree.nodes.count)
         if keepsText { compact.reserveCapacity(tree.text.count) }
-        measure(tree, root)
+        // One pointer into the text for the whole walk: taking it for each text cost more
+        // than measuring a short one.
+        tree.text.withUnsafeBufferPointer { bytes in measure(tree, root, bytes) }
     }
 
     /// The scalars of a text (white space included) and its title characters; counts its
     /// other scalars into `position` and, when kept, `compact`. On the bytes: a continuation
     /// byte starts no scalar, and ASCII needs no decoding.
-    private mutating func measureText(_ tree: PageTree, _ index: Int) -> (raw: Int, mask: UInt8) {
+    private mutating func measureText(_ tree: PageTree, _ index: Int, _ bytes: UnsafeBufferPointer<UInt8>) -> (raw: Int, mask: UInt8) {
         let start = tree.nodes[index].start, end = start + tree.nodes[index].count
         var raw = 0
         var mask: UInt8 = 0
         var count = position
-        tree.text.withUnsafeBufferPointer { bytes in
+        do {
             var offset = start
             // The run of bytes since the last white space, copied at once.
             var run = start
@@ -103,7 +123,7 @@ struct TreeMeasure {
         }
     }
 
-    private mutating func measure(_ tree: PageTree, _ index: Int) {
+    private mutating func measure(_ tree: PageTree, _ index: Int, _ bytes: UnsafeBufferPointer<UInt8>) {
         var node = Node()
         node.lo = position
         node.bytesLo = compact.count
@@ -112,14 +132,21 @@ struct TreeMeasure {
         for child in tree.children(of: index) {
             let childNode = tree.nodes[child]
             if childNode.isText {
-                let (raw, mask) = measureText(tree, child)
-                node.raw += raw
-                node.titleMask |= mask
-                if !textTitle, mask == PageText.fullTitleMask, PageText.isTitle(PageText.collapse(tree.bytes(of: child))) {
-                    textTitle = true
+                var facts = child < known.count ? known[child] : TextFacts()
+                if facts.raw >= 0 {
+                    position += Int(facts.visible)
+                } else {
+                    let before = position
+                    let (raw, mask) = measureText(tree, child, bytes)
+                    facts = TextFacts(raw: Int32(raw), visible: Int32(position - before), titleMask: mask,
+                        isTitle: mask == PageText.fullTitleMask && PageText.isTitle(PageText.collapse(tree.bytes(of: child))))
                 }
+                texts[child] = facts
+                node.raw += Int(facts.raw)
+                node.titleMask |= facts.titleMask
+                textTitle = textTitle || facts.isTitle
             } else {
-                measure(tree, child)
+                measure(tree, child, bytes)
                 let inner = nodes[child]
                 node.raw += inner.raw
                 node.titleMask |= inner.titleMask
