@@ -32,6 +32,7 @@ enum HTMLDocument {
         }
         handler.pointee = Self.handler()
         var builder = TreeBuilder(maxDepth: maxDepth)
+        builder.tree.reserve(forPageOf: bytes.count)
         // The context points at the builder only while the parse runs. A struct behind a
         // pointer, not a class: a class's properties are checked for exclusive access at
         // every event.

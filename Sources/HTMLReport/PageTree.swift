@@ -164,6 +164,15 @@ struct PageTree: Sendable {
     /// Elements still open while the tree is built.
     private var open: [Int] = []
 
+    /// Room for the tree of a page of `bytes` bytes (about one node for every 20 bytes of
+    /// markup, at most the page's bytes of text): growing by doubling copied the nodes a
+    /// dozen times.
+    mutating func reserve(forPageOf bytes: Int) {
+        nodes.reserveCapacity(min(bytes / 16, 1 << 18))
+        text.reserveCapacity(min(bytes, 1 << 24))
+        attributes.reserveCapacity(min(bytes / 64, 1 << 18))
+    }
+
     /// Starts an element; its children come next, up to `close()`.
     mutating func openElement(_ tag: Tag, line: Int, attributes elementAttributes: [(Attribute, String)] = []) {
         let bits = elementAttributes.reduce(UInt8(0)) { $0 | $1.0.bit }
