@@ -26,10 +26,6 @@ public enum Charset: String, Sendable, CaseIterable {
         }
     }
 
-    /// The bytes decoded strictly: nil when they are not valid in this encoding.
-    ///
-    /// Strict because callers guess encodings: a wrong guess must fail rather than produce
-    /// mojibake.
     /// The text of `bytes` as UTF-8 bytes, nil when any byte sequence is not of the charset.
     /// iconv writes UTF-8 only, so no string is made to check it (the web-page reader hands the
     /// bytes on to libxml2 as they are).
@@ -38,6 +34,10 @@ public enum Charset: String, Sendable, CaseIterable {
         return text
     }
 
+    /// The bytes decoded strictly: nil when they are not valid in this encoding.
+    ///
+    /// Strict because callers guess encodings: a wrong guess must fail rather than produce
+    /// mojibake.
     public func decode(_ bytes: [UInt8]) -> String? {
         guard let (text, replaced) = convert(bytes, replacingInvalid: false), replaced == 0 else { return nil }
         return text
@@ -60,6 +60,87 @@ public enum Charset: String, Sendable, CaseIterable {
     }
 
     private func convertBytes(_ bytes: [UInt8], replacingInvalid: Bool) -> ([UInt8], Int)? {
+        guard !bytes.isEmpty else { return ([], 0) }
+        if self == .gb18030, let text = Self.twoByteText(bytes) { return (text, 0) }
+        return iconvBytes(bytes, replacingInvalid: replacingInvalid)
+    }
+
+    /// GB18030's two-byte codes (lead 0x81–0xFE, trail 0x40–0xFE but 0x7F) as scalars, in
+    /// code order, made once by iconv itself; nil when iconv could not make them.
+    private static let twoByteScalars: [UInt32]? = {
+        var codes: [UInt8] = []
+        codes.reserveCapacity(126 * 190 * 2)
+        for lead in UInt8(0x81)...0xFE {
+            for trail in UInt8(0x40)...0xFE where trail != 0x7F { codes += [lead, trail] }
+        }
+        guard let text = Charset.gb18030.iconvBytes(codes, replacingInvalid: false)?.0,
+            let decoded = String(validating: text, as: UTF8.self)
+        else { return nil }
+        let scalars = decoded.unicodeScalars.map(\.value)
+        return scalars.count == 126 * 190 ? scalars : nil
+    }()
+
+    /// Text of ASCII and two-byte codes only (nearly every GBK page and file) decoded through
+    /// `twoByteScalars`, a lookup a character where iconv's own loop cost more than reading the
+    /// page; nil for anything else (a four-byte code, a broken byte), which iconv decodes.
+    static func twoByteText(_ bytes: [UInt8]) -> [UInt8]? {
+        guard let table = twoByteScalars else { return nil }
+        let decoded: [UInt8]? = table.withUnsafeBufferPointer { scalars in
+            bytes.withUnsafeBufferPointer { input in
+                var failed = false
+                // A two-byte code is at most four bytes of UTF-8 (a few map past the BMP).
+                let output = [UInt8](unsafeUninitializedCapacity: input.count * 2 + 1) { out, written in
+                    var at = 0
+                    var index = 0
+                    defer { written = failed ? 0 : at }
+                    while index < input.count {
+                        let lead = input[index]
+                        if lead < 0x80 {
+                            out[at] = lead
+                            at += 1
+                            index += 1
+                            continue
+                        }
+                        guard lead <= 0xFE, lead >= 0x81, index + 1 < input.count else {
+                            failed = true
+                            return
+                        }
+                        let trail = input[index + 1]
+                        guard trail >= 0x40, trail <= 0xFE, trail != 0x7F else {
+                            failed = true
+                            return
+                        }
+                        let value = scalars[Int(lead - 0x81) * 190 + Int(trail < 0x7F ? trail - 0x40 : trail - 0x41)]
+                        if value < 0x80 {
+                            out[at] = UInt8(value)
+                            at += 1
+                        } else if value < 0x800 {
+                            out[at] = UInt8(0xC0 | value >> 6)
+                            out[at + 1] = UInt8(0x80 | value & 0x3F)
+                            at += 2
+                        } else if value < 0x10000 {
+                            out[at] = UInt8(0xE0 | value >> 12)
+                            out[at + 1] = UInt8(0x80 | value >> 6 & 0x3F)
+                            out[at + 2] = UInt8(0x80 | value & 0x3F)
+                            at += 3
+                        } else {
+                            out[at] = UInt8(0xF0 | value >> 18)
+                            out[at + 1] = UInt8(0x80 | value >> 12 & 0x3F)
+                            out[at + 2] = UInt8(0x80 | value >> 6 & 0x3F)
+                            out[at + 3] = UInt8(0x80 | value & 0x3F)
+                            at += 4
+                        }
+                        index += 2
+                    }
+                }
+                return failed ? nil : output
+            }
+        }
+        return decoded
+    }
+
+    /// The bytes through iconv, to UTF-8.
+    func iconvBytes(_ bytes: [UInt8], replacingInvalid: Bool) -> ([UInt8], Int)? {
         guard !bytes.isEmpty else { return ([], 0) }
         #if canImport(Glibc) || canImport(Darwin)
         let converter = iconv_open("UTF-8", rawValue)
