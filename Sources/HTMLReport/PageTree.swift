@@ -237,6 +237,7 @@ struct PageTree: Sendable {
     }
 
     /// The value of an attribute of element `index`.
+    @inline(__always)
     func attribute(_ attribute: Attribute, of index: Int) -> String? {
         let node = nodes[index]
         guard node.attributeBits & attribute.bit != 0 else { return nil }
