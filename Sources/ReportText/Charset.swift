@@ -71,13 +71,16 @@ public enum Charset: String, Sendable, CaseIterable {
         var codes: [UInt8] = []
         codes.reserveCapacity(126 * 190 * 2)
         for lead in UInt8(0x81)...0xFE {
-            for trail in UInt8(0x40)...0xFE where trail != 0x7F { codes += [lead, trail] }
+            for trail in UInt8(0x40)...0xFE where trail != 0x7F {
+                codes.append(lead)
+                codes.append(trail)
+            }
         }
-        guard let text = Charset.gb18030.iconvBytes(codes, replacingInvalid: false)?.0,
-            let decoded = String(validating: text, as: UTF8.self)
+        guard let (ucs4, _) = Charset.gb18030.iconvBytes(codes, replacingInvalid: false, to: "WCHAR_T"), ucs4.count == 126 * 190 * 4
         else { return nil }
-        let scalars = decoded.unicodeScalars.map(\.value)
-        return scalars.count == 126 * 190 ? scalars : nil
+        let scalars = ucs4.withUnsafeBytes { raw in (0..<(126 * 190)).map { raw.loadUnaligned(fromByteOffset: $0 * 4, as: UInt32.self) } }
+        // Every value must be a scalar, or the table is not used.
+        return scalars.allSatisfy({ Unicode.Scalar($0) != nil }) ? scalars : nil
     }()
 
     /// Text of ASCII and two-byte codes only (nearly every GBK page and file) decoded through
@@ -139,17 +142,19 @@ public enum Charset: String, Sendable, CaseIterable {
         return decoded
     }
 
-    /// The bytes through iconv, to UTF-8.
-    func iconvBytes(_ bytes: [UInt8], replacingInvalid: Bool) -> ([UInt8], Int)? {
+    /// The bytes through iconv, to UTF-8 or to `target`: to "WCHAR_T" (UCS-4 in the machine's
+    /// order) four bytes a scalar. A broken byte is replaced only in UTF-8.
+    func iconvBytes(_ bytes: [UInt8], replacingInvalid: Bool, to target: String = "UTF-8") -> ([UInt8], Int)? {
         guard !bytes.isEmpty else { return ([], 0) }
         #if canImport(Glibc) || canImport(Darwin)
-        let converter = iconv_open("UTF-8", rawValue)
+        let converter = iconv_open(target, rawValue)
         // iconv_open signals failure with (iconv_t)-1, not NULL.
         guard let converter, converter != UnsafeMutableRawPointer(bitPattern: -1) else { return nil }
         defer { _ = iconv_close(converter) }
         // A GB18030 sequence of n bytes is at most n + 1 bytes of UTF-8 (2 → 3, 4 → 4), and a
         // replaced byte is 3 (U+FFFD): 3× the input always fits, so iconv never runs out of room.
-        var output = [UInt8](repeating: 0, count: bytes.count * 3 + 16)
+        // A scalar takes at least one byte of input: 4× fits UCS-4.
+        var output = [UInt8](repeating: 0, count: bytes.count * (target == "UTF-8" ? 3 : 4) + 16)
         var input = bytes
         let replacement: [CChar] = [0xEF, 0xBF, 0xBD].map { CChar(bitPattern: $0) }
         let result: (written: Int, replaced: Int)? = input.withUnsafeMutableBufferPointer { inBuffer in
@@ -164,7 +169,7 @@ public enum Charset: String, Sendable, CaseIterable {
                     if iconv(converter, &inPointer, &inLeft, &outPointer, &outLeft) != -1 { break }
                     // An invalid (EILSEQ) or cut-off (EINVAL) sequence: refuse, or write U+FFFD
                     // for its first byte and go on after it.
-                    guard replacingInvalid, errno == EILSEQ || errno == EINVAL, let at = inPointer, let to = outPointer, outLeft >= 3 else { return nil }
+                    guard replacingInvalid, target == "UTF-8", errno == EILSEQ || errno == EINVAL, let at = inPointer, let to = outPointer, outLeft >= 3 else { return nil }
                     for (offset, byte) in replacement.enumerated() { to[offset] = byte }
                     outPointer = to + 3
                     outLeft -= 3
