@@ -12,6 +12,9 @@
 # main's release binary is built once in .build-bench-main (a git worktree of main).
 set -euo pipefail
 cd "$(dirname "$0")/.."
+# String hashing is seeded per process: without this a warm figure moved by up to 0.7M
+# between two runs of one binary.
+export SWIFT_DETERMINISTIC_HASHING=1
 XXGK=${XXGK:-.build-release/release/xxgk}
 BENCH=.build-release/release/xxgk-text-bench
 command -v valgrind >/dev/null || { echo "text.sh: valgrind is needed (apt-get install valgrind)"; exit 1; }
