@@ -118,6 +118,7 @@ private struct TreeBuilder {
 
     private var stopped: Bool { tooDeep != nil || rootClosed }
 
+    /// An element starts: it becomes the open element's last child, and the open element.
     mutating func start(_ name: UnsafePointer<xmlChar>?, _ attributes: UnsafeMutablePointer<UnsafePointer<xmlChar>?>?, line: Int) {
         guard !stopped else { return }
         if open.isEmpty {
@@ -133,6 +134,7 @@ private struct TreeBuilder {
         open.append((tree.nodes.count - 1, .none))
     }
 
+    /// The open element ends (libxml2 sends ends in order, implied ones included).
     mutating func end() {
         guard !stopped, !open.isEmpty else { return }
         open.removeLast()
@@ -140,15 +142,17 @@ private struct TreeBuilder {
         if open.isEmpty { rootClosed = true }
     }
 
+    /// A run of text or CDATA: joined to the open element's last child when that is a run of
+    /// the same kind, as libxml2 joins them.
     mutating func text(_ bytes: UnsafePointer<xmlChar>?, _ count: Int32, kind: Child, line: Int) {
         guard !stopped, let bytes, count > 0, let parent = open.last else { return }
         let run = UnsafeBufferPointer(start: bytes, count: Int(count))
         if parent.last == kind {
             tree.extendLastText(run)
         } else {
-            // libxml2 gives a CDATA run (a script's or style's text) the line of the node
-            // before it, else of its element.
-            let textLine = kind == .cdata ? (tree.nodes.count - 1 > parent.index ? tree.nodes[tree.nodes.count - 1].line : tree.nodes[parent.index].line) : line
+            // A CDATA run is a script's or a style's text, which the reader drops unread: its
+            // element's line (libxml2 gives it the line of a node near it).
+            let textLine = kind == .cdata ? tree.nodes[parent.index].line : line
             tree.appendText(run, line: textLine)
             open[open.count - 1].last = kind
         }
@@ -163,6 +167,7 @@ private struct TreeBuilder {
         }
     }
 
+    /// A comment or processing instruction: not kept, but a run of text after it is a new one.
     mutating func other() {
         guard !stopped, !open.isEmpty else { return }
         open[open.count - 1].last = .other
