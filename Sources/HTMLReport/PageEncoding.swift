@@ -71,10 +71,10 @@ enum PageEncoding {
         }
         var index = head.startIndex
         let meta = Array("<meta".utf8)
-        while let start = find(meta, in: head, from: index) {
+        while let start = TextSearch.firstOffset(of: meta, in: head[index...]).map({ index + $0 }) {
             let end = head[start...].firstIndex(of: UInt8(ascii: ">")) ?? head.endIndex
             let tag = head[start..<end]
-            if let at = find(Array("charset".utf8), in: tag, from: tag.startIndex) {
+            if let at = TextSearch.firstOffset(of: Array("charset".utf8), in: tag).map({ tag.startIndex + $0 }) {
                 var cursor = at + 7
                 while cursor < end, [0x20, 0x09, 0x0A, 0x0D].contains(head[cursor]) { cursor += 1 }
                 if cursor < end, head[cursor] == UInt8(ascii: "=") {
@@ -92,22 +92,6 @@ enum PageEncoding {
 
     private static func isNameByte(_ byte: UInt8) -> Bool {
         (0x30...0x39).contains(byte) || (0x61...0x7A).contains(byte) || [0x2D, 0x5F, 0x2E, 0x3A].contains(byte)
-    }
-
-    private static func find(_ needle: [UInt8], in haystack: ArraySlice<UInt8>, from start: Int) -> Int? {
-        guard needle.count <= haystack.count else { return nil }
-        var index = start
-        // From one first byte to the next: most of a page's head is not `<`.
-        while index + needle.count <= haystack.endIndex, let first = haystack[index...].firstIndex(of: needle[0]) {
-            guard first + needle.count <= haystack.endIndex else { return nil }
-            if haystack[first..<(first + needle.count)].elementsEqual(needle) { return first }
-            index = first + 1
-        }
-        return nil
-    }
-
-    private static func find(_ needle: [UInt8], in haystack: [UInt8], from start: Int) -> Int? {
-        find(needle, in: haystack[...], from: start)
     }
 
     /// NUL bytes end libxml2's strings early; a page has no use for them.

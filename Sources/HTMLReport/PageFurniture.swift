@@ -127,19 +127,11 @@ enum PageFurniture {
             let value = scalar.value
             compact.append(value >= 0x80 ? 0xFF : (0x41...0x5A).contains(value) ? UInt8(value + 0x20) : UInt8(value))
         }
-        return contains(compact, hiddenDisplay) || contains(compact, hiddenVisibility)
+        return TextSearch.contains(compact, hiddenDisplay) || TextSearch.contains(compact, hiddenVisibility)
     }
 
     private static let hiddenDisplay = Array("display:none".utf8)
     private static let hiddenVisibility = Array("visibility:hidden".utf8)
-
-    private static func contains(_ bytes: [UInt8], _ needle: [UInt8]) -> Bool {
-        guard bytes.count >= needle.count else { return false }
-        for start in 0...(bytes.count - needle.count) where bytes[start..<(start + needle.count)].elementsEqual(needle) {
-            return true
-        }
-        return false
-    }
 
     /// A block that is mostly links (menus, "相关年报" lists of other reports' titles): at
     /// least three links holding 80 % of its text. A report's text is not a list of links.

@@ -97,7 +97,7 @@ enum PageText {
 
     private static func scalar(_ bytes: UnsafeBufferPointer<UInt8>, at offset: Int) -> Unicode.Scalar {
         var position = offset
-        return UTF8Scalars.decode(bytes, at: &position, end: bytes.count)
+        return UTF8Bytes.scalar(bytes, at: &position, end: bytes.count)
     }
 
     /// 政, 告 and 年, which every title holds, as bits (`TreeMeasure` finds them): text
@@ -119,29 +119,7 @@ enum PageText {
     static func isTitle(_ text: String) -> Bool {
         // `dropFirst(120)` walks at most 120 Characters; `count` would break the whole text
         // into graphemes.
-        contains(text, Self.governmentInformation) && contains(text, Self.report) && text.dropFirst(120).isEmpty && hasYear(text)
-    }
-
-    private static let governmentInformation = Array("政府信息公开".utf8)
-    private static let report = Array("报告".utf8)
-
-    /// True when the UTF-8 bytes of `text` hold `needle` (Foundation's search costs more than
-    /// the rest of the title test).
-    private static func contains(_ text: String, _ needle: [UInt8]) -> Bool {
-        var text = text
-        return text.withUTF8 { bytes in
-            guard let first = needle.first, bytes.count >= needle.count else { return false }
-            var start = 0
-            while start + needle.count <= bytes.count {
-                if bytes[start] == first {
-                    var matched = 1
-                    while matched < needle.count, bytes[start + matched] == needle[matched] { matched += 1 }
-                    if matched == needle.count { return true }
-                }
-                start += 1
-            }
-            return false
-        }
+        TextSearch.contains(text, "政府信息公开") && TextSearch.contains(text, "报告") && text.dropFirst(120).isEmpty && hasYear(text)
     }
 
     /// The regular expression `(19|20)\d{2}\s*年` by hand: ICU's `\d` is any decimal digit

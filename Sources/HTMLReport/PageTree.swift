@@ -102,7 +102,7 @@ enum Attribute: String, CaseIterable, Sendable {
 
 /// An element or attribute name of up to 16 bytes as two numbers, ASCII letters lower-cased
 /// (longer names are no name the reader knows, and all compare as one).
-struct PackedName: Comparable, Sendable {
+struct PackedName: Equatable, Sendable {
     var high: UInt64 = 0
     var low: UInt64 = 0
 
@@ -125,10 +125,6 @@ struct PackedName: Comparable, Sendable {
         self.init(UnsafeBufferPointer(start: cString, count: strlen(cString)))
     }
 
-    static func < (left: PackedName, right: PackedName) -> Bool {
-        (left.high, left.low) < (right.high, right.low)
-    }
-
     /// A slot of a 256-slot table (Fibonacci hashing of both numbers).
     var slot: Int {
         Int(truncatingIfNeeded: ((high ^ low &* 0x9E37_79B9_7F4A_7C15) &* 0x9E37_79B9_7F4A_7C15) >> 56)
@@ -137,7 +133,7 @@ struct PackedName: Comparable, Sendable {
 
 /// A parsed page as flat arrays, every node in document order (pre-order): an element's
 /// descendants follow it up to `end`, its children are found by skipping from one to the
-/// next. Text is one UTF-8 buffer, valid throughout. Plain values, so no libxml2 pointer
+/// next. Text is one UTF-8 buffer, valid throughout (`repairText`). Plain values, so no libxml2 pointer
 /// outlives the parse, and a page is freed in a few blocks rather than node by node.
 struct PageTree: Sendable {
     struct Node: Sendable {
@@ -254,16 +250,8 @@ struct PageTree: Sendable {
 
     /// The first element at or below `index` (depth first) that satisfies `test`.
     func first(in index: Int, where test: (Int) -> Bool) -> Int? {
-        var position = index
-        while position < nodes[index].end {
-            if nodes[position].isRemoved {
-                position = nodes[position].end
-                continue
-            }
-            if !nodes[position].isText, test(position) { return position }
-            position += 1
-        }
-        return nil
+        if !nodes[index].isText, test(index) { return index }
+        return descendants(of: index).first { !nodes[$0].isText && test($0) }
     }
 
     /// The nodes strictly below `index` that are in the page, in document order.
@@ -313,56 +301,28 @@ struct PageTree: Sendable {
     }
 }
 
-/// The scalars of valid UTF-8 bytes, decoded without checks: `PageTree` text is repaired
-/// when it is built.
-struct UTF8Scalars: Sequence, IteratorProtocol {
-    let bytes: ArraySlice<UInt8>
-    var position: Int
-
-    init(_ bytes: ArraySlice<UInt8>) {
-        self.bytes = bytes
-        position = bytes.startIndex
-    }
-
-    mutating func next() -> Unicode.Scalar? {
-        guard position < bytes.endIndex else { return nil }
-        let lead = bytes[position]
-        if lead < 0x80 {
-            position += 1
-            return Unicode.Scalar(lead)
-        }
-        return bytes.withUnsafeBufferPointer { buffer in
-            var offset = position - bytes.startIndex
-            defer { position = bytes.startIndex + offset }
-            return Self.decode(buffer, at: &offset, end: buffer.count)
-        }
-    }
-
+/// Tests on the bytes of valid UTF-8, without decoding: what the page readers ask of nearly
+/// every scalar of a page (its length, white space or not) costs a few comparisons.
+enum UTF8Bytes {
     /// The scalar at `offset` (moved past it) of valid UTF-8 ending at `end`.
     @inline(__always)
-    static func decode(_ bytes: UnsafeBufferPointer<UInt8>, at offset: inout Int, end: Int) -> Unicode.Scalar {
-        let lead = UInt32(bytes[offset])
-        var value: UInt32
-        var length: Int
-        switch lead {
-        case 0..<0x80: value = lead; length = 1
-        case 0xC0..<0xE0: value = lead & 0x1F; length = 2
-        case 0xE0..<0xF0: value = lead & 0x0F; length = 3
-        default: value = lead & 0x07; length = 4
+    static func scalar(_ bytes: UnsafeBufferPointer<UInt8>, at offset: inout Int, end: Int) -> Unicode.Scalar {
+        let lead = bytes[offset]
+        let length = length(lead: lead)
+        guard lead >= 0x80 else {
+            offset += 1
+            return Unicode.Scalar(lead)
         }
-        guard offset + length <= end else {
-            offset = end
+        guard lead >= 0xC0, offset + length <= end else {
+            offset = lead >= 0xC0 ? end : offset + 1
             return "\u{FFFD}"
         }
+        var value = UInt32(lead) & (length == 2 ? 0x1F : length == 3 ? 0x0F : 0x07)
         for next in 1..<length { value = value << 6 | UInt32(bytes[offset + next] & 0x3F) }
         offset += length
         return Unicode.Scalar(value) ?? "\u{FFFD}"
     }
-}
 
-/// Tests on the bytes of valid UTF-8, without decoding: what the page readers ask of nearly
-/// every scalar of a page (its length, white space or not) costs a few comparisons.
-enum UTF8Bytes {
     /// The length of the scalar a lead byte starts (1 for a stray continuation byte).
     @inline(__always)
     static func length(lead: UInt8) -> Int {

@@ -3,15 +3,16 @@ import Foundation
 /// Substring search on UTF-8 bytes (or scalars), for the hot paths of the parser: Foundation's
 /// `String.contains` / `range(of:)` goes through `CFStringFind` and Unicode folding for every
 /// call, a hundred times the cost for the CJK labels and ASCII digits the parser looks for
-/// (which have one spelling each, so a byte match is a match).
-enum TextSearch {
+/// (which have one spelling each, so a byte match is a match). Public for the web-page reader,
+/// which searches the same way.
+public enum TextSearch {
     /// Whether `needle` occurs in `haystack`.
-    static func contains(_ haystack: [UInt8], _ needle: [UInt8]) -> Bool {
+    public static func contains(_ haystack: [UInt8], _ needle: [UInt8]) -> Bool {
         firstOffset(of: needle, in: haystack[...]) != nil
     }
 
     /// The offset (from the slice's start) of the first occurrence of `needle` in `haystack`.
-    static func firstOffset(of needle: [UInt8], in haystack: ArraySlice<UInt8>) -> Int? {
+    public static func firstOffset(of needle: [UInt8], in haystack: ArraySlice<UInt8>) -> Int? {
         // Horspool's skips for a long text: the plain scan stops at nearly every byte of
         // Chinese text, whose characters begin with one of a few lead bytes.
         guard needle.count >= 4, haystack.count >= 256 else { return firstIndex(of: needle, in: haystack) }
@@ -30,7 +31,7 @@ enum TextSearch {
     }
 
     /// Whether `needle` occurs in `haystack`.
-    static func contains(_ haystack: String, _ needle: String) -> Bool {
+    public static func contains(_ haystack: String, _ needle: String) -> Bool {
         var haystack = haystack
         var needle = needle
         return haystack.withUTF8 { text in needle.withUTF8 { word in firstIndex(of: word, in: text) != nil } }
