@@ -202,7 +202,7 @@ enum PageText {
         var writer = FlowWriter(tree: tree, maxCells: maxCells)
         try writer.walk(region)
         writer.breakLine()
-        return writer.lines
+        return writer.lines.map { PageLine(text: String(decoding: $0.text, as: UTF8.self), line: $0.line) }
     }
 }
 
@@ -210,7 +210,9 @@ enum PageText {
 private struct FlowWriter {
     let tree: PageTree
     let maxCells: Int
-    var lines: [PageLine] = []
+    /// The lines so far, as UTF-8: a string is made only for a line of the page (not for each
+    /// line of a table cell).
+    var lines: [(text: [UInt8], line: Int)] = []
     /// The UTF-8 bytes of the line being collected.
     private var pending: [UInt8] = []
     private var pendingLine: Int?
@@ -226,9 +228,9 @@ private struct FlowWriter {
 
     mutating func breakLine() {
         if let line = pendingLine {
-            let text = PageText.collapse(pending[...])
+            let text = PageText.collapsedBytes(pending[...])
             if !text.isEmpty {
-                lines.append(PageLine(text: text, line: line))
+                lines.append((text, line))
                 previousTable = nil
             }
         }
@@ -321,7 +323,7 @@ private struct FlowWriter {
         }
         cellCount += grid.slotCount
         for line in grid.textLines() {
-            lines.append(PageLine(text: line.text, line: line.line))
+            lines.append(line)
         }
         previousTable = grid
     }
@@ -329,41 +331,15 @@ private struct FlowWriter {
     /// A cell's text on one line: its own line breaks (`<br>`, paragraphs) joined without a
     /// space between Chinese characters, with one elsewhere.
     private func cellText(_ cell: Int) -> [UInt8] {
-        // A cell holds no table here (those are layout tables): its lines are the runs of
-        // text between the starts and ends of its block elements (`<p>`, `<br>`), as `walk`
-        // would break them, found in one pass over the nodes below it (document order).
-        var lines: [[UInt8]] = []
-        var pending: [UInt8] = []
-        var visible = false
-        var blockEnds: [Int] = []
-        func breakLine() {
-            if visible {
-                let text = PageText.collapsedBytes(pending[...])
-                if !text.isEmpty { lines.append(text) }
-            }
-            pending.removeAll(keepingCapacity: true)
-            visible = false
-        }
-        for index in tree.descendants(of: cell) {
-            while let end = blockEnds.last, end <= index {
-                blockEnds.removeLast()
-                breakLine()
-            }
-            let node = tree.nodes[index]
-            if node.isText {
-                let bytes = tree.bytes(of: index)
-                if !visible, UTF8Bytes.hasVisibleScalar(bytes) { visible = true }
-                pending.append(contentsOf: bytes)
-            } else if node.tag.isBlock {
-                breakLine()
-                blockEnds.append(node.end)
-            }
-        }
-        breakLine()
-        guard lines.count > 1 else { return lines.first ?? [] }
+        var writer = FlowWriter(tree: tree, maxCells: 0)
+        // A cell holds no table here (those are layout tables), so nothing can throw; its
+        // children are walked as those of an inline element.
+        try? writer.walkChildren(of: cell)
+        writer.breakLine()
+        guard writer.lines.count > 1 else { return writer.lines.first?.text ?? [] }
         // Joined by Characters, as a browser would see the last and first of two lines.
         var text = ""
-        for line in lines.map({ String(decoding: $0, as: UTF8.self) }) {
+        for line in writer.lines.map({ String(decoding: $0.text, as: UTF8.self) }) {
             if let last = text.last, let first = line.first, !(PageText.isCJK(last) || PageText.isCJK(first)) { text += " " }
             text += line
         }

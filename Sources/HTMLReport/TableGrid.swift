@@ -111,11 +111,11 @@ struct TableGrid {
         return own + carried.reduce(0) { $0 + $1.width }
     }
 
-    /// The rows as text lines, as a browser copies them: cells joined with TAB, a colspan
+    /// The rows as text lines (UTF-8), as a browser copies them: cells joined with TAB, a colspan
     /// written once; slots covered by an earlier row are left out before the row's first
     /// cell (a label carried down) and written empty after it (so the numbers of the row
     /// stay in their columns). Rows with no text are dropped.
-    func textLines() -> [(text: String, line: Int)] {
+    func textLines() -> [(text: [UInt8], line: Int)] {
         lines.compactMap { line in
             let isCell: (Slot) -> Bool = { if case .cell = $0 { true } else { false } }
             // Covered slots after the row's last cell belong to no cell of this row either.
@@ -137,7 +137,7 @@ struct TableGrid {
                 text.append(contentsOf: cell)
             }
             guard hasText else { return nil }
-            return (String(decoding: text, as: UTF8.self), line.line)
+            return (text, line.line)
         }
     }
 }
