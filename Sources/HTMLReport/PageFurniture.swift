@@ -160,10 +160,12 @@ enum PageFurniture {
         if breadcrumbStarts.contains(where: { $0[0] == compact.first && compact.starts(with: $0) }) { return true }
         // Most elements are table cells and paragraphs: one pass over the characters rules
         // out the word lists before any substring search. Tool characters are single scalars.
-        if node.length <= 40, String(decoding: compact, as: UTF8.self).unicodeScalars.allSatisfy(toolScalars.contains) {
+        if node.length <= 40 {
             var rest = String(decoding: compact, as: UTF8.self)
-            for word in toolWords { rest = rest.replacingOccurrences(of: word, with: "") }
-            if rest.isEmpty { return true }
+            if rest.unicodeScalars.allSatisfy(toolScalars.contains) {
+                for word in toolWords { rest = rest.replacingOccurrences(of: word, with: "") }
+                if rest.isEmpty { return true }
+            }
         }
         let found = keys(in: node, places)
         guard !found.isEmpty else { return false }
@@ -208,7 +210,7 @@ enum PageFurniture {
                         continue
                     }
                     let start = end - keyPrefix + 1
-                    let window = packed(UnsafeBufferPointer(rebasing: bytes[start...end]))
+                    let window = PackedName(UnsafeBufferPointer(rebasing: bytes[start...end]))
                     for (index, prefix) in prefixes.enumerated() where prefix == window {
                         let key = keys[index]
                         if start + key.bytes.count <= bytes.count, bytes[start..<(start + key.bytes.count)].elementsEqual(key.bytes) {
@@ -225,14 +227,9 @@ enum PageFurniture {
     /// The bytes of the shortest key (文号, ICP备): the window of the search.
     private static let keyPrefix = keyBytes.map(\.bytes.count).min() ?? 6
 
-    /// The first `keyPrefix` bytes of each key as one number, to compare a window with.
-    private static let keyPrefixes = keyBytes.map { key in key.bytes.withUnsafeBufferPointer { packed(UnsafeBufferPointer(rebasing: $0.prefix(keyPrefix))) } }
-
-    /// Up to eight bytes as one number.
-    @inline(__always)
-    private static func packed(_ bytes: UnsafeBufferPointer<UInt8>) -> UInt64 {
-        bytes.prefix(8).reduce(0) { $0 << 8 | UInt64($1) }
-    }
+    /// The first `keyPrefix` bytes of each key packed, to compare a window with (the full
+    /// key is compared after).
+    private static let keyPrefixes = keyBytes.map { PackedName($0.bytes.prefix(keyPrefix)) }
 
     /// Two bytes hashed to 12 bits.
     @inline(__always)

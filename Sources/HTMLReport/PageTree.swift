@@ -100,8 +100,9 @@ enum Attribute: String, CaseIterable, Sendable {
     }
 }
 
-/// An element or attribute name of up to 16 bytes as two numbers, ASCII letters lower-cased
-/// (longer names are no name the reader knows, and all compare as one).
+/// Up to 16 bytes as two numbers, ASCII letters lower-cased: an element or attribute name
+/// (longer names are no name the reader knows, and all compare as one), or the start of a
+/// metadata key.
 struct PackedName: Equatable, Sendable {
     var high: UInt64 = 0
     var low: UInt64 = 0

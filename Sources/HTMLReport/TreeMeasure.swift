@@ -71,44 +71,44 @@ struct TreeMeasure {
         tree.text.withUnsafeBufferPointer { bytes in measure(tree, root, bytes) }
     }
 
-    /// The scalars of a text (white space included) and its title characters; counts its
-    /// other scalars into `position` and, when kept, `compact`. On the bytes: a continuation
-    /// byte starts no scalar, and ASCII needs no decoding.
-    private mutating func measureText(_ tree: PageTree, _ index: Int, _ bytes: UnsafeBufferPointer<UInt8>) -> (raw: Int, mask: UInt8) {
+    /// What text node `index` holds: its scalars with and without white space, its title
+    /// characters, and whether it reads as a title. Its visible bytes go to `compact` when the
+    /// text is kept. On the bytes: a continuation byte starts no scalar, ASCII and Han need no
+    /// decoding.
+    private mutating func measureText(_ tree: PageTree, _ index: Int, _ bytes: UnsafeBufferPointer<UInt8>) -> TextFacts {
         let start = tree.nodes[index].start, end = start + tree.nodes[index].count
         var raw = 0
+        var visible = 0
         var mask: UInt8 = 0
-        var count = position
-        do {
-            var offset = start
-            // The run of bytes since the last white space, copied at once.
-            var run = start
-            while offset < end {
-                let lead = bytes[offset]
-                // Han (U+4000–U+9FFF): never white space; 政, 告 and 年 start with E5 or E6.
-                if lead >= 0xE4, lead <= 0xE9, offset + 2 < end {
-                    raw += 1
-                    count += 1
-                    if lead == 0xE5 || lead == 0xE6 { mask |= Self.titleMask(bytes, at: offset) }
-                    offset += 3
-                    continue
-                }
-                let length = lead < 0x80 ? 1 : min(UTF8Bytes.length(lead: lead), end - offset)
+        var offset = start
+        // The run of bytes since the last white space, copied at once.
+        var run = start
+        while offset < end {
+            let lead = bytes[offset]
+            // Han (U+4000–U+9FFF): never white space; 政, 告 and 年 start with E5 or E6.
+            if lead >= 0xE4, lead <= 0xE9, offset + 2 < end {
                 raw += 1
-                if UTF8Bytes.isWhiteSpace(bytes, at: offset, length: length) {
-                    if keepsText, run < offset { compact.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[run..<offset])) }
-                    offset += length
-                    run = offset
-                    continue
-                }
-                count += 1
-                if length == 3 { mask |= Self.titleMask(bytes, at: offset) }
-                offset += length
+                visible += 1
+                if lead == 0xE5 || lead == 0xE6 { mask |= Self.titleMask(bytes, at: offset) }
+                offset += 3
+                continue
             }
-            if keepsText, run < end { compact.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[run..<end])) }
+            let length = lead < 0x80 ? 1 : min(UTF8Bytes.length(lead: lead), end - offset)
+            raw += 1
+            if UTF8Bytes.isWhiteSpace(bytes, at: offset, length: length) {
+                if keepsText, run < offset { compact.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[run..<offset])) }
+                offset += length
+                run = offset
+                continue
+            }
+            visible += 1
+            if length == 3 { mask |= Self.titleMask(bytes, at: offset) }
+            offset += length
         }
-        position = count
-        return (raw, mask)
+        if keepsText, run < end { compact.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[run..<end])) }
+        // Only a text holding all three title characters can read as a title.
+        let isTitle = mask == PageText.fullTitleMask && PageText.isTitle(PageText.collapse(tree.bytes(of: index)))
+        return TextFacts(raw: Int32(raw), visible: Int32(visible), titleMask: mask, isTitle: isTitle)
     }
 
     /// The title bit (`PageText.fullTitleMask`) of the three-byte scalar at `offset`: 政 E6 94 BF
@@ -133,14 +133,8 @@ struct TreeMeasure {
             let childNode = tree.nodes[child]
             if childNode.isText {
                 var facts = child < known.count ? known[child] : TextFacts()
-                if facts.raw >= 0 {
-                    position += Int(facts.visible)
-                } else {
-                    let before = position
-                    let (raw, mask) = measureText(tree, child, bytes)
-                    facts = TextFacts(raw: Int32(raw), visible: Int32(position - before), titleMask: mask,
-                        isTitle: mask == PageText.fullTitleMask && PageText.isTitle(PageText.collapse(tree.bytes(of: child))))
-                }
+                if facts.raw < 0 { facts = measureText(tree, child, bytes) }
+                position += Int(facts.visible)
                 texts[child] = facts
                 node.raw += Int(facts.raw)
                 node.titleMask |= facts.titleMask
