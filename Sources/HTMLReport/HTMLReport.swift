@@ -35,15 +35,16 @@ public enum HTMLReport {
         bytes.withUnsafeMutableBufferPointer { buffer in
             for index in buffer.indices where buffer[index] &- 0x41 < 26 { buffer[index] |= 0x20 }
         }
-        return bytes.withUnsafeBufferPointer { text in
+        let page = bytes
+        return page.withUnsafeBufferPointer { text in
             var start = 0
             // White space, comments and an XML declaration may come first (XHTML pages, CMS banners).
             while start < text.count {
                 let length = min(UTF8Bytes.length(lead: text[start]), text.count - start)
                 if UTF8Bytes.isWhiteSpace(text, at: start, length: length) {
                     start += length
-                } else if let end = end(of: commentStart, commentEnd, in: text, at: start)
-                    ?? end(of: declarationStart, declarationEnd, in: text, at: start) {
+                } else if let end = end(of: commentStart, commentEnd, in: page, at: start)
+                    ?? end(of: declarationStart, declarationEnd, in: page, at: start) {
                     start = end
                 } else {
                     break
@@ -67,17 +68,10 @@ public enum HTMLReport {
 
     /// The end of a `start`…`end` block at `offset`, nil when none starts there or it is not
     /// closed.
-    private static func end(of start: [UInt8], _ end: [UInt8], in text: UnsafeBufferPointer<UInt8>, at offset: Int) -> Int? {
-        let rest = UnsafeBufferPointer(rebasing: text[offset...])
-        guard rest.starts(with: start) else { return nil }
-        var index = start.count
-        while index + end.count <= rest.count {
-            if rest[index] == end[0], UnsafeBufferPointer(rebasing: rest[index..<(index + end.count)]).elementsEqual(end) {
-                return offset + index + end.count
-            }
-            index += 1
-        }
-        return nil
+    private static func end(of start: [UInt8], _ end: [UInt8], in text: [UInt8], at offset: Int) -> Int? {
+        guard text[offset...].starts(with: start) else { return nil }
+        let from = offset + start.count
+        return TextSearch.firstOffset(of: end, in: text[from...]).map { from + $0 + end.count }
     }
 
     /// Reads a published report page; every origin and message names a line of the page.
